@@ -1,0 +1,108 @@
+/**
+ * The API contract, declared once: channel names with their request schema and response type.
+ * Electron's preload exposes exactly these channels; the room server serves the same over HTTP
+ * (POST /api/<channel>) with pushes over a WebSocket; the renderer only sees `ApiClient`.
+ */
+import { z } from 'zod';
+import type { Actor, Inventory, PairingSuggestion, Plan } from './model';
+import type { PlanEvent } from './plan/events';
+import type { Result } from './result';
+import { pairingSchema, planChangeSchema, refSchema, repoPathSchema } from './plan/schema';
+import { renameChannels, type RenamePush } from './rename/api';
+import { seriesChannels, type SeriesPush } from './series/api';
+
+/** A channel: its request schema, and its response type carried as a phantom. */
+export interface ChannelDef<Req extends z.ZodType, Res> {
+  request: Req;
+  response?: Res;
+}
+export const channel =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({ request });
+
+export interface AppInfo {
+  mode: 'electron' | 'room';
+  /** The open repository, or null before one is opened. */
+  repoPath: string | null;
+  /** Recently opened repositories (Electron only). */
+  recent: string[];
+  actor: Actor;
+  /** Whether this client may open another repository (the room server serves one). */
+  canOpen: boolean;
+}
+
+export interface RepoSummary {
+  path: string;
+  name: string;
+  /** Current branch, or null when HEAD is detached. */
+  branch: string | null;
+  branches: string[];
+  tags: string[];
+  hasPlan: boolean;
+}
+
+export interface FileDiff {
+  path: string;
+  upstreamPath: string;
+  binary: boolean;
+  /** Unified diff text of the upstream twin against the fork file (empty when identical). */
+  text: string;
+  /** True when the diff was cut at the size limit. */
+  truncated: boolean;
+}
+
+export interface PlanSnapshot {
+  plan: Plan;
+  /** The most recent events, newest first: the activity feed. */
+  activity: PlanEvent[];
+  /** Files of the inventory that no subsystem holds (empty before an inventory exists). */
+  unassignedFiles?: string[];
+}
+
+export interface ImportReport {
+  snapshot: PlanSnapshot;
+  /** Lines that were skipped, with the reason (for example malformed MAINTAINERS lines). */
+  warnings: string[];
+}
+
+const empty = z.object({});
+
+export const coreChannels = {
+  'app.info': channel<AppInfo>()(empty),
+  'repo.open': channel<RepoSummary>()(z.object({ path: z.string().min(1).max(4096) })),
+  'repo.openDemo': channel<RepoSummary>()(empty),
+  'repo.summary': channel<RepoSummary>()(empty),
+  'pairs.suggest': channel<PairingSuggestion[]>()(z.object({ upstreamRef: refSchema, forkRef: refSchema })),
+  'sprint.init': channel<PlanSnapshot>()(
+    z.object({ upstreamRef: refSchema, forkRef: refSchema, pairings: z.array(pairingSchema) }),
+  ),
+  'inventory.get': channel<Inventory>()(empty),
+  'inventory.diff': channel<FileDiff>()(z.object({ path: repoPathSchema })),
+  'plan.get': channel<PlanSnapshot>()(empty),
+  'plan.change': channel<PlanSnapshot>()(z.object({ change: planChangeSchema })),
+  'subsystems.derive': channel<PlanSnapshot>()(
+    z.object({ depth: z.number().int().min(1).max(10).optional(), minFiles: z.number().int().min(1).optional() }),
+  ),
+  'subsystems.importMaintainers': channel<ImportReport>()(z.object({ path: repoPathSchema.optional() })),
+  'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
+} as const;
+
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels } as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+export type Req<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedReq<C extends Channel> = z.output<Contract[C]['request']>;
+export type Res<C extends Channel> = NonNullable<Contract[C]['response']>;
+
+/** What the main process or room server pushes to every open board. */
+export type Push = { type: 'plan.changed'; snapshot: PlanSnapshot } | RenamePush | SeriesPush;
+
+/** The renderer's view of the API: the same whether Electron or the room server answers. */
+export interface ApiClient {
+  call<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>>;
+  subscribe(listener: (push: Push) => void): () => void;
+}
+
+export const isChannel = (name: string): name is Channel => Object.prototype.hasOwnProperty.call(contract, name);

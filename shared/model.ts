@@ -1,0 +1,109 @@
+/** The plan model: the words of ../DESIGN.md as types. Pure data, shared by every layer. */
+import type { RenameRule, BuildCheck } from './rename/model';
+import { emptySeries, type SeriesPlan } from './series/model';
+
+export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
+export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
+
+/** A fork folder and its upstream twin (`arch/xen/i386` = `arch/i386`). */
+export interface Pairing {
+  fork: string;
+  upstream: string;
+}
+
+export interface PairingSuggestion extends Pairing {
+  /** Share of the fork folder's files whose relative path exists in the upstream folder, 0..1. */
+  score: number;
+  forkFiles: number;
+  matched: number;
+}
+
+export interface InventoryFile {
+  /** Fork-side path (inside a pairing: FORK_DIR/x, also for upstream-only files). */
+  path: string;
+  /** The upstream twin (UPSTREAM_DIR/x inside a pairing, else equal to path). */
+  upstreamPath: string;
+  status: FileStatus;
+  added: number;
+  removed: number;
+  binary: boolean;
+}
+
+export interface Inventory {
+  upstreamRef: string;
+  forkRef: string;
+  upstreamCommit: string;
+  forkCommit: string;
+  pairings: Pairing[];
+  files: InventoryFile[];
+}
+
+export const CARD_STATES = ['Backlog', 'In progress', 'Review', 'Done'] as const;
+export type CardState = (typeof CARD_STATES)[number];
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  /** CSS colour, `#rrggbb`. */
+  color: string;
+}
+
+export interface Subsystem {
+  id: string;
+  name: string;
+  /** Fork-side inventory paths; every file in scope is in exactly one subsystem. */
+  files: string[];
+  /** Where the subsystem came from: a folder, or a MAINTAINERS section's F:/X: patterns. */
+  source: { kind: 'folder'; folder: string } | { kind: 'maintainers'; include: string[]; exclude: string[] } | { kind: 'manual' };
+  /** Person id, or null when unassigned. */
+  owner: string | null;
+  state: CardState;
+  /** Blocked is a flag with a reason, orthogonal to the state. */
+  blocked: string | null;
+}
+
+/** Who made a change: from git's user.name/user.email, or what the user typed in the app. */
+export interface Actor {
+  name: string;
+  email: string;
+}
+
+export interface SprintSettings {
+  upstreamRef: string;
+  forkRef: string;
+  pairings: Pairing[];
+}
+
+/** The folded plan: normalised records and ordered id lists. */
+export interface Plan {
+  /** The plan ref's commit this state was read from ('' when there is no plan yet). */
+  head: string;
+  sprint: SprintSettings | null;
+  people: Record<string, Person>;
+  personOrder: string[];
+  subsystems: Record<string, Subsystem>;
+  subsystemOrder: string[];
+  /** The rename plan (see shared/rename/): rules in the order the user wrote them. */
+  renames: Record<string, RenameRule>;
+  renameOrder: string[];
+  /** Named build commands run in a temporary worktree (rename plan and series checks). */
+  builds: Record<string, BuildCheck>;
+  buildOrder: string[];
+  /** The patch series (see shared/series/). */
+  series: SeriesPlan;
+}
+
+export const emptyPlan = (): Plan => ({
+  head: '',
+  sprint: null,
+  people: {},
+  personOrder: [],
+  subsystems: {},
+  subsystemOrder: [],
+  renames: {},
+  renameOrder: [],
+  builds: {},
+  buildOrder: [],
+  series: emptySeries(),
+});
