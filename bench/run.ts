@@ -1,0 +1,38 @@
+/**
+ * `npm run bench`: every benchmark in one run, each against a baseline measured in the same run
+ * on the same repository. The last line is the inventory's ratio against raw git.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { makeLinuxSizeRepo } from './linux-repo';
+import { benchInventory } from './inventory';
+import { benchBoard } from './board';
+import { benchRename } from './rename';
+import { benchSeries } from './series';
+
+const line = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), 'merge-sprint-bench-'));
+try {
+  line('Generating a Linux-size repository…');
+  const fixture = await makeLinuxSizeRepo(path.join(dir, 'linux'));
+  const inv = await benchInventory(fixture.repo, fixture.settings);
+  line(`inventory: ${inv.files} files in ${inv.ms.toFixed(0)} ms; raw git ${inv.rawGitMs.toFixed(0)} ms; ratio ${inv.ratio.toFixed(2)} (target <= 1.5)`);
+  line(`main process peak memory: ${inv.peakRssMb.toFixed(0)} MB`);
+
+  const board = await benchBoard();
+  line(`board: first render of 1,000 cards ${board.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${board.dropToColumnMs.toFixed(1)} ms (target < 50)`);
+
+  const rename = await benchRename();
+  line(`rename: ${rename.summary}`);
+
+  const series = await benchSeries(fixture);
+  line(`series: ${series.summary}`);
+
+  line(`inventory ratio against raw git: ${inv.ratio.toFixed(2)}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
