@@ -33,12 +33,20 @@ export interface GitOutput {
   exitCode: number;
 }
 
+/**
+ * Variables simple-git refuses to pass on (it would throw before running git). npm sets EDITOR for
+ * every script it runs, so they are dropped rather than refused. No pager is needed: git only
+ * pages when its output is a terminal, and here it is a pipe.
+ */
+const REFUSED_BY_SIMPLE_GIT = new Set(['editor', 'pager', 'prefix', 'ssh_askpass']);
+
 /** Environment every git call gets: no prompts, no pager, no locale-dependent messages, no user config surprises. */
 const baseEnv = (): Record<string, string> => {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('GIT_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.toUpperCase().startsWith('GIT_') && !REFUSED_BY_SIMPLE_GIT.has(k.toLowerCase().trim())) env[k] = v;
+  }
   env.GIT_TERMINAL_PROMPT = '0';
-  env.GIT_PAGER = 'cat';
   env.LC_ALL = 'C';
   env.GIT_OPTIONAL_LOCKS = '0';
   return env;
