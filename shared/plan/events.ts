@@ -9,7 +9,11 @@ import type { SeriesEvent } from '../series/events';
 /** Board and sprint changes: what a drag, a menu item or a CLI command does. */
 export type BoardChange =
   | { type: 'sprint.init'; upstreamRef: string; forkRef: string; pairings: Pairing[] }
-  | { type: 'person.put'; person: Person }
+  /**
+   * Upserts a person. `order` (the whole person order afterwards) and `assign` (subsystem ids
+   * that get this person as owner) let one change undo a `person.remove` exactly.
+   */
+  | { type: 'person.put'; person: Person; order?: string[]; assign?: string[] }
   | { type: 'person.remove'; personId: string }
   /** Replaces the whole subsystem set (derive from folders, import from MAINTAINERS). */
   | { type: 'subsystems.replace'; subsystems: Subsystem[] }

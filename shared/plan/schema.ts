@@ -35,7 +35,12 @@ export const subsystemSchema = z.object({
 
 export const boardChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sprint.init'), upstreamRef: refSchema, forkRef: refSchema, pairings: z.array(pairingSchema) }),
-  z.object({ type: z.literal('person.put'), person: personSchema }),
+  z.object({
+    type: z.literal('person.put'),
+    person: personSchema,
+    order: z.array(idSchema).optional(),
+    assign: z.array(idSchema).optional(),
+  }),
   z.object({ type: z.literal('person.remove'), personId: idSchema }),
   z.object({ type: z.literal('subsystems.replace'), subsystems: z.array(subsystemSchema) }),
   z.object({
