@@ -10,15 +10,9 @@ import type { Result } from './result';
 import { pairingSchema, planChangeSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
 import { seriesChannels, type SeriesPush } from './series/api';
+import { channel } from './channel';
 
-/** A channel: its request schema, and its response type carried as a phantom. */
-export interface ChannelDef<Req extends z.ZodType, Res> {
-  request: Req;
-  response?: Res;
-}
-export const channel =
-  <Res>() =>
-  <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({ request });
+export { channel, type ChannelDef } from './channel';
 
 export interface AppInfo {
   mode: 'electron' | 'room';
