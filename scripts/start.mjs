@@ -1,0 +1,78 @@
+// `npm start`: opens the board in Electron. Builds dist/ first when it is missing or older than
+// the sources. Where the Electron binary is not installed (its download is not possible on every
+// machine), says so in one line, names the browser way in, and exits 0: no hang, no stack trace.
+// Arguments after `npm start --` go to the app (`npm start -- --repo PATH`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+const NO_ELECTRON =
+  'Electron is not installed on this machine, so no window can open. Open the same board in a browser: npm run room (then open the address it prints).';
+
+/** The Electron executable's path, or null. require('electron') throws when its download never happened. */
+function findElectron() {
+  try {
+    const executable = createRequire(path.join(root, 'package.json'))('electron');
+    return typeof executable === 'string' && existsSync(executable) ? executable : null;
+  } catch {
+    return null;
+  }
+}
+
+const OUTPUTS = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+const SOURCES = ['electron', 'shared', 'renderer', 'scripts/build.mjs', 'vite.config.ts', 'package.json'];
+
+function newestMtime(entry) {
+  let stat;
+  try {
+    stat = statSync(entry);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const child of readdirSync(entry, { withFileTypes: true })) {
+    if (child.name === 'node_modules' || child.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child.name)));
+  }
+  return newest;
+}
+
+function distIsStale() {
+  let oldestOutput = Infinity;
+  for (const output of OUTPUTS) {
+    const file = path.join(root, output);
+    if (!existsSync(file)) return true;
+    oldestOutput = Math.min(oldestOutput, statSync(file).mtimeMs);
+  }
+  return SOURCES.some((source) => newestMtime(path.join(root, source)) > oldestOutput);
+}
+
+const electron = findElectron();
+if (electron === null) {
+  console.log(NO_ELECTRON);
+  process.exit(0);
+}
+
+if (distIsStale()) {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('The build failed (its messages are above); fix them and run npm start again.');
+    process.exit(1);
+  }
+}
+
+// ELECTRON_RUN_AS_NODE (set by some editors' terminals) would make Electron run as plain Node.
+const env = { ...process.env };
+delete env.ELECTRON_RUN_AS_NODE;
+const child = spawn(electron, ['.', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+child.on('error', (error) => {
+  console.error(`Electron could not be started (${error.message}). Open the same board in a browser: npm run room.`);
+  process.exit(1);
+});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

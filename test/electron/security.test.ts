@@ -1,0 +1,212 @@
+/**
+ * The window's security policy, checked without an Electron binary: the real preload bundle run
+ * in a bare VM context with a recording fake of 'electron', the IPC sender check, the external
+ * link check, and the webPreferences every window gets.
+ */
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/api';
+import { CALL_CHANNEL, PUSH_CHANNEL } from '../../electron/ipc-channels';
+import { hardenedWebPreferences, isSafeExternalUrl, isTrustedSender, rendererUrlFor } from '../../electron/security';
+import { cleanup, tempDir } from '../helpers/repo';
+
+const root = path.resolve(__dirname, '..', '..');
+
+interface PreloadRun {
+  required: string[];
+  exposed: Array<{ key: string; value: unknown }>;
+  invoked: unknown[][];
+  listeners: Map<string, Set<(...args: unknown[]) => void>>;
+  ipcRenderer: object;
+}
+
+/** Bundles electron/preload.ts exactly as scripts/build.mjs does and runs it in a fresh VM context. */
+async function runPreload(outDir: string): Promise<PreloadRun> {
+  const outfile = path.join(outDir, 'preload.cjs');
+  await build({
+    entryPoints: [path.join(root, 'electron/preload.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'silent',
+  });
+  const run: PreloadRun = { required: [], exposed: [], invoked: [], listeners: new Map(), ipcRenderer: {} };
+  const ipcRenderer = {
+    invoke: (...args: unknown[]) => {
+      run.invoked.push(args);
+      return Promise.resolve({ ok: true, value: 'answered' });
+    },
+    on(channel: string, listener: (...args: unknown[]) => void) {
+      if (!run.listeners.has(channel)) run.listeners.set(channel, new Set());
+      run.listeners.get(channel)?.add(listener);
+      return ipcRenderer;
+    },
+    removeListener(channel: string, listener: (...args: unknown[]) => void) {
+      run.listeners.get(channel)?.delete(listener);
+      return ipcRenderer;
+    },
+    send: () => {
+      throw new Error('the preload must not send');
+    },
+  };
+  run.ipcRenderer = ipcRenderer;
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => run.exposed.push({ key, value }) },
+    ipcRenderer,
+  };
+  const module = { exports: {} };
+  // A sandboxed preload gets `require` for 'electron' and little else: the fake refuses the rest.
+  const sandbox = {
+    module,
+    exports: module.exports,
+    require: (name: string) => {
+      run.required.push(name);
+      if (name === 'electron') return electron;
+      throw new Error(`a sandboxed preload cannot require ${name}`);
+    },
+  };
+  vm.runInNewContext(readFileSync(outfile, 'utf8'), sandbox, { filename: 'preload.cjs' });
+  return run;
+}
+
+describe('preload bundle', () => {
+  let dir: string;
+  let run: PreloadRun;
+  beforeAll(async () => {
+    dir = tempDir('merge-sprint-preload-');
+    run = await runPreload(dir);
+  });
+  afterAll(() => cleanup(dir));
+
+  it('requires nothing but electron, so it runs in a sandboxed renderer', () => {
+    expect(run.required).toEqual(['electron']);
+  });
+
+  it('exposes only window.mergeSprint, holding only api and onPush', () => {
+    expect(run.exposed.map((e) => e.key)).toEqual(['mergeSprint']);
+    const bridge = run.exposed[0]?.value as Record<string, unknown>;
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'onPush']);
+    expect(typeof bridge.onPush).toBe('function');
+  });
+
+  it('offers exactly one function per channel of the contract', () => {
+    const api = (run.exposed[0]?.value as { api: Record<string, unknown> }).api;
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
+    for (const channel of CHANNELS) expect(typeof api[channel]).toBe('function');
+  });
+
+  it('sends a call as invoke(call channel, channel name, request) and returns the answer', async () => {
+    const api = (run.exposed[0]?.value as { api: Record<string, (r: unknown) => Promise<unknown>> }).api;
+    const request = { path: '/some/repo' };
+    await expect(api['repo.open']?.(request)).resolves.toEqual({ ok: true, value: 'answered' });
+    expect(run.invoked.at(-1)).toEqual([CALL_CHANNEL, 'repo.open', request]);
+  });
+
+  it('hands pushes to the listener without the IPC event, and unsubscribes', () => {
+    const bridge = run.exposed[0]?.value as { onPush: (l: (p: unknown) => void) => () => void };
+    const received: unknown[][] = [];
+    const unsubscribe = bridge.onPush((...args: unknown[]) => received.push(args));
+    const registered = [...(run.listeners.get(PUSH_CHANNEL) ?? [])];
+    expect(registered).toHaveLength(1);
+    const push = { type: 'build.log', runId: 'r1', chunk: 'ok\n' };
+    registered[0]?.({ sender: run.ipcRenderer }, push);
+    expect(received).toEqual([[push]]);
+    unsubscribe();
+    expect(run.listeners.get(PUSH_CHANNEL)?.size).toBe(0);
+  });
+
+  it('never hands ipcRenderer itself to the page', () => {
+    const seen = new Set<unknown>();
+    const walk = (value: unknown): void => {
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return;
+      seen.add(value);
+      expect(value).not.toBe(run.ipcRenderer);
+      for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key]);
+    };
+    walk(run.exposed[0]?.value);
+    expect(seen.size).toBeGreaterThan(CHANNELS.length);
+  });
+});
+
+describe('IPC sender check', () => {
+  const index = path.join('/opt', 'Merge Sprint', 'resources', 'app.asar', 'dist', 'renderer', 'index.html');
+  const rendererUrl = rendererUrlFor(index);
+
+  it('accepts the top frame of our renderer page, also with a query or fragment', () => {
+    expect(rendererUrl).toBe('file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html');
+    expect(isTrustedSender({ url: rendererUrl, isTopFrame: true }, rendererUrl)).toBe(true);
+    expect(isTrustedSender({ url: `${rendererUrl}?view=board#card-3`, isTopFrame: true }, rendererUrl)).toBe(true);
+  });
+
+  it('refuses our page in an iframe, a destroyed frame, and every other address', () => {
+    expect(isTrustedSender({ url: rendererUrl, isTopFrame: false }, rendererUrl)).toBe(false);
+    expect(isTrustedSender(null, rendererUrl)).toBe(false);
+    const others = [
+      pathToFileURL(path.join(path.dirname(index), 'other.html')).href,
+      pathToFileURL('/tmp/index.html').href,
+      'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html/evil.html',
+      'file://attacker.example/opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html',
+      'https://example.org/opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html',
+      'http://127.0.0.1:4173/',
+      'about:blank',
+      'devtools://devtools/bundled/inspector.html',
+      'data:text/html,<script>1</script>',
+      '',
+      'not a url',
+    ];
+    for (const url of others) expect(isTrustedSender({ url, isTopFrame: true }, rendererUrl), url).toBe(false);
+  });
+
+  it('compares the path after URL normalisation, so dot segments cannot sneak in', () => {
+    const sneaky = 'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/x/../index.html';
+    expect(isTrustedSender({ url: sneaky, isTopFrame: true }, rendererUrl)).toBe(true);
+    const escaping = 'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/../../../../../../tmp/index.html';
+    expect(isTrustedSender({ url: escaping, isTopFrame: true }, rendererUrl)).toBe(false);
+  });
+});
+
+describe('links handed to the system browser', () => {
+  it('takes https addresses with a host', () => {
+    expect(isSafeExternalUrl('https://www.kernel.org/doc/html/latest/process/submitting-patches.html')).toBe(true);
+  });
+
+  it('drops every other scheme and https with credentials', () => {
+    for (const url of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-msdt:/id PCWDiagnostic',
+      'vscode://file/etc/passwd',
+      'https://user:secret@example.org/',
+      'https://',
+      '',
+    ]) {
+      expect(isSafeExternalUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('window webPreferences', () => {
+  it('isolates and sandboxes the page and gives it no Node', () => {
+    const prefs = hardenedWebPreferences('/app/dist/electron/preload.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+});
