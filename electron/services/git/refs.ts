@@ -1,0 +1,72 @@
+/** Reading refs: resolve what the user typed to a commit, list branches and tags, read HEAD. */
+import { fail, ok, type Result } from '../../../shared/result';
+import { runGit } from './exec';
+
+export interface RefList {
+  branches: string[];
+  tags: string[];
+  /** The checked-out branch, or null when HEAD is detached (or the repository has no branch). */
+  current: string | null;
+}
+
+/** Why a ref typed by a user cannot even be looked up, or null when it may be passed to git. */
+export function checkRefText(ref: string): string | null {
+  if (ref.trim() === '') return 'The ref is empty: name a branch, a tag or a commit.';
+  if (ref.startsWith('-')) return `The ref "${ref}" starts with "-", which git would read as an option: name a branch, a tag or a commit.`;
+  if (/[\0\n]/.test(ref)) return `The ref "${ref}" contains a control character: name a branch, a tag or a commit.`;
+  return null;
+}
+
+/** The commit a ref names (a branch, a tag, a commit id, `HEAD~2`...). */
+export async function resolveCommit(repo: string, ref: string): Promise<Result<string>> {
+  const bad = checkRefText(ref);
+  if (bad) return fail('bad-input', bad);
+  // Output: "<40 or 64 hex digits>\n". Exit 1 with --quiet: the ref names no commit.
+  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+    okExitCodes: [1],
+  });
+  const commit = out.stdout.trim();
+  if (out.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
+    return fail(
+      'unknown-ref',
+      `"${ref}" is not a branch, tag or commit in this repository: list them with \`git branch -a\` and \`git tag\` (fetch first if it lives on a remote).`,
+    );
+  }
+  return ok(commit);
+}
+
+/**
+ * Parses `git for-each-ref --format=%(HEAD)%00%(refname) refs/heads refs/tags`, one ref a line
+ * (ref names cannot hold a newline or NUL):
+ *   "*\0refs/heads/main\n \0refs/heads/xen\n \0refs/tags/v2.6.12\n"
+ */
+export function parseRefList(out: string): RefList {
+  const list: RefList = { branches: [], tags: [], current: null };
+  for (const line of out.split('\n')) {
+    const nul = line.indexOf('\0');
+    if (nul < 0) continue;
+    const marker = line.slice(0, nul);
+    const name = line.slice(nul + 1);
+    if (name.startsWith('refs/heads/')) {
+      const branch = name.slice('refs/heads/'.length);
+      list.branches.push(branch);
+      if (marker === '*') list.current = branch;
+    } else if (name.startsWith('refs/tags/')) {
+      list.tags.push(name.slice('refs/tags/'.length));
+    }
+  }
+  return list;
+}
+
+export async function listRefs(repo: string): Promise<RefList> {
+  const out = await runGit(repo, 'for-each-ref', ['for-each-ref', '--format=%(HEAD)%00%(refname)', 'refs/heads', 'refs/tags']);
+  return parseRefList(out.stdout);
+}
+
+/** The commit HEAD points at; 'empty-repository' while the current branch has no commit. */
+export async function headCommit(repo: string): Promise<Result<string>> {
+  // Exit 1 with --quiet: HEAD names a branch that has no commit yet.
+  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] });
+  if (out.exitCode !== 0) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
+  return ok(out.stdout.trim());
+}
