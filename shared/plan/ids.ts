@@ -50,6 +50,7 @@ const MAX_SLUG = 60;
 export function slugify(name: string, fallback = 'subsystem'): string {
   const base = name
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');

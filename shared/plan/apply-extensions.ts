@@ -1,0 +1,113 @@
+/**
+ * The rename plan's, the build checks' and the series' events applied to the plan: plain
+ * upsert / remove / reorder / propose / version semantics. The rename and series engineers
+ * add their own rules on top of these; the board's rules are in apply.ts.
+ */
+import type { Plan } from '../model';
+import type { BuildCheck, RenameRule } from '../rename/model';
+import type { RenameEvent } from '../rename/events';
+import type { SeriesPatch, SeriesPlan } from '../series/model';
+import type { SeriesEvent } from '../series/events';
+import { fail, ok, type Result } from '../result';
+import { applyPatchesPut } from '../series/fold';
+
+export type ExtensionChange = RenameEvent | SeriesEvent;
+
+export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
+  switch (change.type) {
+    case 'rename.put': {
+      const { records, order } = upsert(plan.renames, plan.renameOrder, change.rule);
+      return ok({ ...plan, renames: records, renameOrder: order });
+    }
+    case 'rename.remove': {
+      const removed = remove<RenameRule>(plan.renames, plan.renameOrder, change.ruleId, 'rename rule');
+      return removed.ok ? ok({ ...plan, renames: removed.value.records, renameOrder: removed.value.order }) : removed;
+    }
+    case 'build.put': {
+      const { records, order } = upsert(plan.builds, plan.buildOrder, change.build);
+      return ok({ ...plan, builds: records, buildOrder: order });
+    }
+    case 'build.remove': {
+      const removed = remove<BuildCheck>(plan.builds, plan.buildOrder, change.buildId, 'build check');
+      return removed.ok ? ok({ ...plan, builds: removed.value.records, buildOrder: removed.value.order }) : removed;
+    }
+    case 'series.propose':
+      return proposeSeries(plan, change.target, change.base, change.patches);
+    case 'series.patch.put': {
+      const overlap = patchOverlap(plan.series, change.patch);
+      if (overlap) return fail('conflict', overlap);
+      const { records, order } = upsert(plan.series.patches, plan.series.patchOrder, change.patch);
+      return ok({ ...plan, series: { ...plan.series, patches: records, patchOrder: order } });
+    }
+    case 'series.patch.remove': {
+      const removed = remove<SeriesPatch>(plan.series.patches, plan.series.patchOrder, change.patchId, 'patch');
+      if (!removed.ok) return removed;
+      return ok({ ...plan, series: { ...plan.series, patches: removed.value.records, patchOrder: removed.value.order } });
+    }
+    case 'series.reorder': {
+      const order = reorder(plan.series.patchOrder, change.order, 'patch');
+      return order.ok ? ok({ ...plan, series: { ...plan.series, patchOrder: order.value } }) : order;
+    }
+    case 'series.patches.put': {
+      const next = applyPatchesPut(plan.series, change);
+      return next.ok ? ok({ ...plan, series: next.value }) : next;
+    }
+    case 'series.version': {
+      // One record per version number, kept sorted: exporting v2 again replaces the old v2.
+      const versions = [...plan.series.versions.filter((v) => v.version !== change.version.version), change.version];
+      versions.sort((a, b) => a.version - b.version);
+      return ok({ ...plan, series: { ...plan.series, versions } });
+    }
+  }
+}
+
+function upsert<T extends { id: string }>(records: Record<string, T>, order: string[], record: T): { records: Record<string, T>; order: string[] } {
+  return { records: { ...records, [record.id]: record }, order: record.id in records ? order : [...order, record.id] };
+}
+
+function remove<T>(records: Record<string, T>, order: string[], id: string, what: string): Result<{ records: Record<string, T>; order: string[] }> {
+  if (!(id in records)) return fail('not-found', `There is no ${what} with id "${id}": reload, someone may have removed it.`);
+  const { [id]: _gone, ...rest } = records;
+  return ok({ records: rest, order: order.filter((x) => x !== id) });
+}
+
+/** Listed ids first in the given order, the rest after in their old order (as for cards). */
+function reorder(current: string[], wanted: string[], what: string): Result<string[]> {
+  const known = new Set(current);
+  const seen = new Set<string>();
+  for (const id of wanted) {
+    if (!known.has(id)) return fail('not-found', `There is no ${what} with id "${id}".`);
+    if (seen.has(id)) return fail('refused', `The order names the ${what} "${id}" twice.`);
+    seen.add(id);
+  }
+  return ok([...wanted, ...current.filter((id) => !seen.has(id))]);
+}
+
+function fileClash(patches: SeriesPatch[]): string | null {
+  const holder = new Map<string, SeriesPatch>();
+  for (const p of patches) {
+    for (const f of p.files) {
+      const other = holder.get(f);
+      if (other) return `"${f}" would be in both "${other.subject}" and "${p.subject}": every file goes in one patch.`;
+      holder.set(f, p);
+    }
+  }
+  return null;
+}
+
+function patchOverlap(series: SeriesPlan, patch: SeriesPatch): string | null {
+  const others = Object.values(series.patches).filter((p) => p.id !== patch.id);
+  return fileClash([...others, patch]);
+}
+
+/** A proposal replaces the patches and their order; the versions already exported stay. */
+function proposeSeries(plan: Plan, target: string, base: string, patches: SeriesPatch[]): Result<Plan> {
+  const records: Record<string, SeriesPatch> = {};
+  for (const p of patches) {
+    if (p.id in records) return fail('refused', `Two patches have the id "${p.id}".`);
+    records[p.id] = p;
+  }
+  const clash = fileClash(patches);
+  if (clash) return fail('conflict', clash);
+  return ok({ ...plan, series: { ...plan.series, target, base, patches: records, patchOrder: patches.map((p) => p.id) } });
+}

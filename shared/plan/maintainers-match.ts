@@ -1,0 +1,192 @@
+/**
+ * Which MAINTAINERS sections a path belongs to, following scripts/get_maintainer.pl
+ * (its MAINTAINERS reader and `file_match_pattern`):
+ *
+ * 1. In F: and X: patterns `*` matches any run of characters and `?` one character; every other
+ *    character is literal. (get_maintainer.pl rewrites `.` to `\.`, `*` to `.*`, `?` to `.` and
+ *    hands the rest to Perl's regex engine unescaped; here the rest is literal.)
+ * 2. A pattern that names a directory of the tree but lacks the trailing `/` gets one (the
+ *    script asks the file system with `-d`; here a directory is a folder some known path is in).
+ * 3. A pattern ending in `/` matches every path that starts with it: the directory and all below.
+ *    `F: drivers/net/` = all files in and below drivers/net.
+ * 4. Any other pattern matches a path that starts with it and has as many `/` as the pattern,
+ *    so a wildcard stays within one level: `F: drivers/net/*` = the files directly in
+ *    drivers/net, not below; star, `/net/`, star = the files in "any top-level directory"/net.
+ *    It is a prefix match, as in the script: `include/linux/mm.h` also matches
+ *    `include/linux/mm.hh`.
+ * 5. X: patterns follow the same rules and are tested first: a path that matches a section's X:
+ *    is not in that section, whatever its F: lines say (`F: net/` with `X: net/ipv6/` = all of
+ *    net except net/ipv6).
+ * 6. When several sections match, the most specific wins, by the script's pattern depth: the
+ *    number of `/` in the pattern, plus one when it does not end in `/`, and -1 for a pattern
+ *    that starts with `*`. Deeper first; ties go to the longer pattern, then the earlier section.
+ */
+import type { Subsystem } from '../model';
+import { uniqueSlug } from './ids';
+import type { MaintainersSection } from './maintainers';
+
+interface CompiledPattern {
+  /** The pattern after rule 2 (a trailing `/` added for a known directory). */
+  effective: string;
+  regex: RegExp;
+  recursive: boolean;
+  slashes: number;
+  depth: number;
+  /** The longest all-literal folder prefix: every match lies in this folder. */
+  folder: string;
+}
+
+const hasWildcard = (s: string): boolean => /[*?]/.test(s);
+const slashCount = (s: string): number => s.split('/').length - 1;
+
+function compile(pattern: string, isDirectory?: (dir: string) => boolean): CompiledPattern {
+  const effective = !pattern.endsWith('/') && !hasWildcard(pattern) && isDirectory?.(pattern) ? `${pattern}/` : pattern;
+  const source = [...effective].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  const recursive = effective.endsWith('/');
+  const parts = effective.split('/');
+  // The last part of a non-recursive pattern is a file-name prefix, not a folder.
+  const folderParts = parts.slice(0, recursive ? -1 : parts.length - 1);
+  const literal: string[] = [];
+  for (const part of folderParts) {
+    if (hasWildcard(part)) break;
+    literal.push(part);
+  }
+  let depth = slashCount(effective) + (recursive ? 0 : 1);
+  if (effective.startsWith('*')) depth = -1;
+  return { effective, regex: new RegExp(`^${source}`, 's'), recursive, slashes: slashCount(effective), depth, folder: literal.join('/') };
+}
+
+const test = (c: CompiledPattern, path: string): boolean => c.regex.test(path) && (c.recursive || slashCount(path) === c.slashes);
+
+/**
+ * Does `path` match the F:/X: `pattern`? `isDirectory` says which paths are directories of the
+ * tree (rule 2); without it, a pattern without a trailing `/` is never taken as a directory.
+ */
+export function matchesPattern(path: string, pattern: string, isDirectory?: (dir: string) => boolean): boolean {
+  return test(compile(pattern, isDirectory), path);
+}
+
+/** get_maintainer.pl's pattern depth (rule 6) of a pattern as written (after rule 2). */
+export function patternDepth(pattern: string, isDirectory?: (dir: string) => boolean): number {
+  return compile(pattern, isDirectory).depth;
+}
+
+interface IndexedPattern {
+  section: number;
+  pattern: string;
+  compiled: CompiledPattern;
+}
+
+export interface MaintainersIndex {
+  sections: MaintainersSection[];
+  /** F: patterns by their literal folder, so a path is tested only against patterns that can match it. */
+  byFolder: Map<string, IndexedPattern[]>;
+  excludes: CompiledPattern[][];
+}
+
+export interface SectionMatch {
+  section: MaintainersSection;
+  /** The section's most specific F: pattern that matched, and its depth. */
+  pattern: string;
+  depth: number;
+}
+
+/** All folders the paths are in, for rule 2. */
+function foldersOf(paths: string[]): Set<string> {
+  const dirs = new Set<string>();
+  for (const p of paths) {
+    for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+  }
+  return dirs;
+}
+
+/** Compiles the sections' patterns once, against the tree's folders (taken from `paths`). */
+export function indexMaintainers(sections: MaintainersSection[], paths: string[]): MaintainersIndex {
+  const dirs = foldersOf(paths);
+  const isDirectory = (d: string): boolean => dirs.has(d);
+  const byFolder = new Map<string, IndexedPattern[]>();
+  sections.forEach((s, section) => {
+    for (const pattern of s.files) {
+      const compiled = compile(pattern, isDirectory);
+      const bucket = byFolder.get(compiled.folder) ?? [];
+      bucket.push({ section, pattern, compiled });
+      byFolder.set(compiled.folder, bucket);
+    }
+  });
+  return { sections, byFolder, excludes: sections.map((s) => s.excludes.map((x) => compile(x, isDirectory))) };
+}
+
+/** The sections whose F: match `path` and whose X: do not, most specific first (rule 6). */
+export function sectionsForPath(index: MaintainersIndex, path: string): SectionMatch[] {
+  const best = new Map<number, { pattern: string; depth: number; length: number }>();
+  const folders = [''];
+  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) folders.push(path.slice(0, i));
+  for (const folder of folders) {
+    for (const candidate of index.byFolder.get(folder) ?? []) {
+      if (!test(candidate.compiled, path)) continue;
+      const { depth } = candidate.compiled;
+      const length = candidate.pattern.length;
+      const prior = best.get(candidate.section);
+      if (!prior || depth > prior.depth || (depth === prior.depth && length > prior.length)) {
+        best.set(candidate.section, { pattern: candidate.pattern, depth, length });
+      }
+    }
+  }
+  const matches: (SectionMatch & { order: number; length: number })[] = [];
+  for (const [section, m] of best) {
+    if ((index.excludes[section] ?? []).some((x) => test(x, path))) continue;
+    matches.push({ section: index.sections[section] as MaintainersSection, pattern: m.pattern, depth: m.depth, order: section, length: m.length });
+  }
+  matches.sort((a, b) => b.depth - a.depth || b.length - a.length || a.order - b.order);
+  return matches.map(({ section, pattern, depth }) => ({ section, pattern, depth }));
+}
+
+export interface MaintainersSubsystems {
+  /** One subsystem per section that got at least one path, in MAINTAINERS order. */
+  subsystems: Subsystem[];
+  /** Paths no section's F: patterns match (or only sections that exclude them). */
+  unmatched: string[];
+}
+
+/**
+ * Subsystems from MAINTAINERS sections: each path goes to its most specific section, so every
+ * path is in at most one subsystem; paths in none are returned in `unmatched`.
+ */
+export function subsystemsFromMaintainers(sections: MaintainersSection[], paths: string[]): MaintainersSubsystems {
+  const index = indexMaintainers(sections, paths);
+  const filesOf = new Map<number, string[]>();
+  const unmatched: string[] = [];
+  const position = new Map(sections.map((s, i) => [s, i]));
+  for (const path of [...new Set(paths)].sort()) {
+    const top = sectionsForPath(index, path)[0];
+    if (!top) {
+      unmatched.push(path);
+      continue;
+    }
+    const i = position.get(top.section) as number;
+    const list = filesOf.get(i) ?? [];
+    list.push(path);
+    filesOf.set(i, list);
+  }
+  const ids = new Set<string>();
+  const names = new Map<string, number>();
+  const subsystems: Subsystem[] = [];
+  sections.forEach((s, i) => {
+    const files = filesOf.get(i);
+    if (!files) return;
+    const key = s.title.toLowerCase();
+    const seen = (names.get(key) ?? 0) + 1;
+    names.set(key, seen);
+    const name = seen === 1 ? s.title : `${s.title} (${seen})`;
+    subsystems.push({
+      id: uniqueSlug(name, ids),
+      name,
+      files,
+      source: { kind: 'maintainers', include: [...s.files], exclude: [...s.excludes] },
+      owner: null,
+      state: 'Backlog',
+      blocked: null,
+    });
+  });
+  return { subsystems, unmatched };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPlan } from '../../../shared/model';
+import type { BoardChange, PlanChange } from '../../../shared/plan/events';
+import { inverseOf } from '../../../shared/plan/inverse';
+import { alice, applied, basePlan, subsystem } from './plan-fixture';
+
+const boardChanges: BoardChange[] = [
+  { type: 'sprint.init', upstreamRef: 'v2.6.13', forkRef: 'main', pairings: [] },
+  { type: 'person.put', person: { id: 'carol', name: 'Carol', email: '', color: '#1a7f37' } },
+  { type: 'person.put', person: { ...alice, name: 'Alice Liddell', color: '#8250df' } },
+  { type: 'person.put', person: alice, order: ['bob', 'alice'] },
+  { type: 'person.remove', personId: 'alice' },
+  { type: 'person.remove', personId: 'bob' },
+  { type: 'subsystems.replace', subsystems: [subsystem('all', ['a', 'b'])] },
+  { type: 'subsystems.put', subsystems: [subsystem('new', ['n/1']), { ...basePlan().subsystems.net!, state: 'Done' }], remove: ['docs'] },
+  { type: 'subsystems.put', subsystems: [], remove: [], order: ['docs', 'core', 'net'] },
+  { type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' },
+  { type: 'subsystem.merge', subsystemIds: ['docs', 'net', 'core'], into: 'net' },
+  { type: 'subsystem.split', subsystemId: 'net', newId: 'netback', name: 'netback', files: ['drivers/xen/netback/netback.c'] },
+  { type: 'file.move', path: 'drivers/xen/core/evtchn.c', to: 'docs' },
+  { type: 'file.move', path: 'README', to: 'core' },
+  { type: 'card.assign', subsystemId: 'core', owner: 'bob' },
+  { type: 'card.assign', subsystemId: 'core', owner: null },
+  { type: 'card.state', subsystemId: 'net', state: 'Done' },
+  { type: 'card.block', subsystemId: 'docs', reason: null },
+  { type: 'card.block', subsystemId: 'net', reason: 'waiting' },
+  { type: 'card.reorder', order: ['docs'] },
+];
+
+const extensionChanges: PlanChange[] = [
+  { type: 'rename.put', rule: { id: 'r2', from: 'a', to: 'b', phase: 'planned', copyCommit: null, moveCommit: null } },
+  { type: 'rename.put', rule: { id: 'r1', from: 'arch/xen/kernel', to: 'drivers/xen/core', phase: 'copied', copyCommit: 'c1', moveCommit: null } },
+  { type: 'rename.remove', ruleId: 'r1' },
+  { type: 'build.put', build: { id: 'b2', name: 'new', command: 'make', last: null } },
+  { type: 'build.remove', buildId: 'b1' },
+  { type: 'series.propose', target: 't', base: 'b', patches: [] },
+  { type: 'series.patch.put', patch: { id: 'p3', subject: 's', description: '', author: null, files: ['z'] } },
+  { type: 'series.patch.remove', patchId: 'p1' },
+  { type: 'series.reorder', order: ['p2', 'p1'] },
+];
+
+describe('inverseOf', () => {
+  it('covers every board change type', () => {
+    const types = new Set(boardChanges.map((c) => c.type));
+    expect([...types].sort()).toEqual(
+      ['card.assign', 'card.block', 'card.reorder', 'card.state', 'file.move', 'person.put', 'person.remove', 'sprint.init', 'subsystem.merge', 'subsystem.rename', 'subsystem.split', 'subsystems.put', 'subsystems.replace'],
+    );
+  });
+
+  it.each([...boardChanges, ...extensionChanges].map((c, i) => [`${i}: ${c.type}`, c] as const))('undoes %s exactly', (_name, change) => {
+    const before = basePlan();
+    const after = applied(before, change);
+    expect(after).not.toEqual(before);
+    const inverse = inverseOf(before, change);
+    expect(inverse).not.toBeNull();
+    expect(applied(after, inverse!)).toStrictEqual(before);
+  });
+
+  it('undoes a person removal exactly: the person, their place and their cards come back', () => {
+    const before = applied(basePlan(), { type: 'card.assign', subsystemId: 'docs', owner: 'alice' });
+    const change: PlanChange = { type: 'person.remove', personId: 'alice' };
+    const after = applied(before, change);
+    expect(Object.values(after.subsystems).filter((s) => s.owner === 'alice')).toEqual([]);
+    expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
+  });
+
+  it('has no inverse for a refused change, a first sprint.init, or a series version', () => {
+    expect(inverseOf(basePlan(), { type: 'card.assign', subsystemId: 'zed', owner: null })).toBeNull();
+    expect(inverseOf(emptyPlan(), { type: 'sprint.init', upstreamRef: 'a', forkRef: 'b', pairings: [] })).toBeNull();
+    expect(inverseOf(basePlan(), { type: 'series.version', version: { version: 1, tip: 't', base: 'b', at: 'x' } })).toBeNull();
+  });
+
+  it('has no inverse for a person.put that takes cards from their owner', () => {
+    expect(inverseOf(basePlan(), { type: 'person.put', person: { id: 'carol', name: 'Carol', email: '', color: '#1a7f37' }, assign: ['core'] })).toBeNull();
+  });
+});
