@@ -28,11 +28,11 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+      { id: 'open', label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
       { label: 'Open Recent', submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: options.recent.length > 0, click: () => actions.clearRecent() }] },
-      { label: 'Open Demo Sprint', click: () => actions.openDemo() },
+      { id: 'open-demo', label: 'Open Demo Sprint', click: () => actions.openDemo() },
       { type: 'separator' },
-      { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
+      { id: 'new-window', label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => actions.newWindow() },
       { type: 'separator' },
       { role: 'close' },
       ...(options.isMac ? [] : [{ role: 'quit' } as const]),
