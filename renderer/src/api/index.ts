@@ -1,0 +1,18 @@
+/** Picks the transport: Electron's preload bridge when present, else the room server the page came from. */
+import { electronClient } from './preloadClient';
+import { httpClient } from './http';
+import { readJoinToken } from './token';
+import type { RendererClient } from './client';
+
+export type { RendererClient, ConnectionState } from './client';
+export { electronClient, httpClient, readJoinToken };
+
+export function createClient(): RendererClient {
+  if (window.mergeSprint) return electronClient(window.mergeSprint);
+  const token = readJoinToken({
+    href: window.location.href,
+    storage: window.sessionStorage,
+    replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
+  });
+  return httpClient(window.location.origin, { token });
+}

@@ -1,0 +1,21 @@
+/** Builds the store around a client; the app makes one, tests make their own with a fake client. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RendererClient } from '../api/client';
+import { createAppSlice } from './slices/app';
+import { createHistorySlice } from './slices/history';
+import { createInventorySlice } from './slices/inventory';
+import { createPlanSlice } from './slices/plan';
+import { createUiSlice } from './slices/ui';
+import type { SprintState } from './types';
+
+export type SprintStore = StoreApi<SprintState>;
+
+export function createSprintStore(client: RendererClient): SprintStore {
+  return createStore<SprintState>()((...a) => ({
+    ...createAppSlice(client)(...a),
+    ...createPlanSlice(client)(...a),
+    ...createHistorySlice(...a),
+    ...createInventorySlice(client)(...a),
+    ...createUiSlice(...a),
+  }));
+}

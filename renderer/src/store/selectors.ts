@@ -1,0 +1,119 @@
+/**
+ * Values derived from the store, memoised on the records they read, so that a component can
+ * select one number or one id list per card or column and re-render only when that changes.
+ */
+import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Plan } from '../../../shared/model';
+import { memoByIdentity } from './memo';
+import type { BoardFilter, BoardMode, SprintState } from './types';
+
+export interface CardStats {
+  files: number;
+  added: number;
+  removed: number;
+}
+
+const ZERO: CardStats = { files: 0, added: 0, removed: 0 };
+
+export const inventoryIndex = memoByIdentity((inventory: Inventory | null): Map<string, InventoryFile> => {
+  const index = new Map<string, InventoryFile>();
+  for (const f of inventory?.files ?? []) index.set(f.path, f);
+  return index;
+});
+
+const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inventory | null): Record<string, CardStats> => {
+  const index = inventoryIndex(inventory);
+  const out: Record<string, CardStats> = {};
+  for (const [id, s] of Object.entries(subsystems)) {
+    let added = 0;
+    let removed = 0;
+    for (const path of s.files) {
+      const f = index.get(path);
+      if (f) {
+        added += f.added;
+        removed += f.removed;
+      }
+    }
+    out[id] = { files: s.files.length, added, removed };
+  }
+  return out;
+});
+
+export const selectCardStats = (s: SprintState): Record<string, CardStats> => cardStats(s.plan.subsystems, s.inventory);
+export const statsOf = (s: SprintState, id: string): CardStats => selectCardStats(s)[id] ?? ZERO;
+
+/** Changed lines (added + removed) per owner id, with unassigned cards under 'unassigned'. */
+const personLoad = memoByIdentity((subsystems: Plan['subsystems'], stats: Record<string, CardStats>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const [id, s] of Object.entries(subsystems)) {
+    const key = s.owner ?? UNASSIGNED;
+    const st = stats[id];
+    out[key] = (out[key] ?? 0) + (st ? st.added + st.removed : 0);
+  }
+  return out;
+});
+export const selectLoad = (s: SprintState, key: string): number => personLoad(s.plan.subsystems, selectCardStats(s))[key] ?? 0;
+
+export const UNASSIGNED = 'unassigned';
+
+export interface ColumnDef {
+  /** Person id, 'unassigned', or a state's slug. */
+  key: string;
+  title: string;
+  kind: 'person' | 'unassigned' | 'state';
+  color: string | null;
+}
+
+export const stateSlug = (state: CardState): string => state.toLowerCase().replace(/\s+/g, '-');
+export const stateOfSlug = (slug: string): CardState | null => CARD_STATES.find((s) => stateSlug(s) === slug) ?? null;
+
+export interface BoardLayout {
+  columns: ColumnDef[];
+  cards: Record<string, string[]>;
+  shown: number;
+}
+
+const matchesText = (plan: Plan, id: string, text: string): boolean => {
+  const s = plan.subsystems[id];
+  if (!s) return false;
+  if (s.name.toLowerCase().includes(text)) return true;
+  const owner = s.owner ? plan.people[s.owner] : undefined;
+  if (owner && owner.name.toLowerCase().includes(text)) return true;
+  if (s.blocked && s.blocked.toLowerCase().includes(text)) return true;
+  return s.files.some((f) => f.toLowerCase().includes(text));
+};
+
+export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter): BoardLayout {
+  const columns: ColumnDef[] =
+    mode === 'person'
+      ? [
+          ...plan.personOrder.flatMap((id): ColumnDef[] => {
+            const p = plan.people[id];
+            return p ? [{ key: id, title: p.name, kind: 'person', color: p.color }] : [];
+          }),
+          { key: UNASSIGNED, title: 'Unassigned', kind: 'unassigned', color: null },
+        ]
+      : CARD_STATES.map((state): ColumnDef => ({ key: stateSlug(state), title: state, kind: 'state', color: null }));
+  const cards: Record<string, string[]> = {};
+  for (const c of columns) cards[c.key] = [];
+  const text = filter.text.trim().toLowerCase();
+  let shown = 0;
+  for (const id of plan.subsystemOrder) {
+    const s = plan.subsystems[id];
+    if (!s) continue;
+    const ownerKey = s.owner && plan.people[s.owner] ? s.owner : UNASSIGNED;
+    if (filter.person !== 'all' && filter.person !== ownerKey) continue;
+    if (filter.state !== 'all' && filter.state !== s.state) continue;
+    if (text && !matchesText(plan, id, text)) continue;
+    const key = mode === 'person' ? ownerKey : stateSlug(s.state);
+    cards[key]?.push(id);
+    shown += 1;
+  }
+  // A filter on the grouping field hides the other columns.
+  const visible = columns.filter((c) =>
+    mode === 'person' ? filter.person === 'all' || filter.person === c.key : filter.state === 'all' || stateSlug(filter.state) === c.key,
+  );
+  return { columns: visible, cards, shown };
+}
+
+const layout = memoByIdentity(boardLayout);
+export const selectBoardLayout = (s: SprintState): BoardLayout => layout(s.plan, s.boardMode, s.boardFilter);

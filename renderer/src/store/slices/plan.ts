@@ -1,0 +1,104 @@
+/**
+ * The plan, optimistic: `plan` is the last confirmed snapshot with the changes still in flight
+ * applied on top. Pushes replace `confirmed` and the pending changes are re-applied, so a push
+ * never undoes a drag that the server has not answered yet.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { PlanSnapshot } from '../../../../shared/api';
+import { emptyPlan, type Subsystem } from '../../../../shared/model';
+import type { PlanChange } from '../../../../shared/plan/events';
+import type { RendererClient } from '../../api/client';
+import { describeChange } from '../../text/describe';
+import { applyPlanChange, inversePlanChange, rebase } from '../engine';
+import { isAtLeastAsNew } from '../freshness';
+import { jsonEqual, reconcilePlan } from '../reconcile';
+import type { PlanSlice, SprintState } from '../types';
+
+const orderedSubsystems = (plan: { subsystems: Record<string, Subsystem>; subsystemOrder: string[] }): Subsystem[] =>
+  plan.subsystemOrder.flatMap((id) => {
+    const s = plan.subsystems[id];
+    return s ? [s] : [];
+  });
+
+export const createPlanSlice =
+  (client: RendererClient): StateCreator<SprintState, [], [], PlanSlice> =>
+  (set, get) => {
+    let seq = 0;
+
+    const take = (snapshot: PlanSnapshot, force: boolean) => {
+      const cur = get();
+      if (!force && !isAtLeastAsNew(snapshot.activity, cur.activity)) return;
+      const confirmed = reconcilePlan(cur.confirmed, snapshot.plan);
+      const sprintChanged = !jsonEqual(cur.confirmed.sprint, confirmed.sprint);
+      set({
+        confirmed,
+        plan: cur.pending.length === 0 ? confirmed : rebase(confirmed, cur.pending),
+        activity: snapshot.activity,
+        unassignedFiles: snapshot.unassignedFiles ?? [],
+      });
+      // New refs or pairings make a new inventory.
+      if (sprintChanged && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
+    };
+
+    return {
+      confirmed: emptyPlan(),
+      plan: emptyPlan(),
+      activity: [],
+      unassignedFiles: [],
+      pending: [],
+
+      receiveSnapshot: (snapshot) => take(snapshot, false),
+      resetSnapshot(snapshot) {
+        set({ pending: [], undoStack: [], redoStack: [], activity: [] });
+        take(snapshot, true);
+      },
+
+      async loadPlan() {
+        const res = await client.call('plan.get', {});
+        if (res.ok) take(res.value, false);
+        else get().notify('error', res.error.message);
+      },
+
+      async applyLocal(change: PlanChange, options = {}) {
+        const before = get().plan;
+        const applied = applyPlanChange(before, change);
+        if (!applied.ok) {
+          get().notify('error', applied.error.message);
+          return false;
+        }
+        const record = options.record ?? true;
+        const inverse = record ? inversePlanChange(before, change) : null;
+        const entry = inverse ? { label: options.label ?? describeChange(change, before), undo: inverse, redo: change } : null;
+        const mine = { seq: ++seq, change };
+        set((s) => ({ pending: [...s.pending, mine], plan: applied.value }));
+        if (entry) get().record(entry);
+
+        const res = await client.call('plan.change', { change });
+        set((s) => ({ pending: s.pending.filter((p) => p !== mine) }));
+        if (res.ok) {
+          take(res.value, false);
+          // Our answer may have lost to a newer push; either way the displayed plan is rebuilt.
+          set((s) => ({ plan: s.pending.length === 0 ? s.confirmed : rebase(s.confirmed, s.pending) }));
+          return true;
+        }
+        set((s) => ({ plan: rebase(s.confirmed, s.pending) }));
+        if (entry) get().forget(entry);
+        get().notify('error', res.error.message);
+        return false;
+      },
+
+      async runPlanOperation(label, run) {
+        const before = orderedSubsystems(get().plan);
+        const snapshot = await run();
+        if (!snapshot) return false;
+        take(snapshot, true);
+        const after = orderedSubsystems(snapshot.plan);
+        get().record({
+          label,
+          undo: { type: 'subsystems.replace', subsystems: before },
+          redo: { type: 'subsystems.replace', subsystems: after },
+        });
+        return true;
+      },
+    };
+  };

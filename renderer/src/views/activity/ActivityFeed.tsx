@@ -1,0 +1,34 @@
+/** Who changed what, when: the plan's recent events in words, times refreshed every half minute. */
+import { useEffect, useState } from 'react';
+import { useSprint } from '../../store';
+import { describeEvent, timeAgo } from '../../text/describe';
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
+}
+
+export function ActivityFeed({ limit }: { limit?: number }) {
+  const activity = useSprint((s) => s.activity);
+  const plan = useSprint((s) => s.plan);
+  const now = useNow(30_000);
+  const events = limit ? activity.slice(0, limit) : activity;
+  if (events.length === 0) return <p className="muted">Nothing has happened yet.</p>;
+  return (
+    <ol className="activity" data-testid="activity">
+      {events.map((e) => (
+        <li key={e.id} className="activity-item">
+          <span className="activity-text">{describeEvent(e, plan)}</span>
+          <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
+            {' · '}
+            {timeAgo(e.at, now)}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}

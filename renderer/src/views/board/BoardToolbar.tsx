@@ -1,0 +1,80 @@
+/** Grouping (by person / by state), filters, and the large projector mode. */
+import { useShallow } from 'zustand/react/shallow';
+import { CARD_STATES, type CardState } from '../../../../shared/model';
+import { useSprint } from '../../store';
+import { selectBoardLayout, UNASSIGNED } from '../../store/selectors';
+import { formatCount } from '../common/format';
+
+function PersonFilter() {
+  const value = useSprint((s) => s.boardFilter.person);
+  const order = useSprint((s) => s.plan.personOrder);
+  const people = useSprint((s) => s.plan.people);
+  const set = useSprint((s) => s.setBoardFilter);
+  return (
+    <label className="field-inline">
+      Person
+      <select value={value} onChange={(e) => set({ person: e.target.value })} data-testid="filter-person">
+        <option value="all">Everyone</option>
+        {order.map((id) => (
+          <option key={id} value={id}>
+            {people[id]?.name ?? id}
+          </option>
+        ))}
+        <option value={UNASSIGNED}>Unassigned</option>
+      </select>
+    </label>
+  );
+}
+
+function StateFilter() {
+  const value = useSprint((s) => s.boardFilter.state);
+  const set = useSprint((s) => s.setBoardFilter);
+  return (
+    <label className="field-inline">
+      State
+      <select value={value} onChange={(e) => set({ state: e.target.value as CardState | 'all' })} data-testid="filter-state">
+        <option value="all">Any state</option>
+        {CARD_STATES.map((st) => (
+          <option key={st} value={st}>
+            {st}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function BoardToolbar() {
+  const mode = useSprint((s) => s.boardMode);
+  const setMode = useSprint((s) => s.setBoardMode);
+  const text = useSprint((s) => s.boardFilter.text);
+  const set = useSprint((s) => s.setBoardFilter);
+  const large = useSprint((s) => s.largeBoard);
+  const setLarge = useSprint((s) => s.setLargeBoard);
+  const [shown, total] = useSprint(useShallow((s) => [selectBoardLayout(s).shown, s.plan.subsystemOrder.length]));
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Board">
+      <div className="segmented" role="group" aria-label="Group cards">
+        <button type="button" aria-pressed={mode === 'person'} onClick={() => setMode('person')} data-testid="mode-person">
+          By person
+        </button>
+        <button type="button" aria-pressed={mode === 'state'} onClick={() => setMode('state')} data-testid="mode-state">
+          By state
+        </button>
+      </div>
+      <PersonFilter />
+      <StateFilter />
+      <label className="field-inline">
+        <span className="visually-hidden">Filter cards</span>
+        <input type="search" placeholder="Filter by name, file or person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
+      </label>
+      <span className="toolbar-note" aria-live="polite">
+        {shown === total ? `${formatCount(total)} cards` : `${formatCount(shown)} of ${formatCount(total)} cards`}
+      </span>
+      <span className="toolbar-spacer" />
+      <button type="button" className="btn" aria-pressed={large} onClick={() => setLarge(!large)} data-testid="large-board" title="Bigger text and cards for a projector">
+        {large ? 'Normal size' : 'Projector size'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+/** The board: columns by person or by state; cards move by pointer or keyboard. */
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { sprintStore, useSprint } from '../../store';
+import { selectBoardLayout } from '../../store/selectors';
+import { BlockDialog } from './BlockDialog';
+import { BoardColumn, columnTitle } from './BoardColumn';
+import { BoardEmpty } from './BoardEmpty';
+import { BoardToolbar } from './BoardToolbar';
+import { CardBody } from './CardBody';
+import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, screenReaderInstructions } from './boardDnd';
+import { dropCard, markFirstRender } from './boardActions';
+import { ActivityFeed } from '../activity/ActivityFeed';
+
+export function BoardView() {
+  const columnKeys = useSprint(useShallow((s) => selectBoardLayout(s).columns.map((c) => c.key)));
+  const cardCount = useSprint((s) => s.plan.subsystemOrder.length);
+  const ready = useSprint((s) => s.repo !== null && s.plan.sprint !== null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [blocking, setBlocking] = useState<string | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+  );
+  const announcements = useMemo(
+    () =>
+      boardAnnouncements(
+        (id) => sprintStore.getState().plan.subsystems[String(id)]?.name ?? String(id),
+        (key) => {
+          const s = sprintStore.getState();
+          return columnTitle(s.boardMode, key, s.plan.people[key]?.name);
+        },
+      ),
+    [],
+  );
+  const onDragStart = useCallback((e: DragStartEvent) => setActiveId(String(e.active.id)), []);
+  const onDragEnd = useCallback((e: DragEndEvent) => {
+    setActiveId(null);
+    dropCard(String(e.active.id), e.over?.id ?? null);
+  }, []);
+  const onDragCancel = useCallback(() => setActiveId(null), []);
+
+  useLayoutEffect(() => {
+    if (cardCount > 0) markFirstRender();
+  }, [cardCount]);
+
+  if (!ready || cardCount === 0) return <BoardEmpty />;
+  return (
+    <div className="board-view">
+      <BoardToolbar />
+      <p className="board-help" data-testid="keyboard-help">
+        {KEYBOARD_HELP}
+      </p>
+      <div className="board-area">
+        <DndContext
+          sensors={sensors}
+          collisionDetection={boardCollisions}
+          onDragStart={onDragStart}
+          onDragEnd={onDragEnd}
+          onDragCancel={onDragCancel}
+          accessibility={{ announcements, screenReaderInstructions }}
+        >
+          <div className="board" data-testid="board">
+            {columnKeys.map((key) => (
+              <BoardColumn key={key} columnKey={key} onBlock={setBlocking} />
+            ))}
+          </div>
+          <DragOverlay dropAnimation={null}>
+            {activeId ? (
+              <div className="card card-overlay">
+                <CardBody id={activeId} overlay />
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
+        <aside className="board-activity" aria-label="Recent activity">
+          <h2 className="panel-title">Recent activity</h2>
+          <ActivityFeed limit={15} />
+        </aside>
+      </div>
+      <BlockDialog id={blocking} onClose={() => setBlocking(null)} />
+    </div>
+  );
+}

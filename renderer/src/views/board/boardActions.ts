@@ -1,0 +1,38 @@
+/** What a drop does, and the performance marks the board benchmark reads. */
+import type { UniqueIdentifier } from '@dnd-kit/core';
+import { sprintStore } from '../../store';
+import { stateOfSlug, UNASSIGNED } from '../../store/selectors';
+import { columnKeyOf } from './boardDnd';
+
+export const DROP_MARK = 'merge-sprint:drop';
+export const RENDER_MARK = 'merge-sprint:board-rendered';
+export const PAINT_MARK = 'merge-sprint:board-painted';
+
+/** Moves the card to the column it was dropped on: a new owner (by person) or a new state. */
+export function dropCard(cardId: string, overId: UniqueIdentifier | null): void {
+  const key = columnKeyOf(overId);
+  const s = sprintStore.getState();
+  const sub = s.plan.subsystems[cardId];
+  if (!key || !sub) return;
+  if (s.boardMode === 'person') {
+    const owner = key === UNASSIGNED ? null : key;
+    if (sub.owner === owner) return;
+    performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
+    void s.applyLocal({ type: 'card.assign', subsystemId: cardId, owner });
+  } else {
+    const state = stateOfSlug(key);
+    if (!state || sub.state === state) return;
+    performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
+    void s.applyLocal({ type: 'card.state', subsystemId: cardId, state });
+  }
+}
+
+let rendered = false;
+/** Marks the first commit that puts cards in the DOM, and the frame that paints it. */
+export function markFirstRender(): void {
+  if (rendered) return;
+  rendered = true;
+  const cards = document.querySelectorAll('[data-testid^="card-"]').length;
+  performance.mark(RENDER_MARK, { detail: { cards } });
+  requestAnimationFrame(() => performance.mark(PAINT_MARK, { detail: { cards } }));
+}

@@ -1,0 +1,31 @@
+/** Totals per status; clicking one filters the table to it. */
+import { useMemo } from 'react';
+import { FILE_STATUSES, type InventoryFile } from '../../../../shared/model';
+import { useSprint } from '../../store';
+import { plural } from '../common/format';
+import { LineCounts } from '../common/LineCounts';
+import { totalsByStatus } from './inventoryModel';
+
+export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
+  const totals = useMemo(() => totalsByStatus(files), [files]);
+  const status = useSprint((s) => s.inventoryFilter.status);
+  const set = useSprint((s) => s.setInventoryFilter);
+  return (
+    <div className="status-totals" role="group" aria-label="Totals per status">
+      {FILE_STATUSES.map((st) => (
+        <button
+          key={st}
+          type="button"
+          className={`status-total status-${st}`}
+          aria-pressed={status === st}
+          onClick={() => set({ status: status === st ? 'all' : st })}
+          data-testid={`total-${st}`}
+        >
+          <span className="status-total-name">{st}</span>
+          <span className="status-total-files">{plural(totals[st].files, 'file')}</span>
+          <LineCounts added={totals[st].added} removed={totals[st].removed} />
+        </button>
+      ))}
+    </div>
+  );
+}

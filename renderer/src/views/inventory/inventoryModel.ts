@@ -1,0 +1,80 @@
+/** Filtering, sorting and totals of the inventory: pure functions over its files. */
+import { FILE_STATUSES, type FileStatus, type InventoryFile, type Plan } from '../../../../shared/model';
+import type { InventoryFilter, SortKey } from '../../store/types';
+
+export interface Totals {
+  files: number;
+  added: number;
+  removed: number;
+}
+
+const zero = (): Totals => ({ files: 0, added: 0, removed: 0 });
+const addTo = (t: Totals, f: InventoryFile) => {
+  t.files += 1;
+  t.added += f.added;
+  t.removed += f.removed;
+};
+
+/** Which subsystem holds each file (fork-side path -> subsystem id). */
+export function subsystemOfFile(plan: Pick<Plan, 'subsystems'>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, s] of Object.entries(plan.subsystems)) for (const f of s.files) out.set(f, id);
+  return out;
+}
+
+export function filterFiles(files: readonly InventoryFile[], filter: InventoryFilter, owner: Map<string, string>): InventoryFile[] {
+  const text = filter.text.trim().toLowerCase();
+  return files.filter((f) => {
+    if (filter.status !== 'all' && f.status !== filter.status) return false;
+    if (filter.subsystem === 'none' && owner.has(f.path)) return false;
+    if (filter.subsystem !== 'all' && filter.subsystem !== 'none' && owner.get(f.path) !== filter.subsystem) return false;
+    return !text || f.path.toLowerCase().includes(text) || f.upstreamPath.toLowerCase().includes(text);
+  });
+}
+
+const STATUS_RANK: Record<FileStatus, number> = { modified: 0, 'fork-only': 1, 'upstream-only': 2, identical: 3 };
+const byPath = (a: InventoryFile, b: InventoryFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+const COMPARE: Record<SortKey, (a: InventoryFile, b: InventoryFile) => number> = {
+  path: byPath,
+  upstreamPath: (a, b) => (a.upstreamPath < b.upstreamPath ? -1 : a.upstreamPath > b.upstreamPath ? 1 : 0),
+  status: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status],
+  added: (a, b) => a.added - b.added,
+  removed: (a, b) => a.removed - b.removed,
+};
+
+/** Sorted copy; ties are broken by path so the order is stable whatever the direction. */
+export function sortFiles(files: readonly InventoryFile[], key: SortKey, descending: boolean): InventoryFile[] {
+  const cmp = COMPARE[key];
+  const dir = descending ? -1 : 1;
+  return [...files].sort((a, b) => dir * cmp(a, b) || byPath(a, b));
+}
+
+export function totalsByStatus(files: readonly InventoryFile[]): Record<FileStatus, Totals> {
+  const out = Object.fromEntries(FILE_STATUSES.map((s) => [s, zero()])) as Record<FileStatus, Totals>;
+  for (const f of files) addTo(out[f.status], f);
+  return out;
+}
+
+/** The folder of a path cut at `depth` components ("." for files at the root). */
+export function folderAt(path: string, depth: number): string {
+  const parts = path.split('/');
+  parts.pop();
+  return parts.length === 0 ? '.' : parts.slice(0, depth).join('/');
+}
+
+export interface GroupTotals extends Totals {
+  key: string;
+}
+
+/** Totals grouped by a key, largest change first. */
+export function totalsBy(files: readonly InventoryFile[], keyOf: (f: InventoryFile) => string): GroupTotals[] {
+  const groups = new Map<string, GroupTotals>();
+  for (const f of files) {
+    const key = keyOf(f);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, ...zero() }));
+    addTo(g, f);
+  }
+  return [...groups.values()].sort((a, b) => b.added + b.removed - (a.added + a.removed) || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,69 @@
+/** The app bar: name, repository, tabs, undo/redo, live connection. */
+import { useSprint } from '../../store';
+import { VIEWS } from './routing';
+
+function UndoRedo() {
+  const undoLabel = useSprint((s) => s.undoStack.at(-1)?.label ?? null);
+  const redoLabel = useSprint((s) => s.redoStack.at(-1)?.label ?? null);
+  const undo = useSprint((s) => s.undo);
+  const redo = useSprint((s) => s.redo);
+  return (
+    <div className="undo-redo" role="group" aria-label="Undo and redo">
+      <button type="button" className="btn" data-testid="undo" disabled={!undoLabel} onClick={() => void undo()} title={undoLabel ? `Undo: ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'}>
+        Undo
+      </button>
+      <button type="button" className="btn" data-testid="redo" disabled={!redoLabel} onClick={() => void redo()} title={redoLabel ? `Redo: ${redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        Redo
+      </button>
+    </div>
+  );
+}
+
+function Connection() {
+  const connection = useSprint((s) => s.connection);
+  const words = { open: 'Live', connecting: 'Connecting…', closed: 'Offline: reconnecting' }[connection];
+  return (
+    <span className={`connection connection-${connection}`} data-testid="connection" title="Changes by others appear live while this says Live.">
+      <span className="connection-dot" aria-hidden="true" />
+      {words}
+    </span>
+  );
+}
+
+export function Header() {
+  const repoName = useSprint((s) => s.repo?.name ?? null);
+  const branch = useSprint((s) => s.repo?.branch ?? null);
+  const view = useSprint((s) => s.view);
+  const setView = useSprint((s) => s.setView);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-name">Merge Sprint</span>
+        {repoName && (
+          <span className="brand-repo" title={branch ? `on ${branch}` : 'detached HEAD'}>
+            {repoName}
+            {branch && <span className="brand-branch">{branch}</span>}
+          </span>
+        )}
+      </div>
+      <nav className="tabs" aria-label="Views">
+        {VIEWS.map((v) => (
+          <button
+            key={v.name}
+            type="button"
+            className="tab"
+            aria-current={view === v.name ? 'page' : undefined}
+            data-testid={`tab-${v.name}`}
+            onClick={() => setView(v.name)}
+          >
+            {v.title}
+          </button>
+        ))}
+      </nav>
+      <div className="header-end">
+        <UndoRedo />
+        <Connection />
+      </div>
+    </header>
+  );
+}
