@@ -1,4 +1,59 @@
-/** Channels of the patch series (see shared/api.ts). */
-export const seriesChannels = {} as const;
+/**
+ * Channels of the patch series (see shared/api.ts). Edits to the series (reorder, merge, split,
+ * move a file, subject/description/author) are plan changes built by shared/series/edit.ts and
+ * sent through `plan.change`, so undo and redo work as on the board.
+ */
+import { z } from 'zod';
+import type { PlanSnapshot } from '../api';
+import { channel } from '../channel';
+import type { CheckReport, DriftReport, ExportReport, SeriesState } from './reports';
+
+export interface SeriesProposal {
+  snapshot: PlanSnapshot;
+  /** How many files differ between upstream and the target. */
+  files: number;
+  /** Changed files in no subsystem (they went into folder patches). */
+  unassignedFiles: string[];
+  /** Removals placed with their new path, per the rename plan. */
+  renames: { from: string; to: string; patchId: string }[];
+  /** The largest folder the target adds (its patch is last), or null. */
+  newFolder: string | null;
+}
+
+export interface RangeDiff {
+  from: number;
+  to: number;
+  text: string;
+}
+
+const runIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
+
+export const seriesChannels = {
+  'series.propose': channel<SeriesProposal>()(z.object({ target: z.string().min(1).max(1000).optional() })),
+  'series.get': channel<SeriesState>()(z.object({})),
+  'series.check': channel<CheckReport>()(
+    z.object({
+      /** A build check of the plan, by name or id, to run after each patch. */
+      build: z.string().min(1).max(200).optional(),
+      lineLimit: z.number().int().positive().optional(),
+      /** Chosen by the client so it can follow the log (`series.log` pushes) and cancel. */
+      runId: runIdSchema.optional(),
+    }),
+  ),
+  'series.cancel': channel<{ canceled: boolean }>()(z.object({ runId: runIdSchema })),
+  'series.export': channel<ExportReport>()(
+    z.object({
+      out: z.string().min(1).max(4096),
+      branch: z.string().min(1).max(250).optional(),
+      replace: z.boolean().optional(),
+      coverSubject: z.string().max(500).optional(),
+      coverBlurb: z.string().max(100000).optional(),
+    }),
+  ),
+  'series.drift': channel<DriftReport>()(z.object({})),
+  'series.rangeDiff': channel<RangeDiff>()(
+    z.object({ from: z.number().int().positive().optional(), to: z.number().int().positive().optional() }),
+  ),
+} as const;
 
 export type SeriesPush = { type: 'series.log'; runId: string; chunk: string };

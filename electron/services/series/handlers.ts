@@ -1,5 +1,21 @@
 /** API handlers of the patch series (channels in shared/series/api.ts). */
-import type { Handlers } from '../context';
+import { randomUUID } from 'node:crypto';
 import type { seriesChannels } from '../../../shared/series/api';
+import type { Handlers } from '../context';
+import { cancelRun } from './runs';
+import { checkFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
 
-export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {};
+export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
+  'series.propose': async (ctx, { target }) => proposeInPlan(ctx, target),
+  'series.get': async (ctx) => seriesState(ctx),
+  'series.check': async (ctx, request) =>
+    checkFromPlan(ctx, {
+      runId: request.runId ?? randomUUID(),
+      build: request.build ?? null,
+      lineLimit: request.lineLimit ?? null,
+    }),
+  'series.cancel': async (_ctx, { runId }) => ({ ok: true, value: { canceled: cancelRun(runId) } }),
+  'series.export': async (ctx, request) => exportFromPlan(ctx, request),
+  'series.drift': async (ctx) => driftFromPlan(ctx),
+  'series.rangeDiff': async (ctx, { from, to }) => rangeDiffFromPlan(ctx, from, to),
+};

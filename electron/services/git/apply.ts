@@ -1,0 +1,68 @@
+/**
+ * Applying a series where the user never works: a temporary worktree at the upstream commit
+ * (`git worktree add --detach`, always removed afterwards), one patch file per patch written
+ * by git itself (`--output`, so binary and non-UTF-8 bytes never pass through text), and
+ * `git apply` into that worktree's index.
+ */
+import { rmSync } from 'node:fs';
+import { GitError, runGit } from './exec';
+import { literalPathspec } from './trees';
+
+/**
+ * Adds a detached worktree at `commit` in the empty folder `dir`. Without `checkout` the
+ * worktree has no files and an index filled from `commit` (enough to apply with --cached).
+ * Files are written by `read-tree -u` rather than by `worktree add`, which would run the
+ * repository's post-checkout hook in a tree that only we use.
+ */
+export async function addTemporaryWorktree(repo: string, dir: string, commit: string, checkout: boolean): Promise<void> {
+  await runGit(repo, 'worktree add', ['worktree', 'add', '--detach', '--no-checkout', '--', dir, commit]);
+  await runGit(dir, 'read-tree', ['read-tree', ...(checkout ? ['--reset', '-u'] : []), '--end-of-options', commit]);
+}
+
+/** Removes the worktree and its administrative files; the folder goes even if git refuses. */
+export async function removeTemporaryWorktree(repo: string, dir: string): Promise<void> {
+  try {
+    await runGit(repo, 'worktree remove', ['worktree', 'remove', '--force', '--', dir]);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    rmSync(dir, { recursive: true, force: true });
+    await runGit(repo, 'worktree prune', ['worktree', 'prune']);
+  }
+}
+
+/**
+ * Writes the diff of `files` between two commits to `outFile` as `git apply` and `git am` read
+ * it: full object ids and binary patches, no renames (each file is one side of the series).
+ */
+export async function writeFilesDiff(repo: string, base: string, target: string, files: readonly string[], outFile: string): Promise<void> {
+  await runGit(repo, 'diff-tree', [
+    'diff-tree', '-p', '--binary', '--full-index', '--no-renames', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/',
+    `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
+  ]);
+}
+
+export type ApplyOutcome = { applied: true } | { applied: false; reason: string };
+
+/**
+ * Applies a patch file in a worktree, to its index only (`--cached`) or to index and files
+ * (`--index`). git apply is all or nothing: a failed patch leaves the index as it was.
+ */
+export async function applyPatchFile(worktree: string, patchFile: string, mode: 'cached' | 'index'): Promise<ApplyOutcome> {
+  try {
+    await runGit(worktree, 'apply', ['apply', `--${mode}`, '--whitespace=nowarn', '--', patchFile]);
+    return { applied: true };
+  } catch (error) {
+    // Exit 1: the patch does not apply (context or a missing file); 128: the index refuses the
+    // result (a path that is both a file and a folder). Both are answers, reported with git's words.
+    if (error instanceof GitError && (error.exitCode === 1 || error.exitCode === 128)) {
+      return { applied: false, reason: error.stderr.trim() || `git apply exited with ${error.exitCode}` };
+    }
+    throw error;
+  }
+}
+
+/** The tree of a worktree's index. Output: "<tree id>\n". */
+export async function writeWorktreeTree(worktree: string): Promise<string> {
+  const out = await runGit(worktree, 'write-tree', ['write-tree']);
+  return out.stdout.trim();
+}

@@ -1,0 +1,119 @@
+/**
+ * The series engine for an open sprint: reads the plan from the store, runs the engine, and
+ * records what changes the plan (a proposal, an exported version) as plan events.
+ */
+import type { RangeDiff, SeriesProposal } from '../../../shared/series/api';
+import { fail, ok, type Result } from '../../../shared/result';
+import { coverage } from '../../../shared/series/changes';
+import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
+import type { SprintContext } from '../context';
+import { GitError } from '../git/exec';
+import { rangeDiff } from '../git/format-patch';
+import { resolveCommit } from '../git/refs';
+import { changePlan } from '../sprint';
+import { checkSeries } from './check';
+import { seriesDrift } from './drift';
+import { exportSeries, type ExportOptions } from './export';
+import { loadSeries, seriesProblem } from './load';
+import { NO_SPRINT, proposeForPlan } from './propose';
+import { finishRun, startRun } from './runs';
+import { patchStats } from './warnings';
+
+export async function proposeInPlan(ctx: SprintContext, target?: string): Promise<Result<SeriesProposal>> {
+  const { plan } = await ctx.plan.snapshot();
+  const proposed = await proposeForPlan(ctx.repo, plan, target);
+  if (!proposed.ok) return proposed;
+  const snapshot = await changePlan(ctx, [proposed.value.change]);
+  if (!snapshot.ok) return snapshot;
+  const { proposal } = proposed.value;
+  return ok({ snapshot: snapshot.value, files: proposed.value.files, unassignedFiles: proposal.unassigned, renames: proposal.renames, newFolder: proposal.newFolder });
+}
+
+export async function seriesState(ctx: SprintContext): Promise<Result<SeriesState>> {
+  const { plan } = await ctx.plan.snapshot();
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) {
+    if (input.error.code !== 'not-found') return input;
+    const none = { uncovered: [], duplicates: [], unchanged: [], empty: [] };
+    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message });
+  }
+  const stats = await patchStats(input.value);
+  return ok({
+    series: plan.series,
+    targetCommit: input.value.targetCommit,
+    stats,
+    coverage: coverage(input.value.patches, input.value.changes),
+    problem: seriesProblem(input.value),
+  });
+}
+
+export async function checkFromPlan(
+  ctx: SprintContext,
+  request: { runId: string; build: string | null; lineLimit: number | null },
+): Promise<Result<CheckReport>> {
+  const { plan } = await ctx.plan.snapshot();
+  let build: { name: string; command: string } | null = null;
+  if (request.build !== null) {
+    const found = Object.values(plan.builds).find((b) => b.id === request.build || b.name === request.build);
+    if (!found) {
+      const names = Object.values(plan.builds).map((b) => `"${b.name}"`);
+      return fail('not-found', `There is no build check named "${request.build}"${names.length ? `; the plan has ${names.join(', ')}` : ': add one to the plan first'}.`);
+    }
+    build = { name: found.name, command: found.command };
+  }
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const signal = startRun(request.runId);
+  try {
+    return await checkSeries(input.value, {
+      runId: request.runId,
+      build,
+      lineLimit: request.lineLimit,
+      signal,
+      onLog: (chunk) => ctx.push({ type: 'series.log', runId: request.runId, chunk }),
+    });
+  } finally {
+    finishRun(request.runId);
+  }
+}
+
+export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOptions, 'now'>): Promise<Result<ExportReport>> {
+  const { plan } = await ctx.plan.snapshot();
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const exported = await exportSeries(input.value, ctx.actor, options);
+  if (!exported.ok) return exported;
+  const recorded = await ctx.plan.change({ type: 'series.version', version: exported.value.version }, ctx.actor);
+  if (!recorded.ok) {
+    return fail(recorded.error.code, `The patches are in ${exported.value.report.dir}, but version ${exported.value.version.version} could not be recorded in the plan: ${recorded.error.message}`);
+  }
+  return ok(exported.value.report);
+}
+
+export async function driftFromPlan(ctx: SprintContext): Promise<Result<DriftReport>> {
+  const { plan } = await ctx.plan.snapshot();
+  if (!plan.sprint) return fail('no-plan', NO_SPRINT);
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const upstream = await resolveCommit(ctx.repo, plan.sprint.upstreamRef);
+  if (!upstream.ok) return upstream;
+  return seriesDrift(input.value, upstream.value);
+}
+
+export async function rangeDiffFromPlan(ctx: SprintContext, from?: number, to?: number): Promise<Result<RangeDiff>> {
+  const { versions } = (await ctx.plan.snapshot()).plan.series;
+  const newer = to === undefined ? versions.at(-1) : versions.find((v) => v.version === to);
+  const older = from === undefined ? versions.filter((v) => newer && v.version < newer.version).at(-1) : versions.find((v) => v.version === from);
+  if (!newer || !older) {
+    const have = versions.map((v) => `v${v.version}`).join(', ') || 'none';
+    return fail('not-found', `A range-diff needs two exported versions (exported: ${have}): export the series again after editing it.`);
+  }
+  try {
+    return ok({ from: older.version, to: newer.version, text: await rangeDiff(ctx.repo, older, newer) });
+  } catch (error) {
+    if (error instanceof GitError) {
+      return fail('not-found', `The commits of v${older.version} or v${newer.version} are no longer in this repository (${error.stderr.trim().split('\n')[0]}).`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+/** What the series engine answers: the series with its numbers, checks, exports and drift. */
+import type { Coverage } from './changes';
+import type { SeriesPlan } from './model';
+import type { Recipients } from './recipients';
+
+export interface PatchStats {
+  patchId: string;
+  files: number;
+  added: number;
+  removed: number;
+  binary: number;
+}
+
+export interface SeriesState {
+  series: SeriesPlan;
+  /** The target's commit now (the ref may have moved since the proposal). */
+  targetCommit: string | null;
+  stats: PatchStats[];
+  coverage: Coverage;
+  /** What is wrong with the series as it stands (coverage, order), or null. */
+  problem: string | null;
+}
+
+export type SeriesWarning =
+  | { kind: 'rewritten-rename'; patchId: string; from: string; to: string; similarity: number; message: string }
+  | { kind: 'too-large'; patchId: string; lines: number; limit: number; message: string };
+
+export interface CheckStep {
+  patchId: string;
+  subject: string;
+  applied: boolean;
+  /** git's words when the patch did not apply. */
+  reason: string | null;
+  build: { passed: boolean; exitCode: number | null } | null;
+}
+
+export interface CheckReport {
+  runId: string;
+  base: string;
+  targetCommit: string;
+  targetTree: string;
+  /** The worktree's tree after the last patch (null when a patch failed or the run was canceled). */
+  finalTree: string | null;
+  treeMatches: boolean;
+  /** The first patch that failed, or whose build failed. */
+  failed: { index: number; patchId: string; subject: string; reason: string } | null;
+  canceled: boolean;
+  steps: CheckStep[];
+  warnings: SeriesWarning[];
+  /** One line for people: "12 patches apply on upstream; the tree equals the target's (1a2b3c4)". */
+  summary: string;
+}
+
+export interface ExportedFile {
+  name: string;
+  patchId: string | null;
+  recipients: Recipients;
+}
+
+export interface ExportReport {
+  dir: string;
+  version: number;
+  tip: string;
+  base: string;
+  files: ExportedFile[];
+  branch: string | null;
+  treeMatches: boolean;
+  /** `git range-diff` against the previous version, or null for the first. */
+  rangeDiff: string | null;
+}
+
+export interface DriftPatch {
+  patchId: string;
+  subject: string;
+  applies: boolean;
+  reason: string | null;
+  upstreamCommits: { commit: string; author: string; date: string; subject: string }[];
+}
+
+export interface DriftReport {
+  oldBase: string;
+  newBase: string;
+  moved: boolean;
+  patches: DriftPatch[];
+  summary: string;
+}
