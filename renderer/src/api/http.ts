@@ -27,7 +27,6 @@ export function pushUrl(baseUrl: string, token: string | null | undefined): stri
 
 export function httpClient(baseUrl: string, options: HttpClientOptions = {}): RendererClient {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
-  const Socket = options.WebSocket ?? WebSocket;
   const delays = options.retryDelaysMs ?? [250, 500, 1000, 2000, 4000];
   const token = options.token ?? null;
 
@@ -48,6 +47,7 @@ export function httpClient(baseUrl: string, options: HttpClientOptions = {}): Re
     retryTimer = null;
     if (socket || pushListeners.size === 0) return;
     setState('connecting');
+    const Socket = options.WebSocket ?? WebSocket;
     const ws = new Socket(pushUrl(baseUrl, token));
     socket = ws;
     ws.onopen = () => {

@@ -1,0 +1,120 @@
+/**
+ * A stand-in for the main process in store tests: it keeps a plan, applies `plan.change` with
+ * the shared engine, records events, can be told to refuse, and can hold answers back so a
+ * test decides when (and in which order) answers and pushes arrive.
+ */
+import type { Channel, PlanSnapshot, Push, Req, Res } from '../../shared/api';
+import { emptyPlan, type Plan } from '../../shared/model';
+import { applyChange } from '../../shared/plan/apply';
+import type { PlanChange, PlanEvent } from '../../shared/plan/events';
+import { fail, ok, type Result } from '../../shared/result';
+import type { ConnectionState, RendererClient } from '../../renderer/src/api/client';
+
+export class FakeServer {
+  plan: Plan;
+  activity: PlanEvent[] = [];
+  received: PlanChange[] = [];
+  refuseNext: string | null = null;
+  /** Hold requests: the server neither commits nor answers until `release()`. */
+  holdAnswers = false;
+  /** Commit (and push) at once, but deliver the answer only at `release()`. */
+  delayDelivery = false;
+  private held: (() => void)[] = [];
+  private listeners = new Set<(p: Push) => void>();
+  private clock = Date.parse('2025-01-01T10:00:00Z');
+
+  constructor(plan: Plan = emptyPlan()) {
+    this.plan = plan;
+  }
+
+  snapshot(): PlanSnapshot {
+    return { plan: this.plan, activity: [...this.activity] };
+  }
+
+  /** A change made elsewhere (the CLI, another window): applied and pushed. */
+  changeElsewhere(change: PlanChange, by = 'Grace'): void {
+    this.commit(change, by);
+    this.push();
+  }
+
+  push(): void {
+    const snapshot = structuredClone(this.snapshot());
+    for (const l of this.listeners) l({ type: 'plan.changed', snapshot });
+  }
+
+  release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const answer of held) answer();
+  }
+
+  private commit(change: PlanChange, by: string): Result<PlanSnapshot> {
+    const next = applyChange(this.plan, change);
+    if (!next.ok) return next;
+    this.clock += 1000;
+    const at = new Date(this.clock).toISOString();
+    this.plan = { ...next.value, head: `commit-${this.activity.length + 1}` };
+    this.activity.unshift({ ...change, id: `${at}-x`, at, by: { name: by, email: '' } } as PlanEvent);
+    return ok(structuredClone(this.snapshot()));
+  }
+
+  client(): RendererClient {
+    const handle = (channel: Channel, request: unknown): Result<unknown> => {
+      if (channel === 'plan.get') return ok(structuredClone(this.snapshot()));
+      if (channel === 'plan.change') {
+        const { change } = request as Req<'plan.change'>;
+        this.received.push(change);
+        if (this.refuseNext) {
+          const message = this.refuseNext;
+          this.refuseNext = null;
+          return fail('refused', message);
+        }
+        const res = this.commit(change, 'Ada');
+        if (res.ok) this.push();
+        return res;
+      }
+      return fail('not-found', `The fake server does not answer ${channel}.`);
+    };
+    return {
+      call: <C extends Channel>(channel: C, request: Req<C>) =>
+        new Promise<Result<Res<C>>>((resolve) => {
+          if (this.delayDelivery) {
+            const result = handle(channel, request) as Result<Res<C>>;
+            this.held.push(() => resolve(result));
+            return;
+          }
+          const answer = () => resolve(handle(channel, request) as Result<Res<C>>);
+          if (this.holdAnswers) this.held.push(answer);
+          else queueMicrotask(answer);
+        }),
+      subscribe: (l) => {
+        this.listeners.add(l);
+        return () => this.listeners.delete(l);
+      },
+      onConnection: (l: (s: ConnectionState) => void) => {
+        l('open');
+        return () => {};
+      },
+    };
+  }
+}
+
+/** A plan with two people and three unassigned subsystems in Backlog. */
+export function boardPlan(): Plan {
+  const plan = emptyPlan();
+  plan.sprint = { upstreamRef: 'v2.6.12', forkRef: 'xen', pairings: [{ fork: 'arch/xen/i386', upstream: 'arch/i386' }] };
+  plan.people = {
+    ada: { id: 'ada', name: 'Ada', email: 'ada@example.org', color: '#1f77b4' },
+    bob: { id: 'bob', name: 'Bob', email: 'bob@example.org', color: '#ff7f0e' },
+  };
+  plan.personOrder = ['ada', 'bob'];
+  for (const [id, files] of [
+    ['net', ['drivers/xen/net/netfront.c', 'drivers/xen/net/netback.c']],
+    ['blk', ['drivers/xen/blk/blkfront.c']],
+    ['core', ['arch/xen/kernel/evtchn.c']],
+  ] as const) {
+    plan.subsystems[id] = { id, name: id, files: [...files], source: { kind: 'manual' }, owner: null, state: 'Backlog', blocked: null };
+    plan.subsystemOrder.push(id);
+  }
+  return plan;
+}

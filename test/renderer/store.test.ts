@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { createSprintStore } from '../../renderer/src/store/create';
+import { boardPlan, FakeServer } from './fakeServer';
+
+async function setup() {
+  const server = new FakeServer(boardPlan());
+  const store = createSprintStore(server.client());
+  store.getState().resetSnapshot(server.snapshot());
+  // Subscribe to pushes the way boot() does, without the app.info round trip.
+  server.client().subscribe((p) => {
+    if (p.type === 'plan.changed') store.getState().receiveSnapshot(p.snapshot);
+  });
+  return { server, store };
+}
+
+describe('applyLocal', () => {
+  it('shows the change before the server answers, then keeps it once accepted', async () => {
+    const { server, store } = await setup();
+    server.holdAnswers = true;
+    const done = store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
+    expect(store.getState().confirmed.subsystems.net?.owner).toBeNull();
+    server.release();
+    expect(await done).toBe(true);
+    expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
+    expect(store.getState().confirmed.subsystems.net?.owner).toBe('ada');
+    expect(store.getState().pending).toHaveLength(0);
+  });
+
+  it('rolls back and shows the server message when the change is refused', async () => {
+    const { server, store } = await setup();
+    server.refuseNext = 'Bob left the sprint: pick someone else.';
+    const accepted = await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'bob' });
+    expect(accepted).toBe(false);
+    expect(store.getState().plan.subsystems.net?.owner).toBeNull();
+    expect(store.getState().notices.map((n) => n.text)).toContain('Bob left the sprint: pick someone else.');
+    expect(store.getState().undoStack).toHaveLength(0);
+  });
+
+  it('refuses locally, without a round trip, a change the plan engine rejects', async () => {
+    const { server, store } = await setup();
+    const accepted = await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'nobody-by-that-id' });
+    expect(accepted).toBe(false);
+    expect(server.received).toHaveLength(0);
+    expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('keeps an in-flight change visible when a push about something else arrives', async () => {
+    const { server, store } = await setup();
+    server.holdAnswers = true;
+    const done = store.getState().applyLocal({ type: 'card.state', subsystemId: 'net', state: 'Review' });
+    server.changeElsewhere({ type: 'card.assign', subsystemId: 'blk', owner: 'bob' });
+    expect(store.getState().plan.subsystems.blk?.owner).toBe('bob');
+    expect(store.getState().plan.subsystems.net?.state).toBe('Review');
+    server.release();
+    await done;
+    expect(store.getState().plan.subsystems.net?.state).toBe('Review');
+    expect(store.getState().plan.subsystems.blk?.owner).toBe('bob');
+  });
+
+  it('ignores an answer older than a push already shown', async () => {
+    const { server, store } = await setup();
+    server.delayDelivery = true;
+    const done = store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    // The server has committed and pushed; someone else changes net before our answer arrives.
+    expect(server.plan.subsystems.net?.owner).toBe('ada');
+    server.changeElsewhere({ type: 'card.assign', subsystemId: 'net', owner: 'bob' });
+    server.release();
+    await done;
+    expect(store.getState().plan.subsystems.net?.owner).toBe('bob');
+  });
+
+  it('keeps the identity of records a push did not change', async () => {
+    const { server, store } = await setup();
+    const blkBefore = store.getState().plan.subsystems.blk;
+    server.changeElsewhere({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    expect(store.getState().plan.subsystems.blk).toBe(blkBefore);
+    expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
+  });
+});
+
+describe('undo and redo', () => {
+  it('undo sends the inverse and puts the card back; redo moves it again', async () => {
+    const { server, store } = await setup();
+    await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    await store.getState().applyLocal({ type: 'card.state', subsystemId: 'net', state: 'In progress' });
+    expect(store.getState().undoStack).toHaveLength(2);
+
+    await store.getState().undo();
+    expect(store.getState().plan.subsystems.net?.state).toBe('Backlog');
+    expect(server.received.at(-1)).toEqual({ type: 'card.state', subsystemId: 'net', state: 'Backlog' });
+    await store.getState().undo();
+    expect(store.getState().plan.subsystems.net?.owner).toBeNull();
+    expect(server.plan.subsystems.net?.owner).toBeNull();
+    expect(store.getState().undoStack).toHaveLength(0);
+    expect(store.getState().redoStack).toHaveLength(2);
+
+    await store.getState().redo();
+    expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
+    expect(server.plan.subsystems.net?.owner).toBe('ada');
+  });
+
+  it('a new change clears the redo stack', async () => {
+    const { store } = await setup();
+    await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    await store.getState().undo();
+    expect(store.getState().redoStack).toHaveLength(1);
+    await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'blk', owner: 'bob' });
+    expect(store.getState().redoStack).toHaveLength(0);
+  });
+
+  it('drops an undo the server refuses and says why', async () => {
+    const { server, store } = await setup();
+    await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    server.refuseNext = 'The plan moved on: reload.';
+    await store.getState().undo();
+    expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
+    expect(store.getState().undoStack).toHaveLength(0);
+    expect(store.getState().redoStack).toHaveLength(0);
+    expect(store.getState().notices.at(-1)?.text).toBe('The plan moved on: reload.');
+  });
+
+  it('undoes a merge back to the two subsystems with their files', async () => {
+    const { store } = await setup();
+    const before = structuredClone(store.getState().plan.subsystems);
+    await store.getState().applyLocal({ type: 'subsystem.merge', subsystemIds: ['net', 'blk'], into: 'net' });
+    expect(store.getState().plan.subsystems.blk).toBeUndefined();
+    expect(store.getState().plan.subsystems.net?.files).toHaveLength(3);
+    await store.getState().undo();
+    expect(store.getState().plan.subsystems).toEqual(before);
+  });
+});
