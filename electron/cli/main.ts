@@ -1,0 +1,103 @@
+/**
+ * `merge-sprint`: the command line (built to dist/cli.mjs, run by bin/merge-sprint.mjs). Errors
+ * are one line on stderr with exit code 2 for bad input and 1 for failures, never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { createDemoRepository } from '../services/demo';
+import { RoomServerError, startRoomServer } from '../server/room';
+import { addRepoOption, registerCoreCommands } from './core';
+import { action, EXIT_BAD_INPUT, failWith, printLine, unwrap, CliFailure } from './output';
+import { registerRenameCommands } from './rename';
+import { registerSeriesCommands } from './series';
+
+const VERSION = '0.1.0';
+const DEFAULT_PORT = 4477;
+
+/** The built board: next to dist/cli.mjs, or dist/renderer when running from the sources. */
+function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'renderer'), path.join(here, '..', '..', 'dist', 'renderer')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0] ?? here;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) failWith('bad-input', `--port takes a port number from 0 to 65535, not "${value}".`);
+  return n;
+}
+
+interface ServeOptions {
+  repo?: string;
+  port: number;
+  host: string;
+  demo?: boolean;
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  if (opts.demo && opts.repo) failWith('bad-input', '--demo serves a new demo repository: leave out --repo (or leave out --demo to serve yours).');
+  const repo = opts.demo ? unwrap(await createDemoRepository()) : (opts.repo ?? process.cwd());
+  let server;
+  try {
+    server = await startRoomServer({ repo, port: opts.port, host: opts.host, staticDir: rendererDir() });
+  } catch (error) {
+    if (error instanceof RoomServerError) throw new CliFailure(error.error);
+    throw error;
+  }
+  if (opts.demo) printLine(`Demo repository: ${repo}`);
+  printLine(`Merge Sprint board for ${repo}`);
+  printLine(`Open ${server.url}`);
+  for (const url of server.otherUrls) printLine(`  or ${url}`);
+  if (server.token) printLine('Anyone with this address (it holds the join token) can change the board: share it only with the room.');
+  printLine('Press Ctrl+C to stop.');
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('merge-sprint')
+    .description('Plan and run a merge sprint: inventory a fork against upstream, share the board, cut the series.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`merge-sprint: ${text.replace(/^error: /, '')}`) })
+    // Set before the commands are added, so every subcommand inherits it.
+    .exitOverride();
+
+  registerCoreCommands(program);
+  addRepoOption(program.command('serve'))
+    .description('serve the board and API to any browser (127.0.0.1 only unless --host is given; then a join token is required)')
+    .option('--port <n>', `the port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort, DEFAULT_PORT)
+    .option('--host <addr>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for the whole room)', '127.0.0.1')
+    .option('--demo', 'create the demo repository in a temporary folder and serve it')
+    .action(action(serve));
+  registerRenameCommands(program);
+  registerSeriesCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end with code 0; anything commander refused is bad input.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      return;
+    }
+    process.stderr.write(`merge-sprint: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,132 @@
+/**
+ * One entry point for every API call, whichever way it came in (Electron IPC, the room server,
+ * the command line): the channel must exist, the request must match its schema, and whatever
+ * the handler throws comes back as a Result error in words.
+ */
+import type { z } from 'zod';
+import { contract, isChannel, type Channel, type PlanSnapshot, type Push } from '../../shared/api';
+import type { Actor } from '../../shared/model';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
+import type { Handlers, SprintContext } from './context';
+import { GitError } from './git/exec';
+import { openRepository } from './git/repository';
+import { coreHandlers } from './handlers/core';
+import { openPlanStore } from './plan/store';
+import { renameHandlers } from './rename/handlers';
+import { seriesHandlers } from './series/handlers';
+import { resolveActor, withUnassignedFiles } from './sprint';
+
+export const handlers: Handlers<Channel> = { ...coreHandlers, ...renameHandlers, ...seriesHandlers };
+
+type AnyHandler = (ctx: SprintContext, request: unknown) => Promise<Result<unknown>>;
+
+/** `pairings[0].fork` for a zod issue path. */
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
+  return out;
+}
+
+/** The bad fields of a request, in words: `upstreamRef is missing; pairings[0].fork: expected string, received number`. */
+export function describeIssues(channel: string, error: z.ZodError): string {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const field = fieldName(issue.path);
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    if (missing) return `${field || 'the request'} is missing`;
+    const message = issue.message.replace(/^Invalid input: /, '');
+    return field ? `${field}: ${message}` : message;
+  });
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
+  return `The request for ${channel} is not valid: ${parts.join('; ')}${more}.`;
+}
+
+/** A GitError as the user reads it, with git's own words kept in `detail`. */
+export function gitFailure(error: GitError): { ok: false; error: AppError } {
+  const firstLine = error.stderr.trim().split('\n')[0] ?? '';
+  return fail('git-failed', `git ${error.operation} failed${firstLine ? `: ${firstLine}` : ''}.`, {
+    operation: error.operation,
+    args: error.args,
+    stderr: error.stderr,
+    ...(error.exitCode === null ? {} : { exitCode: error.exitCode }),
+  });
+}
+
+/** Answers one call. Never throws. */
+export async function dispatch(ctx: SprintContext, channel: string, rawRequest: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return fail('bad-input', `There is no API call named ${JSON.stringify(channel.slice(0, 80))}.`);
+  }
+  const parsed = contract[channel].request.safeParse(rawRequest ?? {});
+  if (!parsed.success) return fail('bad-input', describeIssues(channel, parsed.error));
+  const handler = handlers[channel] as AnyHandler | undefined;
+  if (!handler) return fail('internal', `The call ${channel} is declared but nothing answers it yet.`);
+  try {
+    return await handler(ctx, parsed.data);
+  } catch (error) {
+    if (error instanceof GitError) return gitFailure(error);
+    return fail('internal', `Merge Sprint failed while answering ${channel}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export interface SprintContextOptions {
+  /** Who acts; default: the repository's git identity. */
+  actor?: Actor;
+  /** Receives every push (plan changes from this process or another, build and series logs). */
+  push?: (push: Push) => void;
+}
+
+/** An open repository: the handlers' context plus a way to listen to its pushes and to close it. */
+export interface OpenSprint extends SprintContext {
+  /** Adds a listener for pushes; returns the function that removes it. */
+  subscribe(listener: (push: Push) => void): () => void;
+  close(): void;
+}
+
+/**
+ * Opens the repository and its plan store, and turns every plan change (made here, or by
+ * another process such as the command line) into a `plan.changed` push with unassigned files.
+ */
+export async function openSprintContext(repo: string, opts: SprintContextOptions = {}): Promise<Result<OpenSprint>> {
+  let opened;
+  try {
+    opened = await openRepository(repo);
+  } catch (error) {
+    if (error instanceof GitError) return gitFailure(error);
+    throw error;
+  }
+  if (!opened.ok) return opened;
+  const root = opened.value.root;
+  const [store, actor] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
+  const listeners = new Set<(push: Push) => void>();
+  if (opts.push) listeners.add(opts.push);
+  const push = (p: Push): void => {
+    for (const listener of listeners) {
+      try {
+        listener(p);
+      } catch {
+        // One broken listener (a closed window) must not stop the others.
+      }
+    }
+  };
+  const ctx: OpenSprint = {
+    repo: root,
+    actor,
+    plan: store,
+    push,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      stopWatching();
+      listeners.clear();
+      store.close();
+    },
+  };
+  // Snapshots arrive in order; each push waits for the previous so boards never go back in time.
+  let queue: Promise<void> = Promise.resolve();
+  const stopWatching = store.onChange((snapshot: PlanSnapshot) => {
+    queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(ctx, snapshot) })).catch(() => undefined);
+  });
+  return ok(ctx);
+}

@@ -1,0 +1,65 @@
+/**
+ * Imports into the plan: subsystems from a MAINTAINERS file as the fork ref has it, and people
+ * from the fork's commit authors. Both keep what the board already says where it still applies
+ * (owners and states of subsystems that keep their id; people already there).
+ */
+import type { ImportReport, PlanSnapshot } from '../../../shared/api';
+import type { PlanChange } from '../../../shared/plan/events';
+import { parseMaintainers, subsystemsFromMaintainers } from '../../../shared/plan/maintainers';
+import { checkRepoPath } from '../../../shared/paths';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { SprintContext } from '../context';
+import { runGit } from '../git/exec';
+import { resolveCommit } from '../git/refs';
+import { lsPath } from '../git/trees';
+import { peopleFromAuthors } from '../plan/people';
+import { changePlan, NO_PLAN, planSnapshot, sprintInventory } from '../sprint';
+
+/** The text of `path` as `commit` has it, or an error naming what is missing. */
+async function readBlobAt(repo: string, commit: string, ref: string, path: string): Promise<Result<string>> {
+  const entry = await lsPath(repo, commit, path);
+  if (!entry) return fail('not-found', `The fork (${ref}) has no file "${path}": give the path of its MAINTAINERS file, or derive subsystems from folders.`);
+  if (entry.type !== 'blob' || entry.mode === '120000') return fail('bad-input', `"${path}" in ${ref} is not a regular file.`);
+  const out = await runGit(repo, 'cat-file', ['cat-file', 'blob', entry.oid]);
+  return ok(out.stdout);
+}
+
+export async function importMaintainers(ctx: SprintContext, path: string): Promise<Result<ImportReport>> {
+  const bad = checkRepoPath(path, 'MAINTAINERS path');
+  if (bad) return fail('bad-path', bad);
+  const inventory = await sprintInventory(ctx);
+  if (!inventory.ok) return inventory;
+  const text = await readBlobAt(ctx.repo, inventory.value.forkCommit, inventory.value.forkRef, path);
+  if (!text.ok) return text;
+  const parsed = parseMaintainers(text.value);
+  if (parsed.sections.length === 0) {
+    return fail('bad-input', `"${path}" has no sections git-style tools would read (a title line, then lines like "F:\tdrivers/xen/"): ${parsed.warnings[0] ?? 'it is empty'}.`);
+  }
+  const { subsystems, unmatched } = subsystemsFromMaintainers(
+    parsed.sections,
+    inventory.value.files.map((f) => f.path),
+  );
+  const { plan } = await ctx.plan.snapshot();
+  const kept = subsystems.map((s) => {
+    const before = plan.subsystems[s.id];
+    return before ? { ...s, owner: before.owner, state: before.state, blocked: before.blocked } : s;
+  });
+  const changed = await changePlan(ctx, [{ type: 'subsystems.replace', subsystems: kept }]);
+  if (!changed.ok) return changed;
+  const warnings = [...parsed.warnings];
+  if (unmatched.length > 0) warnings.push(`${unmatched.length} file(s) match no section's F: patterns; they are listed as files in no subsystem.`);
+  return ok({ snapshot: changed.value, warnings });
+}
+
+export async function importAuthors(ctx: SprintContext, limit: number): Promise<Result<PlanSnapshot>> {
+  const { plan } = await ctx.plan.snapshot();
+  if (!plan.sprint) return fail('no-plan', NO_PLAN);
+  const [up, fork] = await Promise.all([resolveCommit(ctx.repo, plan.sprint.upstreamRef), resolveCommit(ctx.repo, plan.sprint.forkRef)]);
+  if (!up.ok) return up;
+  if (!fork.ok) return fork;
+  // The fork's own commits: the people who wrote what is being merged.
+  const people = await peopleFromAuthors(ctx.repo, `${up.value}..${fork.value}`, Object.values(plan.people), limit);
+  if (!people.ok) return people;
+  const changes: PlanChange[] = people.value.map((person) => ({ type: 'person.put', person }));
+  return changes.length === 0 ? ok(await planSnapshot(ctx)) : changePlan(ctx, changes);
+}

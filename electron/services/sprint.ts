@@ -1,0 +1,143 @@
+/**
+ * The sprint as the API sees it: who is acting, the inventory of the plan's refs (computed once
+ * per pair of commits and pairings), plan snapshots that also list the files no subsystem holds,
+ * and starting a sprint only after its refs and pairings proved valid.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import type { PlanSnapshot, RepoSummary } from '../../shared/api';
+import type { Actor, Inventory, SprintSettings, Subsystem } from '../../shared/model';
+import type { PlanChange } from '../../shared/plan/events';
+import { fail, ok, type Result } from '../../shared/result';
+import type { SprintContext } from './context';
+import { runGit } from './git/exec';
+import { listRefs } from './git/refs';
+import { computeInventory } from './inventory/inventory';
+import { checkPairings } from './inventory/pairings';
+import { deriveSubsystems } from '../../shared/plan/derive';
+
+/** Reads one git config value; exit 1 means it is not set, which is an answer. */
+async function configValue(repo: string, key: string): Promise<string | null> {
+  const out = await runGit(repo, 'config', ['config', '--get', key], { okExitCodes: [1] });
+  const value = out.stdout.trim();
+  return out.exitCode === 0 && value !== '' ? value : null;
+}
+
+/** Who is acting: the repository's git identity, else the OS user (a plan change always has an author). */
+export async function resolveActor(repo: string): Promise<Actor> {
+  const [name, email] = await Promise.all([configValue(repo, 'user.name'), configValue(repo, 'user.email')]);
+  let fallback = 'Merge Sprint user';
+  try {
+    fallback = os.userInfo().username || fallback;
+  } catch {
+    // No passwd entry (some containers): keep the generic name.
+  }
+  return { name: name ?? fallback, email: email ?? '' };
+}
+
+const NO_PLAN = 'No sprint has been started in this repository: name the upstream ref, the fork ref and the pairings first (`merge-sprint init`, or Start sprint in the app).';
+
+/**
+ * Inventories being computed, so that a change's answer and its push (which both want the
+ * inventory at once) share one computation. computeInventory keeps finished ones per commits
+ * and pairings.
+ */
+const inFlight = new Map<string, Promise<Result<Inventory>>>();
+
+/** The inventory of these settings (refs as typed; pairings checked by computeInventory). */
+export async function inventoryFor(repo: string, settings: SprintSettings): Promise<Result<Inventory>> {
+  const key = JSON.stringify([repo, settings.upstreamRef, settings.forkRef, settings.pairings.map((p) => [p.fork, p.upstream])]);
+  let entry = inFlight.get(key);
+  if (!entry) {
+    entry = computeInventory(repo, settings);
+    inFlight.set(key, entry);
+    const forget = (): void => {
+      inFlight.delete(key);
+    };
+    entry.then(forget, forget);
+  }
+  return entry;
+}
+
+export { checkPairings };
+
+/** The inventory of the repository's sprint plan. */
+export async function sprintInventory(ctx: SprintContext): Promise<Result<Inventory>> {
+  const { plan } = await ctx.plan.snapshot();
+  if (!plan.sprint) return fail('no-plan', NO_PLAN);
+  return inventoryFor(ctx.repo, plan.sprint);
+}
+
+/** Inventory paths that no subsystem holds, in inventory order. */
+export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
+  const held = new Set<string>();
+  for (const s of subsystems) for (const f of s.files) held.add(f);
+  return inventory.files.map((f) => f.path).filter((p) => !held.has(p));
+}
+
+/** Adds `unassignedFiles` to a snapshot (left out when the inventory cannot be computed right now). */
+export async function withUnassignedFiles(ctx: SprintContext, snapshot: PlanSnapshot): Promise<PlanSnapshot> {
+  const { sprint, subsystems } = snapshot.plan;
+  if (!sprint) return { ...snapshot, unassignedFiles: [] };
+  const inventory = await inventoryFor(ctx.repo, sprint);
+  return inventory.ok ? { ...snapshot, unassignedFiles: filesInNoSubsystem(inventory.value, Object.values(subsystems)) } : snapshot;
+}
+
+export async function planSnapshot(ctx: SprintContext): Promise<PlanSnapshot> {
+  return withUnassignedFiles(ctx, await ctx.plan.snapshot());
+}
+
+/** Applies changes as one step in the actor's name; the answer includes `unassignedFiles`. */
+export async function changePlan(ctx: SprintContext, changes: PlanChange[], actor: Actor = ctx.actor): Promise<Result<PlanSnapshot>> {
+  const result = changes.length === 1 && changes[0] ? await ctx.plan.change(changes[0], actor) : await ctx.plan.changeAll(changes, actor);
+  return result.ok ? ok(await withUnassignedFiles(ctx, result.value)) : result;
+}
+
+/** Subsystems derived from the folders of the inventory's files, keeping owner and state of any that stay. */
+export function subsystemsFromFolders(
+  inventory: Inventory,
+  previous: Record<string, Subsystem>,
+  opts: { depth?: number; minFiles?: number },
+): Subsystem[] {
+  const derived = deriveSubsystems(
+    inventory.files.map((f) => f.path),
+    opts,
+  );
+  return derived.map((s) => {
+    const before = previous[s.id];
+    return before ? { ...s, owner: before.owner, state: before.state, blocked: before.blocked } : s;
+  });
+}
+
+/**
+ * Starts (or re-targets) the sprint: the refs must name commits and every pairing folder must
+ * exist, proved by computing the inventory before anything is written. A plan with no
+ * subsystems yet gets them from folders in the same step, so the board is never empty.
+ */
+export async function initSprint(ctx: SprintContext, settings: SprintSettings): Promise<Result<PlanSnapshot>> {
+  const pairings = checkPairings(settings.pairings);
+  if (!pairings.ok) return pairings;
+  const clean: SprintSettings = { upstreamRef: settings.upstreamRef, forkRef: settings.forkRef, pairings: pairings.value };
+  const inventory = await inventoryFor(ctx.repo, clean);
+  if (!inventory.ok) return inventory;
+  const { plan } = await ctx.plan.snapshot();
+  const changes: PlanChange[] = [{ type: 'sprint.init', ...clean }];
+  if (plan.subsystemOrder.length === 0) {
+    changes.push({ type: 'subsystems.replace', subsystems: subsystemsFromFolders(inventory.value, {}, {}) });
+  }
+  return changePlan(ctx, changes);
+}
+
+export async function repoSummary(ctx: SprintContext): Promise<RepoSummary> {
+  const [refs, snapshot] = await Promise.all([listRefs(ctx.repo), ctx.plan.snapshot()]);
+  return {
+    path: ctx.repo,
+    name: path.basename(ctx.repo),
+    branch: refs.current,
+    branches: refs.branches,
+    tags: refs.tags,
+    hasPlan: snapshot.plan.sprint !== null,
+  };
+}
+
+export { NO_PLAN };
