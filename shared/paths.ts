@@ -17,19 +17,23 @@ export function isGitDirName(component: string): boolean {
 /** Returns null when the path is a safe repository-relative path, else what is wrong with it. */
 export function checkRepoPath(p: string, what = 'path'): string | null {
   if (p.length === 0) return `The ${what} is empty: give a path inside the repository.`;
-  if (p.includes('\0')) return `The ${what} "${p}" contains a NUL character.`;
-  if (p.includes('\\')) return `The ${what} "${p}" contains a backslash: write paths with forward slashes.`;
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return `The ${what} "${p}" is absolute: give it relative to the repository root.`;
+  const q = quotePath(p);
+  if (p.includes('\0')) return `The ${what} ${q} contains a NUL character.`;
+  if (p.includes('\\')) return `The ${what} ${q} contains a backslash: write paths with forward slashes.`;
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return `The ${what} ${q} is absolute: give it relative to the repository root.`;
   const parts = p.replace(/\/+$/, '').split('/');
   for (const part of parts) {
-    if (part === '' ) return `The ${what} "${p}" has an empty component ("//"): remove the extra slash.`;
-    if (part === '.' || part === '..') return `The ${what} "${p}" contains "${part}": give a plain path inside the repository.`;
-    if (isGitDirName(part)) return `The ${what} "${p}" names git's own folder (".git"): that is never part of a plan.`;
-    if (WINDOWS_RESERVED.test(part)) return `The ${what} "${p}" uses "${part}", a reserved name on Windows: choose another name.`;
+    if (part === '') return `The ${what} ${q} has an empty component ("//"): remove the extra slash.`;
+    if (part === '.' || part === '..') return `The ${what} ${q} contains "${part}": give a plain path inside the repository.`;
+    if (isGitDirName(part)) return `The ${what} ${q} names git's own folder (".git"): that is never part of a plan.`;
+    if (WINDOWS_RESERVED.test(part)) return `The ${what} ${q} uses ${quotePath(part)}, a reserved name on Windows: choose another name.`;
   }
-  if (p.startsWith("-")) return `The ${what} "${p}" starts with "-", which git would read as an option: choose another path.`;
+  if (p.startsWith('-')) return `The ${what} ${q} starts with "-", which git would read as an option: choose another path.`;
   return null;
 }
+
+/** A path in double quotes for a message, with newlines and other control characters escaped so a message stays one line. */
+export const quotePath = (p: string): string => JSON.stringify(p);
 
 /** Normalises a checked folder path: no trailing slash. */
 export const normaliseDir = (p: string): string => p.replace(/\/+$/, '');
@@ -39,3 +43,16 @@ export const isUnder = (path: string, dir: string): boolean => dir === '' || pat
 
 /** A key under which two paths collide on a case-insensitive, normalising file system (macOS, Windows). */
 export const foldKey = (p: string): string => p.normalize('NFC').toLowerCase();
+
+/** Do the two paths name the same file or folder, or is one inside the other? */
+export const pathsOverlap = (a: string, b: string): boolean => isUnder(a, b) || isUnder(b, a);
+
+/** The folders on the way to `p`, outermost first: `a/b/c` -> `a`, `a/b`. */
+export function parentPaths(p: string): string[] {
+  const out: string[] = [];
+  for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.push(p.slice(0, i));
+  return out;
+}
+
+/** `path` (equal to `from` or inside it) moved under `to`: `rebasePath('a/x/f', 'a/x', 'b')` = `b/f`. */
+export const rebasePath = (path: string, from: string, to: string): string => to + path.slice(from.length);

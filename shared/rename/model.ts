@@ -9,8 +9,13 @@ export interface RenameRule {
   /** Destination path. */
   to: string;
   phase: RenamePhase;
-  /** Commit that made the interim copy (the merge base for drift and sync). */
+  /** Commit that made the interim copy (the merge base for drift and sync, until a sync). */
   copyCommit: string | null;
+  /**
+   * The last sync that left the two copies equal: the merge base from then on. Null until then
+   * (and kept when a sync left conflicts, since those files still differ).
+   */
+  syncCommit?: string | null;
   /** Commit that finished the move. */
   moveCommit: string | null;
 }
@@ -21,4 +26,149 @@ export interface BuildCheck {
   command: string;
   /** Last run: pass/fail with the commit it ran on. */
   last: { commit: string; passed: boolean; at: string; exitCode: number | null } | null;
+}
+
+/** A file as a tree holds it: octal mode (100644, 100755, 120000 symlink, 160000 submodule) and object id. */
+export interface FileVersion {
+  mode: string;
+  oid: string;
+}
+
+/** What is wrong with a rule, found before anything happens. */
+export type RuleProblemCode =
+  | 'bad-path'
+  | 'no-files'
+  | 'destination-exists'
+  | 'same-destination'
+  | 'nested-rules'
+  | 'case-collision'
+  | 'symlink-on-path'
+  | 'file-on-path'
+  | 'inside-itself';
+
+export interface RuleProblem {
+  code: RuleProblemCode;
+  message: string;
+  /** The other rule, for problems between two rules. */
+  otherRuleId?: string;
+}
+
+/** One file the interim copy would create. */
+export interface PreviewFile {
+  from: string;
+  to: string;
+  mode: string;
+}
+
+/** A rule as the Rename view lists it: the record, what is wrong with it now, how many files it covers. */
+export interface RuleSummary {
+  rule: RenameRule;
+  problems: RuleProblem[];
+  fileCount: number;
+}
+
+export interface RuleCheck {
+  ruleId: string;
+  problems: RuleProblem[];
+  /** Every file the copy creates (for a copied rule: the files it created, as the source now holds them). */
+  files: PreviewFile[];
+}
+
+/** Which copy changed since the interim copy. */
+export type DriftKind = 'source' | 'destination' | 'both';
+
+export interface DriftFile {
+  /** Path inside the rule's folders ('' when the rule names a single file). */
+  rel: string;
+  sourcePath: string;
+  destinationPath: string;
+  kind: DriftKind;
+  /** As the copy commit made it, and as HEAD holds each side now (null: no such file). */
+  base: FileVersion | null;
+  source: FileVersion | null;
+  destination: FileVersion | null;
+}
+
+export interface RuleDrift {
+  ruleId: string;
+  files: DriftFile[];
+}
+
+/** A conflicting region of a three-way merge: each side's lines. */
+export interface ConflictHunk {
+  /** 1-based line of the hunk in the merged text. */
+  line: number;
+  source: string[];
+  base: string[];
+  destination: string[];
+}
+
+export interface SyncConflict {
+  rel: string;
+  sourcePath: string;
+  destinationPath: string;
+  /** Why it cannot be merged line by line, or 'content' when the hunks say where. */
+  reason: 'content' | 'binary' | 'deleted-on-one-side' | 'mode' | 'symlink' | 'submodule';
+  hunks: ConflictHunk[];
+}
+
+export interface SyncResult {
+  ruleId: string;
+  /** The sync commit, or null when nothing could be written. */
+  commit: string | null;
+  /** Files carried from one copy to the other. */
+  carried: DriftFile[];
+  /** Files changed on both sides and merged cleanly (written to both copies). */
+  merged: string[];
+  /** Files changed on both sides that conflict: not written. */
+  conflicts: SyncConflict[];
+}
+
+export type PreferredSide = 'source' | 'destination';
+
+export interface RenameCheckSummary {
+  /** Files `git diff -M` shows as renamed; `exact` of them with unchanged content (R100). */
+  renamed: number;
+  exact: number;
+  /** Files of the copy that git does not show as renamed, with the status it shows instead. */
+  notRenamed: { status: string; path: string }[];
+}
+
+export interface FinishResult {
+  ruleId: string;
+  commit: string;
+  renames: RenameCheckSummary;
+}
+
+export interface AbandonResult {
+  ruleId: string;
+  /** The commit that removed the destination, or null when the copy commit was dropped from the branch. */
+  commit: string | null;
+  dropped: boolean;
+}
+
+export type ReferenceKind = 'include' | 'makefile' | 'kconfig';
+
+/** A line of the tree that still names a rule's old path. */
+export interface OldPathReference {
+  path: string;
+  line: number;
+  text: string;
+  kind: ReferenceKind;
+}
+
+export interface RuleReferences {
+  ruleId: string;
+  references: OldPathReference[];
+}
+
+export interface BuildRunResult {
+  runId: string;
+  buildId: string;
+  commit: string;
+  passed: boolean;
+  exitCode: number | null;
+  /** Why it stopped without an exit code of its own. */
+  stopped: 'cancelled' | 'timeout' | null;
+  at: string;
 }

@@ -6,6 +6,7 @@ const ruleSchema = z.object({
   to: z.string().min(1).max(4096),
   phase: z.enum(['planned', 'copied', 'moved', 'abandoned']),
   copyCommit: z.string().nullable(),
+  syncCommit: z.string().nullable().optional(),
   moveCommit: z.string().nullable(),
 });
 const buildSchema = z.object({

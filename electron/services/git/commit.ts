@@ -1,0 +1,67 @@
+/**
+ * Commits made without the working tree: a commit object from a tree, then a compare-and-swap
+ * of the branch ref. No hooks run (commit-tree runs none; update-ref's reference-transaction
+ * hook is switched off), so nothing of the repository's runs inside the app's own commits.
+ */
+import { runGit, runGitWithInput } from './exec';
+
+/** Switches off every hook for one git call (`-c` config applies to that call only). */
+export const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
+
+/**
+ * The branch HEAD names, or null when HEAD is detached. `git symbolic-ref -q HEAD` prints
+ *   "refs/heads/main\n"
+ * and exits 1 (quietly) when HEAD is detached, which is an answer, not a failure.
+ */
+export async function currentBranch(repo: string): Promise<string | null> {
+  const out = await runGit(repo, 'symbolic-ref', ['symbolic-ref', '-q', 'HEAD'], { okExitCodes: [1] });
+  const ref = out.stdout.trim();
+  return out.exitCode === 0 && ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
+}
+
+/** The commit a full ref name points at, or null when it does not exist (exit 1 with --quiet). */
+export async function refCommit(repo: string, ref: string): Promise<string | null> {
+  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okExitCodes: [1] });
+  return out.exitCode === 0 ? out.stdout.trim() : null;
+}
+
+/**
+ * Creates a commit object with `tree` and `parents`; author and committer come from the
+ * repository's git config, as for `git commit`. Prints the new commit id:
+ *   "9fceb02d0ae598e95dc970b74767f19372d61af8\n"
+ */
+export async function commitTree(repo: string, tree: string, parents: readonly string[], message: string): Promise<string> {
+  const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), tree];
+  const out = await runGitWithInput(repo, 'commit-tree', args, { input: message.endsWith('\n') ? message : `${message}\n` });
+  return out.stdout.trim();
+}
+
+/**
+ * Moves `refs/heads/<branch>` from `expected` to `next`, atomically: git refuses (and this
+ * returns false) when the branch no longer points at `expected`, for example because someone
+ * committed meanwhile. The reflog records `reason`. The update goes through `update-ref --stdin`
+ * ("update SP REF SP NEW SP OLD LF"), the transaction form; a branch name holds no space or line feed.
+ */
+export async function swapBranch(repo: string, branch: string, next: string, expected: string, reason: string): Promise<boolean> {
+  const out = await runGitWithInput(repo, 'update-ref', [...NO_HOOKS, 'update-ref', '-m', reason, '--stdin'], {
+    input: `update refs/heads/${branch} ${next} ${expected}\n`,
+    // Exit 128: the ref moved (or another writer holds its lock); the caller tells the user to retry.
+    okExitCodes: [128],
+  });
+  return out.exitCode === 0;
+}
+
+/** Is `ancestor` reachable from `descendant` (or equal)? `merge-base --is-ancestor` answers with exit 0 or 1. */
+export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
+  const out = await runGit(repo, 'merge-base', ['merge-base', '--is-ancestor', ancestor, descendant], { okExitCodes: [1] });
+  return out.exitCode === 0;
+}
+
+/** The first parent of a commit, or null for a root commit. */
+export async function firstParent(repo: string, commit: string): Promise<string | null> {
+  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', `${commit}^1`], {
+    // Exit 1: a root commit has no parent.
+    okExitCodes: [1],
+  });
+  return out.exitCode === 0 ? out.stdout.trim() : null;
+}

@@ -1,0 +1,96 @@
+/**
+ * How every rename operation changes the repository, so that a kill at any instant leaves it
+ * before or after: the commit is built in a temporary index away from the working tree; a
+ * journal in the git folder names it; the branch moves by compare-and-swap; only then do the
+ * index and the working tree follow, for the operation's own paths; then the plan; then the
+ * journal goes. recover.ts finishes whatever a killed run left between those steps.
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../../../shared/model';
+import type { RenameRule } from '../../../shared/rename/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { PlanStore } from '../context';
+import { commitTree, swapBranch } from '../git/commit';
+import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
+import { restoreFromCommit } from '../git/restore';
+import { checkpoint } from './checkpoint';
+import type { RepoState } from './guard';
+import { clearJournal, scratchDir, writeJournal, type Journal } from './journal';
+
+export interface RenameContext {
+  repo: string;
+  actor: Actor;
+  plan: PlanStore;
+}
+
+export interface CommitStep {
+  op: Journal['op'];
+  ruleId: string;
+  message: string;
+  /** Files and folders whose index entries and files change; restored from the new commit. */
+  paths: string[];
+  /** Edits the temporary index, which holds HEAD's tree when this is called. */
+  build(index: TempIndex, head: string): Promise<void>;
+  /** The rule as the plan records it once the commit is on the branch. */
+  ruleAfter(commit: string): RenameRule;
+}
+
+const BRANCH_MOVED = (branch: string): string =>
+  `The branch ${JSON.stringify(branch)} moved while the commit was being made (someone committed meanwhile): nothing was changed; try again.`;
+
+/** Builds the step's commit on top of HEAD and puts it on the branch; returns the commit. */
+export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<string>> {
+  const scratch = await scratchDir(state.gitDir);
+  let commit: string;
+  try {
+    const index: TempIndex = { file: path.join(scratch, 'index') };
+    await readTreeIntoIndex(ctx.repo, index, state.head);
+    await step.build(index, state.head);
+    const tree = await writeTree(ctx.repo, index);
+    commit = await commitTree(ctx.repo, tree, [state.head], step.message);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  checkpoint(`${step.op}:built`);
+  const moved = await moveBranch(ctx, {
+    op: step.op,
+    ruleId: step.ruleId,
+    branch: state.branch,
+    before: state.head,
+    after: commit,
+    forward: true,
+    paths: step.paths,
+    rule: step.ruleAfter(commit),
+  }, state.gitDir);
+  return moved.ok ? ok(commit) : moved;
+}
+
+/**
+ * Moves the branch as the journal says, then the index and files of its paths, then the plan.
+ * The journal is written first and removed last, so a run killed in between is finished by
+ * recovery; a refused swap changed nothing and leaves no journal.
+ */
+export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string): Promise<Result<void>> {
+  await writeJournal(gitDirPath, journal);
+  checkpoint(`${journal.op}:before-ref`);
+  const swapped = await swapBranch(ctx.repo, journal.branch, journal.after, journal.before, `merge-sprint: ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`);
+  if (!swapped) {
+    await clearJournal(gitDirPath);
+    return fail('conflict', BRANCH_MOVED(journal.branch));
+  }
+  checkpoint(`${journal.op}:after-ref`);
+  await restoreFromCommit(ctx.repo, journal.after, journal.paths);
+  checkpoint(`${journal.op}:after-worktree`);
+  const recorded = await recordRule(ctx, journal.rule);
+  checkpoint(`${journal.op}:after-plan`);
+  await clearJournal(gitDirPath);
+  return recorded;
+}
+
+/** Writes the rule's new phase and commits to the plan. */
+export async function recordRule(ctx: RenameContext, rule: RenameRule): Promise<Result<void>> {
+  const changed = await ctx.plan.change({ type: 'rename.put', rule }, ctx.actor);
+  if (changed.ok) return ok(undefined);
+  return fail(changed.error.code, `The commit is on the branch, but the plan could not record it: ${changed.error.message}`);
+}

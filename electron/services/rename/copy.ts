@@ -1,0 +1,80 @@
+/**
+ * "Make interim copies": one commit per rule, "Interim copy: SRC -> DST", that adds the
+ * destination as an exact copy of the source (modes, symlinks and blob ids kept) and leaves the
+ * source in place, so both layouts keep building.
+ */
+import { quotePath } from '../../../shared/paths';
+import type { RenameRule } from '../../../shared/rename/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import { editIndex, readTreeAtPrefix } from '../git/index';
+import { commitStep, type RenameContext } from './atomic';
+import { checkRepoState, checkTouchedPaths } from './guard';
+import { withRenameLock } from './recover';
+import { checkAllRules, describeProblems, planRules } from './rules';
+
+export interface CopyResult {
+  copies: { ruleId: string; commit: string }[];
+}
+
+export const copyMessage = (rule: Pick<RenameRule, 'from' | 'to'>): string => `Interim copy: ${rule.from} -> ${rule.to}`;
+
+/** Picks the rules to copy: the ones named, or every planned rule. */
+async function selectRules(ctx: RenameContext, which: { ruleIds: string[] } | { all: true }): Promise<Result<RenameRule[]>> {
+  const rules = await planRules(ctx);
+  if ('all' in which) {
+    const planned = rules.filter((r) => r.phase === 'planned');
+    return planned.length > 0 ? ok(planned) : fail('refused', 'No rule is waiting for its interim copy: add a rule first (rename add).');
+  }
+  if (which.ruleIds.length === 0) return fail('bad-input', 'Name at least one rule to copy.');
+  const picked: RenameRule[] = [];
+  for (const id of new Set(which.ruleIds)) {
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) return fail('not-found', `There is no rename rule with id ${quotePath(id)}: list the rules (rename list) to see their ids.`);
+    if (rule.phase !== 'planned') return fail('refused', `The rule ${quotePath(rule.from)} -> ${quotePath(rule.to)} is ${rule.phase} already: only a planned rule gets an interim copy.`);
+    picked.push(rule);
+  }
+  return ok(picked);
+}
+
+/** Makes the interim copies of the rules, one commit each, after checking all of them first. */
+export async function copyRules(ctx: RenameContext, which: { ruleIds: string[] } | { all: true }): Promise<Result<CopyResult>> {
+  return withRenameLock(ctx, async () => {
+    const state = await checkRepoState(ctx.repo);
+    if (!state.ok) return state;
+    const selected = await selectRules(ctx, which);
+    if (!selected.ok) return selected;
+    const checked = await checkAllRules(ctx);
+    if (!checked.ok) return checked;
+    for (const rule of selected.value) {
+      const problems = checked.value.checks.get(rule.id)?.problems ?? [];
+      if (problems.length > 0) return fail('refused', `The rule ${quotePath(rule.from)} -> ${quotePath(rule.to)} cannot be copied: ${describeProblems(problems)}`);
+    }
+    const touched = await checkTouchedPaths(ctx.repo, selected.value.map((r) => r.to), { ignoredInTheWay: true });
+    if (!touched.ok) return touched;
+
+    const { tree } = checked.value;
+    const copies: CopyResult['copies'] = [];
+    let head = state.value.head;
+    for (const rule of selected.value) {
+      const single = tree.files.get(rule.from);
+      const made = await commitStep(ctx, { ...state.value, head }, {
+        op: 'copy',
+        ruleId: rule.id,
+        message: copyMessage(rule),
+        paths: [rule.to],
+        build: async (index, base) => {
+          if (single) await editIndex(ctx.repo, index, [{ path: rule.to, mode: single.mode, oid: single.oid }]);
+          else await readTreeAtPrefix(ctx.repo, index, rule.to, base, rule.from);
+        },
+        ruleAfter: (commit) => ({ ...rule, phase: 'copied', copyCommit: commit, syncCommit: null }),
+      });
+      if (!made.ok) {
+        const done = copies.length > 0 ? ` (${copies.length} rule${copies.length > 1 ? 's were' : ' was'} copied before this one)` : '';
+        return fail(made.error.code, `${made.error.message}${done}`, made.error.detail);
+      }
+      copies.push({ ruleId: rule.id, commit: made.value });
+      head = made.value;
+    }
+    return ok({ copies });
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * The rename operations' own bookkeeping, in the git folder (never the working tree): a lock
+ * that keeps two operations from running at once, and a journal that says which commit an
+ * operation is about to put on the branch, so that a run killed at any point can be finished
+ * or forgotten on the next start.
+ */
+import { link, mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { RenameRule } from '../../../shared/rename/model';
+
+export interface Journal {
+  op: 'copy' | 'sync' | 'finish' | 'abandon';
+  ruleId: string;
+  branch: string;
+  /** The branch's commit before the operation. */
+  before: string;
+  /** The branch's commit after it (the new commit, or for a dropped copy its parent). */
+  after: string;
+  /** True when `after` is a new commit on top of `before`; false when the branch moves back. */
+  forward: boolean;
+  /** Files and folders whose index entries and files follow the branch. */
+  paths: string[];
+  /** The rule as the plan records it once the branch moved. */
+  rule: RenameRule;
+}
+
+export const stateDir = (gitDir: string): string => path.join(gitDir, 'merge-sprint');
+const journalFile = (gitDir: string): string => path.join(stateDir(gitDir), 'rename-journal.json');
+const lockFile = (gitDir: string): string => path.join(stateDir(gitDir), 'rename.lock');
+
+/** Writes the journal whole or not at all (a temporary file renamed over it, flushed first). */
+export async function writeJournal(gitDir: string, journal: Journal): Promise<void> {
+  await mkdir(stateDir(gitDir), { recursive: true });
+  const tmp = `${journalFile(gitDir)}.${process.pid}.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(JSON.stringify(journal));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, journalFile(gitDir));
+}
+
+export async function readJournal(gitDir: string): Promise<Journal | null> {
+  try {
+    return JSON.parse(await readFile(journalFile(gitDir), 'utf8')) as Journal;
+  } catch {
+    return null;
+  }
+}
+
+export async function clearJournal(gitDir: string): Promise<void> {
+  await rm(journalFile(gitDir), { force: true });
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+export type LockOutcome = { held: true; stale: boolean } | { held: false; pid: number };
+
+/**
+ * Takes the operations' lock. A lock left by a process that no longer runs (killed mid-way) is
+ * ours to take over: `stale` tells the caller to recover first.
+ */
+export async function takeLock(gitDir: string): Promise<LockOutcome> {
+  await mkdir(stateDir(gitDir), { recursive: true });
+  // The lock appears with its pid already inside (a hard link of a written file), so no reader
+  // ever sees an empty lock and takes it for a dead one.
+  const mine = `${lockFile(gitDir)}.${process.pid}`;
+  await writeFile(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await link(mine, lockFile(gitDir));
+        return { held: true, stale: attempt > 0 };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const pid = Number((await readFile(lockFile(gitDir), 'utf8').catch(() => '')).trim());
+        if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && alive(pid))) return { held: false, pid };
+        await rm(lockFile(gitDir), { force: true });
+      }
+    }
+    return { held: false, pid: 0 };
+  } finally {
+    await rm(mine, { force: true });
+  }
+}
+
+export async function releaseLock(gitDir: string): Promise<void> {
+  await rm(lockFile(gitDir), { force: true });
+}
+
+/** Where an operation builds its temporary index: inside the git folder, so a killed run's leftovers are found and removed. */
+export async function scratchDir(gitDir: string): Promise<string> {
+  await mkdir(stateDir(gitDir), { recursive: true });
+  const dir = path.join(stateDir(gitDir), `tmp-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  await mkdir(dir);
+  return dir;
+}
+
+/** Removes scratch folders of runs that were killed (called with the lock held, so no live run owns one). */
+export async function removeScratchLeftovers(gitDir: string): Promise<void> {
+  const entries = await readdir(stateDir(gitDir)).catch(() => [] as string[]);
+  await Promise.all(entries.filter((e) => e.startsWith('tmp-')).map((e) => rm(path.join(stateDir(gitDir), e), { recursive: true, force: true })));
+}

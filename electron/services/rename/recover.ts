@@ -1,0 +1,135 @@
+/**
+ * Finishing or forgetting a rename operation that was killed: if its commit reached the branch,
+ * the index and working tree of its paths are brought in line (only where they still hold the
+ * old state untouched) and the plan records the rule; if not, nothing happened and the journal
+ * goes. Runs under the operations' lock, before every operation and at start-up.
+ */
+import { quotePath } from '../../../shared/paths';
+import type { FileVersion } from '../../../shared/rename/model';
+import { sameVersion } from '../../../shared/rename/drift';
+import { fail, ok, type Result } from '../../../shared/result';
+import { isAncestor, refCommit } from '../git/commit';
+import { gitDir } from '../git/in-progress';
+import { listIndexEntries } from '../git/index';
+import { restoreFromCommit } from '../git/restore';
+import { statusOfPaths } from '../git/status';
+import { lsTree } from '../git/trees';
+import { recordRule, type RenameContext } from './atomic';
+import { removeLeftoverBuildWorktrees } from './builds';
+import { clearJournal, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
+
+export interface JournalOutcome {
+  ruleId: string;
+  op: Journal['op'];
+  /** 'completed': the commit was on the branch and the rest was finished; 'not-applied': the branch never moved. */
+  outcome: 'completed' | 'not-applied';
+  /** Paths left as they were because someone changed them meanwhile (their work is kept). */
+  leftAsIs: string[];
+  /** Why the plan could not record the rule, when it could not. */
+  planError?: string;
+}
+
+const versions = async (repo: string, commit: string, roots: string[]): Promise<Map<string, FileVersion>> =>
+  new Map((await lsTree(repo, commit, roots)).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
+
+/**
+ * Brings the index and files of the journal's paths from `before` to the branch tip, file by
+ * file, only where the index still holds `before`'s version and the file matches the index.
+ * Returns the paths left alone.
+ */
+async function settleWorktree(repo: string, journal: Journal, tip: string): Promise<string[]> {
+  const [before, after, atTip, index, status] = await Promise.all([
+    versions(repo, journal.before, journal.paths),
+    versions(repo, journal.after, journal.paths),
+    journal.after === tip ? null : versions(repo, tip, journal.paths),
+    listIndexEntries(repo, journal.paths),
+    statusOfPaths(repo, journal.paths),
+  ]);
+  const staged = new Map(index.filter((e) => e.stage === 0).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
+  const unmerged = new Set(index.filter((e) => e.stage !== 0).map((e) => e.path));
+  const dirtyFiles = new Set(status.filter((s) => s.worktree !== ' ').map((s) => s.path));
+  const toRestore: string[] = [];
+  const left: string[] = [];
+  for (const p of new Set([...before.keys(), ...after.keys()])) {
+    const want = after.get(p) ?? null;
+    if (atTip && !sameVersion(atTip.get(p) ?? null, want)) continue;
+    const has = staged.get(p) ?? null;
+    if (!unmerged.has(p) && sameVersion(has, want)) continue;
+    if (!unmerged.has(p) && sameVersion(has, before.get(p) ?? null) && !dirtyFiles.has(p)) toRestore.push(p);
+    else left.push(p);
+  }
+  await restoreFromCommit(repo, tip, toRestore);
+  return left;
+}
+
+/** Finishes the journal's operation if its commit reached the branch, else forgets it. */
+async function completeJournal(ctx: RenameContext, dir: string, journal: Journal): Promise<JournalOutcome> {
+  const tip = await refCommit(ctx.repo, `refs/heads/${journal.branch}`);
+  let reached = tip !== null && (await isAncestor(ctx.repo, journal.after, tip));
+  // Moving back (dropping a copy commit): its parent is always an ancestor; the copy must be gone too.
+  if (reached && !journal.forward && tip !== null) reached = !(await isAncestor(ctx.repo, journal.before, tip));
+  if (!reached || tip === null) {
+    await clearJournal(dir);
+    return { ruleId: journal.ruleId, op: journal.op, outcome: 'not-applied', leftAsIs: [] };
+  }
+  const leftAsIs = await settleWorktree(ctx.repo, journal, tip);
+  const { plan } = await ctx.plan.snapshot();
+  const current = plan.renames[journal.ruleId];
+  const recorded = current && JSON.stringify(current) !== JSON.stringify(journal.rule) ? await recordRule(ctx, journal.rule) : ok(undefined);
+  await clearJournal(dir);
+  const outcome: JournalOutcome = { ruleId: journal.ruleId, op: journal.op, outcome: 'completed', leftAsIs };
+  return recorded.ok ? outcome : { ...outcome, planError: recorded.error.message };
+}
+
+/**
+ * Runs `fn` holding the operations' lock, after finishing whatever a killed run left. Refuses
+ * while another live process holds the lock.
+ */
+export async function withRenameLock<T>(
+  ctx: RenameContext,
+  fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  const dir = await gitDir(ctx.repo);
+  const lock = await takeLock(dir);
+  if (!lock.held) {
+    return fail('refused', `Another Merge Sprint operation is changing this repository right now (process ${lock.pid}): wait for it to finish, then try again.`);
+  }
+  try {
+    const journal = await readJournal(dir);
+    const recovered = journal ? await completeJournal(ctx, dir, journal) : null;
+    await removeScratchLeftovers(dir);
+    return await fn(dir, recovered);
+  } finally {
+    await releaseLock(dir);
+  }
+}
+
+export interface RecoveryReport {
+  journal: JournalOutcome | null;
+  /** Build worktrees a killed run left behind, now removed. */
+  removedWorktrees: string[];
+  /** Rules whose record no longer matches the branch, in words (someone reset or rewrote it). */
+  warnings: string[];
+}
+
+/**
+ * At start-up: finishes a killed operation, removes build worktrees of killed runs, and checks
+ * that every copied or moved rule's commits are still on the current branch.
+ */
+export async function recoverRenames(ctx: RenameContext): Promise<Result<RecoveryReport>> {
+  return withRenameLock(ctx, async (_dir, journal) => {
+    const warnings: string[] = [];
+    const head = await refCommit(ctx.repo, 'HEAD');
+    const { plan } = await ctx.plan.snapshot();
+    for (const id of plan.renameOrder) {
+      const rule = plan.renames[id];
+      if (!rule || head === null) continue;
+      const commit = rule.phase === 'copied' ? rule.copyCommit : rule.phase === 'moved' ? rule.moveCommit : null;
+      if (commit && !(await isAncestor(ctx.repo, commit, head).catch(() => false))) {
+        warnings.push(`The ${rule.phase === 'copied' ? 'interim copy' : 'move'} of ${quotePath(rule.from)} -> ${quotePath(rule.to)} (${commit.slice(0, 12)}) is not on the current branch: switch back to the branch it was made on.`);
+      }
+    }
+    const removedWorktrees = await removeLeftoverBuildWorktrees(ctx.repo);
+    return ok({ journal, removedWorktrees, warnings });
+  });
+}

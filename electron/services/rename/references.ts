@@ -1,0 +1,44 @@
+/**
+ * What in HEAD's tree still names each rule's old path: #include lines, Makefile and Kconfig
+ * lines, so the team knows what to switch over before finishing the move. One `git grep` for
+ * all rules.
+ */
+import { isUnder } from '../../../shared/paths';
+import { classifyReference, referenceTerms } from '../../../shared/rename/references';
+import type { RenameRule, RuleReferences } from '../../../shared/rename/model';
+import { ok, type Result } from '../../../shared/result';
+import { grepFixed } from '../git/grep';
+import type { RenameContext } from './atomic';
+import { findRule, headCommit, planRules } from './rules';
+
+/** Enough to act on; a tree naming an old path more often than this needs a script, not a list. */
+const MAX_HITS = 20000;
+
+export async function oldPathReferences(ctx: RenameContext, ruleId?: string): Promise<Result<RuleReferences[]>> {
+  const head = await headCommit(ctx.repo);
+  if (!head.ok) return head;
+  let rules: RenameRule[];
+  if (ruleId !== undefined) {
+    const found = await findRule(ctx, ruleId);
+    if (!found.ok) return found;
+    rules = [found.value];
+  } else {
+    rules = (await planRules(ctx)).filter((r) => r.phase !== 'abandoned');
+  }
+  const termsOf = new Map(rules.map((r) => [r.id, referenceTerms(r.from)]));
+  const allTerms = [...new Set([...termsOf.values()].flat())];
+  const hits = await grepFixed(ctx.repo, head.value, allTerms, MAX_HITS);
+  return ok(
+    rules.map((rule) => {
+      const terms = termsOf.get(rule.id) as string[];
+      const references = [];
+      for (const hit of hits) {
+        // Files inside the source go away with the move; their copies in the destination are listed.
+        if (isUnder(hit.path, rule.from)) continue;
+        const kind = classifyReference(hit.path, hit.text, terms);
+        if (kind) references.push({ ...hit, kind });
+      }
+      return { ruleId: rule.id, references };
+    }),
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The rename rules in the plan: list them with what is wrong with each, preview what a rule
+ * would create, add (only a rule with nothing wrong) and remove.
+ */
+import { randomBytes } from 'node:crypto';
+import { normaliseDir, quotePath } from '../../../shared/paths';
+import { checkRulePaths, checkRules, lookupTree, type RuleDraft, type TreeLookup } from '../../../shared/rename/check';
+import type { RenameRule, RuleCheck, RuleProblem, RuleSummary } from '../../../shared/rename/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import { refCommit } from '../git/commit';
+import { lsTree } from '../git/trees';
+import type { RenameContext } from './atomic';
+
+/** HEAD's files, prepared for the checks. */
+export async function loadTree(repo: string, commit: string): Promise<TreeLookup> {
+  return lookupTree(await lsTree(repo, commit));
+}
+
+export async function headCommit(repo: string): Promise<Result<string>> {
+  const head = await refCommit(repo, 'HEAD');
+  return head ? ok(head) : fail('empty-repository', 'The repository has no commit at HEAD yet: commit something first.');
+}
+
+export async function planRules(ctx: RenameContext): Promise<RenameRule[]> {
+  const { plan } = await ctx.plan.snapshot();
+  return plan.renameOrder.map((id) => plan.renames[id]).filter((r): r is RenameRule => r !== undefined);
+}
+
+export async function findRule(ctx: RenameContext, ruleId: string): Promise<Result<RenameRule>> {
+  const { plan } = await ctx.plan.snapshot();
+  const rule = plan.renames[ruleId];
+  return rule ? ok(rule) : fail('not-found', `There is no rename rule with id ${quotePath(ruleId)}: list the rules (rename list) to see their ids.`);
+}
+
+/** Every rule with its problems against HEAD and the other rules. */
+export async function checkAllRules(ctx: RenameContext, extra: RuleDraft[] = []): Promise<Result<{ head: string; tree: TreeLookup; checks: Map<string, RuleCheck> }>> {
+  const head = await headCommit(ctx.repo);
+  if (!head.ok) return head;
+  const tree = await loadTree(ctx.repo, head.value);
+  const checks = checkRules([...(await planRules(ctx)), ...extra], tree);
+  return ok({ head: head.value, tree, checks });
+}
+
+export async function listRules(ctx: RenameContext): Promise<Result<RuleSummary[]>> {
+  const checked = await checkAllRules(ctx);
+  if (!checked.ok) return checked;
+  return ok(
+    (await planRules(ctx)).map((rule) => {
+      const check = checked.value.checks.get(rule.id);
+      return { rule, problems: check?.problems ?? [], fileCount: check?.files.length ?? 0 };
+    }),
+  );
+}
+
+/** A short id that stays the rule's for good: the source's last folder name and a random suffix (two laptops never clash). */
+export function newRuleId(from: string): string {
+  const last = from.slice(from.lastIndexOf('/') + 1);
+  const slug = last.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 20) || 'rule';
+  return `${slug}-${randomBytes(2).toString('hex')}`;
+}
+
+const DRAFT_ID = '(draft)';
+
+/** What a rule, stored or not yet written, would create, and what is wrong with it. */
+export async function previewRule(ctx: RenameContext, which: { ruleId: string } | { from: string; to: string }): Promise<Result<RuleCheck>> {
+  let draft: RuleDraft | null = null;
+  if ('from' in which) {
+    const bad = checkRulePaths(which);
+    if (bad.length > 0) return ok({ ruleId: DRAFT_ID, problems: bad, files: [] });
+    draft = { id: DRAFT_ID, from: normaliseDir(which.from), to: normaliseDir(which.to), phase: 'planned' };
+  } else {
+    const found = await findRule(ctx, which.ruleId);
+    if (!found.ok) return found;
+  }
+  const checked = await checkAllRules(ctx, draft ? [draft] : []);
+  if (!checked.ok) return checked;
+  const id = draft ? DRAFT_ID : (which as { ruleId: string }).ruleId;
+  return ok(checked.value.checks.get(id) ?? { ruleId: id, problems: [], files: [] });
+}
+
+/** One line saying everything that is wrong: the first problem, and how many more. */
+export function describeProblems(problems: RuleProblem[]): string {
+  const first = problems[0]?.message ?? '';
+  return problems.length > 1 ? `${first} (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: ${problems.slice(1).map((p) => p.code).join(', ')})` : first;
+}
+
+const PATH_PROBLEMS = new Set(['bad-path', 'symlink-on-path', 'file-on-path']);
+
+export const problemsFailure = (problems: RuleProblem[]) =>
+  fail(problems.some((p) => PATH_PROBLEMS.has(p.code)) ? 'bad-path' : 'refused', describeProblems(problems));
+
+/** Adds a rule, refused (and not stored) when anything is wrong with it. */
+export async function addRule(ctx: RenameContext, from: string, to: string): Promise<Result<{ rule: RenameRule; check: RuleCheck }>> {
+  const bad = checkRulePaths({ from, to });
+  if (bad.length > 0) return problemsFailure(bad);
+  const rule: RenameRule = { id: newRuleId(normaliseDir(from)), from: normaliseDir(from), to: normaliseDir(to), phase: 'planned', copyCommit: null, syncCommit: null, moveCommit: null };
+  const checked = await checkAllRules(ctx, [rule]);
+  if (!checked.ok) return checked;
+  const check = checked.value.checks.get(rule.id) as RuleCheck;
+  if (check.problems.length > 0) return problemsFailure(check.problems);
+  const changed = await ctx.plan.change({ type: 'rename.put', rule }, ctx.actor);
+  if (!changed.ok) return changed;
+  return ok({ rule, check });
+}
+
+/** Removes a rule that is not in the middle of its life (a copied rule is abandoned or finished first). */
+export async function removeRule(ctx: RenameContext, ruleId: string): Promise<Result<{ ruleId: string }>> {
+  const found = await findRule(ctx, ruleId);
+  if (!found.ok) return found;
+  if (found.value.phase === 'copied') {
+    return fail('refused', `The rule ${quotePath(found.value.from)} -> ${quotePath(found.value.to)} has its interim copy on the branch: finish the move or abandon the copy first.`);
+  }
+  const changed = await ctx.plan.change({ type: 'rename.remove', ruleId }, ctx.actor);
+  return changed.ok ? ok({ ruleId }) : changed;
+}
