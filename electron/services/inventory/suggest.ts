@@ -8,8 +8,10 @@ import { ok, type Result } from '../../../shared/result';
 import { resolveCommit } from '../git/refs';
 import { lsTree } from '../git/trees';
 
-/** A suggestion needs at least this share of the fork folder's files to exist upstream. */
+/** A suggestion needs at least this share of the fork folder's files to exist upstream... */
 export const MIN_SCORE = 0.5;
+/** ...and more than one of them: a lone shared name (a Makefile) is no evidence of a twin. */
+export const MIN_MATCHED = 2;
 
 const parentDirs = (path: string): string[] => {
   const dirs: string[] = [];
@@ -80,7 +82,7 @@ export function suggestFromFiles(upstreamFiles: readonly string[], forkFiles: re
     }
     if (!best) continue;
     const score = best.matched / rels.length;
-    if (score < MIN_SCORE) continue;
+    if (score < MIN_SCORE || best.matched < MIN_MATCHED) continue;
     candidates.push({ fork, upstream: best.upstream, score, forkFiles: rels.length, matched: best.matched, depth: parentDirs(`${fork}/x`).length });
   }
 

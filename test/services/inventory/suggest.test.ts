@@ -77,4 +77,8 @@ describe('suggestFromFiles', () => {
     expect(suggestFromFiles(upstream, ['new/a.c', 'new/x.c', 'new/y.c'])).toEqual([]);
     expect(suggestFromFiles(upstream, ['lib/a.c', 'arch/i386/kernel/a.c'])).toEqual([]);
   });
+
+  it('needs more than one shared name (a lone Makefile is no evidence)', () => {
+    expect(suggestFromFiles(['drivers/net/Makefile', 'drivers/net/ne2k.c'], ['drivers/xen/netfront/Makefile', 'drivers/xen/netfront/netfront.c'])).toEqual([]);
+  });
 });
