@@ -84,10 +84,8 @@ export function describeProblems(problems: RuleProblem[]): string {
   return problems.length > 1 ? `${first} (${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: ${problems.slice(1).map((p) => p.code).join(', ')})` : first;
 }
 
-const PATH_PROBLEMS = new Set(['bad-path', 'symlink-on-path', 'file-on-path']);
-
-export const problemsFailure = (problems: RuleProblem[]) =>
-  fail(problems.some((p) => PATH_PROBLEMS.has(p.code)) ? 'bad-path' : 'refused', describeProblems(problems));
+/** A rule with problems is bad input: the paths typed need changing (or the tree, first). */
+export const problemsFailure = (problems: RuleProblem[]) => fail('bad-path', describeProblems(problems));
 
 /** Adds a rule, refused (and not stored) when anything is wrong with it. */
 export async function addRule(ctx: RenameContext, from: string, to: string): Promise<Result<{ rule: RenameRule; check: RuleCheck }>> {
