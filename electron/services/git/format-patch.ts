@@ -41,6 +41,10 @@ export async function formatPatches(
 
 /** `git range-diff` between two versions of the series (each `base..tip`), without colour. */
 export async function rangeDiff(repo: string, from: { base: string; tip: string }, to: { base: string; tip: string }): Promise<string> {
-  const out = await runGit(repo, 'range-diff', ['range-diff', '--no-color', '--end-of-options', `${from.base}..${from.tip}`, `${to.base}..${to.tip}`]);
+  // range-diff (git 2.39) does not take --end-of-options; the ranges are commit ids, checked here.
+  for (const id of [from.base, from.tip, to.base, to.tip]) {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)) throw new Error(`range-diff takes commit ids, not "${id}"`);
+  }
+  const out = await runGit(repo, 'range-diff', ['range-diff', '--no-color', `${from.base}..${from.tip}`, `${to.base}..${to.tip}`]);
   return out.stdout;
 }

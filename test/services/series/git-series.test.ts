@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDiffTreeRaw, parseRenames, diffTreeChanges, readFileAt } from '../../../electron/services/git/series';
+import { parseLogRecords } from '../../../electron/services/git/series-log';
+import { cleanup, git } from '../../helpers/repo';
+import { makeSeriesFixture, MAINTAINERS, ODD_NAME } from './series-fixture';
+
+const made: string[] = [];
+afterEach(() => cleanup(...made.splice(0)));
+
+const Z = '0'.repeat(40);
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+
+describe('parsers of git output', () => {
+  it('reads diff-tree raw records with odd paths', () => {
+    const out = `:000000 100644 ${Z} ${A} A\0new "file"\nx.c\0:100644 000000 ${B} ${Z} D\0gone.c\0:100644 120000 ${A} ${B} T\0link\0`;
+    expect(parseDiffTreeRaw(out)).toEqual([
+      { path: 'new "file"\nx.c', status: 'A', mode: '100644', oid: A },
+      { path: 'gone.c', status: 'D', mode: '000000', oid: Z },
+      { path: 'link', status: 'T', mode: '120000', oid: B },
+    ]);
+    expect(() => parseDiffTreeRaw('garbage\0x\0')).toThrow(/Unexpected diff-tree raw record/);
+  });
+
+  it('reads renames with their similarity and skips the other records', () => {
+    const out = `:100644 100644 ${A} ${B} R042\0old/a.c\0new/a.c\0:100644 100644 ${A} ${B} M\0x.c\0:100644 100644 ${A} ${B} C075\0c1\0c2\0`;
+    expect(parseRenames(out)).toEqual([{ from: 'old/a.c', to: 'new/a.c', similarity: 42 }]);
+  });
+
+  it('reads log records whose subject holds the separator', () => {
+    expect(parseLogRecords(`${A}\x1fLinus\x1f2005-06-17T12:48:29-07:00\x1fLinux\x1f2.6.12\0${B}\x1fAndrew\x1f2005-06-18T00:00:00+00:00\x1f\0`)).toEqual([
+      { commit: A, author: 'Linus', date: '2005-06-17T12:48:29-07:00', subject: 'Linux\x1f2.6.12' },
+      { commit: B, author: 'Andrew', date: '2005-06-18T00:00:00+00:00', subject: '' },
+    ]);
+  });
+});
+
+describe('reading a repository', () => {
+  it('lists the same changes as git diff --name-status, target ids included', async () => {
+    const fx = makeSeriesFixture();
+    made.push(fx.repo);
+    const changes = await diffTreeChanges(fx.repo, fx.upstream, fx.fork);
+    const fields = git(fx.repo, ['diff', '--no-renames', '--name-status', '-z', 'upstream', 'xen']).split('\0').filter(Boolean);
+    const expected: { path: string; status: string }[] = [];
+    for (let i = 0; i < fields.length; i += 2) expected.push({ status: fields[i] as string, path: fields[i + 1] as string });
+    expect(changes.map((c) => ({ path: c.path, status: c.status }))).toEqual(expected);
+    const odd = changes.find((c) => c.path === ODD_NAME);
+    expect(odd?.oid).toBe(git(fx.repo, ['rev-parse', `xen:${ODD_NAME}`]).trim());
+    expect(await readFileAt(fx.repo, fx.fork, 'MAINTAINERS')).toBe(MAINTAINERS);
+    expect(await readFileAt(fx.repo, fx.fork, 'NO-SUCH-FILE')).toBeNull();
+  });
+});
