@@ -4,6 +4,9 @@
  * `diff-tree --numstat` per pairing, the `ls-tree` of the fork folders and the whole-tree
  * `diff-tree` without them. The ratio is inventory / raw git (medians of a few cold runs).
  *
+ * The timed runs happen in a fresh Node process, so its peak memory is the inventory's (plus
+ * Node's own), not the repository generator's that ran before in the caller.
+ *
  * Standalone: `npx tsx bench/inventory.ts [REPO]` (without REPO it generates the Linux-size
  * repository in a temporary folder); the last line printed is the ratio.
  */
@@ -11,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { clearInventoryCache, computeInventory } from '../electron/services/inventory/inventory';
 import type { SprintSettings } from '../shared/model';
 import { LINUX_FORK_REF, LINUX_PAIRINGS, LINUX_UPSTREAM_REF, makeLinuxSizeRepo } from './linux-repo';
@@ -22,7 +25,7 @@ export interface InventoryBench {
   /** Median time of the same git commands run directly. */
   rawGitMs: number;
   ratio: number;
-  /** Highest resident set size seen while the inventory ran. */
+  /** Peak resident set size of the process that computed the inventories. */
   peakRssMb: number;
   files: number;
 }
@@ -32,12 +35,13 @@ const REPETITIONS = 7;
 /** Runs git and collects its output as bytes, nothing else. */
 function raw(repo: string, args: string[], input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } });
+    const env = { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' };
+    const child = spawn('git', args, { cwd: repo, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'], env });
     const out: Buffer[] = [];
-    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stdout?.on('data', (d: Buffer) => out.push(d));
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} exited ${code}`))));
-    child.stdin.end(input ?? '');
+    child.stdin?.end(input);
   });
 }
 
@@ -61,7 +65,8 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? 0;
 };
 
-export async function benchInventory(repo: string, settings: SprintSettings): Promise<InventoryBench> {
+/** The timed runs, in this process. */
+export async function measureInventory(repo: string, settings: SprintSettings): Promise<InventoryBench> {
   // One untimed round of each, so both find the same warm page cache.
   await rawInventoryCommands(repo, settings);
   clearInventoryCache();
@@ -70,7 +75,6 @@ export async function benchInventory(repo: string, settings: SprintSettings): Pr
 
   const rawTimes: number[] = [];
   const times: number[] = [];
-  let peakRss = process.memoryUsage().rss;
   let files = 0;
   for (let i = 0; i < REPETITIONS; i += 1) {
     let t = performance.now();
@@ -78,23 +82,41 @@ export async function benchInventory(repo: string, settings: SprintSettings): Pr
     rawTimes.push(performance.now() - t);
 
     clearInventoryCache();
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 2);
     t = performance.now();
     const result = await computeInventory(repo, settings);
     times.push(performance.now() - t);
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (!result.ok) throw new Error(`inventory failed: ${result.error.message}`);
     files = result.value.files.length;
   }
   const ms = median(times);
   const rawGitMs = median(rawTimes);
-  return { ms, rawGitMs, ratio: ms / rawGitMs, peakRssMb: peakRss / (1 << 20), files };
+  return { ms, rawGitMs, ratio: ms / rawGitMs, peakRssMb: process.resourceUsage().maxRSS / 1024, files };
+}
+
+/** The timed runs in a fresh Node process (with tsx), which answers with one JSON line. */
+export function benchInventory(repo: string, settings: SprintSettings): Promise<InventoryBench> {
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, '--measure', repo, JSON.stringify(settings)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) reject(new Error(`inventory benchmark process exited ${code}`));
+      else resolve(JSON.parse(last) as InventoryBench);
+    });
+  });
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === '--measure') {
+    const [repo = '', settings = '{}'] = process.argv.slice(3);
+    process.stdout.write(`${JSON.stringify(await measureInventory(repo, JSON.parse(settings) as SprintSettings))}\n`);
+    return;
+  }
   const given = process.argv[2];
   const dir = given ? null : mkdtempSync(path.join(tmpdir(), 'merge-sprint-inventory-'));
   try {
@@ -110,7 +132,7 @@ async function main(): Promise<void> {
     const r = await benchInventory(repo, settings);
     console.log(`inventory: ${r.files} files in ${r.ms.toFixed(0)} ms (median of ${REPETITIONS}, cold cache)`);
     console.log(`raw git commands: ${r.rawGitMs.toFixed(0)} ms`);
-    console.log(`peak memory while computing: ${r.peakRssMb.toFixed(0)} MB`);
+    console.log(`peak memory of the process computing it: ${r.peakRssMb.toFixed(0)} MB`);
     console.log(`inventory ratio against raw git: ${r.ratio.toFixed(2)} (target <= 1.5)`);
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
