@@ -58,7 +58,14 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       versions.sort((a, b) => a.version - b.version);
       return ok({ ...plan, series: { ...plan.series, versions } });
     }
+    default:
+      return unknownChange(change);
   }
+}
+
+/** A change from a newer version of the app (read from a merged log): refused, so the fold skips it. */
+function unknownChange(change: { type: string }): Result<Plan> {
+  return fail('bad-input', `This version of Merge Sprint does not know the change "${change.type}": update the app to apply it.`);
 }
 
 function upsert<T extends { id: string }>(records: Record<string, T>, order: string[], record: T): { records: Record<string, T>; order: string[] } {

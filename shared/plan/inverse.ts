@@ -113,5 +113,7 @@ function inverseOfExtension(before: Plan, change: ExtensionChange): PlanChange |
       return invertPatchesPut(series, change);
     case 'series.version':
       return null;
+    default:
+      return null;
   }
 }
