@@ -9,12 +9,14 @@ import { Command, CommanderError } from 'commander';
 import { createDemoRepository } from '../services/demo';
 import { RoomServerError, startRoomServer } from '../server/room';
 import { addRepoOption, registerCoreCommands } from './core';
-import { action, EXIT_BAD_INPUT, failWith, printLine, unwrap, CliFailure } from './output';
+import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
 
 const VERSION = '0.1.0';
 const DEFAULT_PORT = 4477;
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 
 /** The built board: next to dist/cli.mjs, or dist/renderer when running from the sources. */
 function rendererDir(): string {
@@ -68,8 +70,8 @@ export function buildProgram(): Command {
   const program = new Command('merge-sprint')
     .description('Plan and run a merge sprint: inventory a fork against upstream, share the board, cut the series.')
     .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(`merge-sprint: ${text.replace(/^error: /, '')}`) })
+    // commander's complaint, its "Did you mean" and a pointer to help, on one line.
+    .configureOutput({ outputError: (text, write) => write(`merge-sprint: ${oneLine(text.replace(/^error: /, ''))} (see --help)\n`) })
     // Set before the commands are added, so every subcommand inherits it.
     .exitOverride();
 
@@ -90,6 +92,12 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
+    if (error instanceof CliFailure) {
+      // Thrown by an option parser (--pair, --port), before any action ran.
+      printError(error.error);
+      process.exitCode = exitCodeFor(error.error);
+      return;
+    }
     if (error instanceof CommanderError) {
       // Help and --version end with code 0; anything commander refused is bad input.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;

@@ -1,0 +1,114 @@
+/**
+ * The built-in demo sprint: a real repository with the upstream tag and branch, the fork
+ * branch checked out and clean, a Xen-style sparse fork, and a plan already under way.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanSnapshot } from '../../shared/api';
+import type { Inventory } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import { createDemoRepository, DEMO_PAIRINGS } from '../../electron/services/demo';
+import { dispatch, openSprintContext } from '../../electron/services/dispatch';
+import { cleanup, git, tempDir } from '../helpers/repo';
+
+let parent: string;
+let repo: string;
+let snapshot: PlanSnapshot;
+let inventory: Inventory;
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeAll(async () => {
+  parent = tempDir();
+  repo = value<string>(await createDemoRepository(path.join(parent, 'demo')));
+  const opened = await openSprintContext(repo);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const ctx = opened.value;
+  snapshot = value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {}));
+  inventory = value<Inventory>(await dispatch(ctx, 'inventory.get', {}));
+  ctx.close();
+});
+afterAll(() => cleanup(parent));
+
+describe('the demo repository', () => {
+  it('has the upstream tag and branch and the fork branch checked out, with a clean tree', () => {
+    expect(repo).toBe(path.join(parent, 'demo'));
+    expect(git(repo, ['tag', '--list']).trim()).toBe('v2.6.12');
+    expect(git(repo, ['for-each-ref', '--format=%(refname:short)', 'refs/heads']).trim().split('\n').sort()).toEqual(['upstream', 'xen']);
+    expect(git(repo, ['rev-parse', 'v2.6.12^{commit}'])).toBe(git(repo, ['rev-parse', 'upstream']));
+    expect(git(repo, ['symbolic-ref', '--short', 'HEAD']).trim()).toBe('xen');
+    expect(git(repo, ['status', '--porcelain', '--untracked-files=all'])).toBe('');
+    expect(git(repo, ['merge-base', '--is-ancestor', 'upstream', 'xen'])).toBe('');
+  });
+
+  it('has several fork authors and a mini Linux tree upstream with a MAINTAINERS file', () => {
+    const authors = new Set(git(repo, ['log', '--format=%an', 'upstream..xen']).trim().split('\n'));
+    expect(authors.size).toBeGreaterThanOrEqual(4);
+    const upstreamFiles = git(repo, ['ls-tree', '-r', '--name-only', 'upstream']).trim().split('\n');
+    expect(upstreamFiles.length).toBeGreaterThanOrEqual(40);
+    expect(upstreamFiles.length).toBeLessThanOrEqual(150);
+    for (const dir of ['arch/i386/kernel/', 'arch/i386/mm/', 'arch/i386/pci/', 'arch/x86_64/kernel/', 'drivers/net/', 'include/linux/', 'kernel/', 'mm/']) {
+      expect(upstreamFiles.some((f) => f.startsWith(dir))).toBe(true);
+    }
+    const maintainers = git(repo, ['show', 'upstream:MAINTAINERS']);
+    expect(maintainers).toMatch(/^F:\t/m);
+    expect(maintainers).toMatch(/^X:\t/m);
+  });
+
+  it('is a sparse fork: modified copies, identical copies, fork-only files, inherited upstream files and in-place hooks', () => {
+    const count = (status: string, prefix = ''): number => inventory.files.filter((f) => f.status === status && f.path.startsWith(prefix)).length;
+    expect(count('modified', 'arch/xen/i386/')).toBeGreaterThan(5);
+    expect(count('identical', 'arch/xen/i386/')).toBeGreaterThan(0);
+    expect(count('fork-only', 'arch/xen/i386/')).toBeGreaterThan(0);
+    expect(count('upstream-only', 'arch/xen/i386/')).toBeGreaterThan(0);
+    const hooks = inventory.files.filter((f) => f.status === 'modified' && !f.path.startsWith('arch/xen/') && !f.path.startsWith('include/asm-xen/'));
+    expect(hooks.map((f) => f.path)).toContain('mm/memory.c');
+    // An identical copy really is the same blob in git.
+    const same = inventory.files.find((f) => f.status === 'identical');
+    if (!same) throw new Error('no identical copy');
+    expect(git(repo, ['rev-parse', `xen:${same.path}`])).toBe(git(repo, ['rev-parse', `v2.6.12:${same.upstreamPath}`]));
+  });
+});
+
+describe('the demo sprint', () => {
+  it('pairs the sub-architecture folders with their upstream twins', () => {
+    expect(snapshot.plan.sprint).toEqual({ upstreamRef: 'v2.6.12', forkRef: 'xen', pairings: DEMO_PAIRINGS });
+  });
+
+  it('has four people with colours, subsystems for every file, and cards in progress', () => {
+    const people = snapshot.plan.personOrder.map((id) => snapshot.plan.people[id]);
+    expect(people).toHaveLength(4);
+    for (const p of people) expect(p?.color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(snapshot.unassignedFiles).toEqual([]);
+    const cards = Object.values(snapshot.plan.subsystems);
+    expect(cards.length).toBeGreaterThan(6);
+    expect(cards.filter((c) => c.owner !== null).length).toBeGreaterThanOrEqual(4);
+    expect(new Set(cards.map((c) => c.state))).toEqual(new Set(['Backlog', 'In progress', 'Review', 'Done']));
+    expect(cards.some((c) => c.blocked !== null)).toBe(true);
+    expect(new Set(snapshot.activity.map((e) => e.by.name)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('where the demo goes', () => {
+  it('refuses a folder that is not empty and leaves it alone', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    const result = await createDemoRepository(dir);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/not empty/);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+    cleanup(dir);
+  });
+
+  it('uses an existing empty folder', async () => {
+    const dir = path.join(tempDir(), 'empty');
+    mkdirSync(dir);
+    const result = await createDemoRepository(dir);
+    expect(result).toEqual({ ok: true, value: dir });
+    cleanup(path.dirname(dir));
+  });
+});
