@@ -37,6 +37,11 @@ const extensionChanges: PlanChange[] = [
   { type: 'series.patch.put', patch: { id: 'p3', subject: 's', description: '', author: null, files: ['z'] } },
   { type: 'series.patch.remove', patchId: 'p1' },
   { type: 'series.reorder', order: ['p2', 'p1'] },
+  {
+    type: 'series.patches.put',
+    patches: [{ id: 'p1', subject: 'xen: hooks and core', description: '', author: null, files: ['include/linux/hooks.h', 'drivers/xen/core/evtchn.c'] }],
+    remove: ['p2'],
+  },
 ];
 
 describe('inverseOf', () => {
