@@ -97,7 +97,9 @@ export async function measureInventory(repo: string, settings: SprintSettings): 
 export function benchInventory(repo: string, settings: SprintSettings): Promise<InventoryBench> {
   const script = fileURLToPath(import.meta.url);
   return new Promise((resolve, reject) => {
+    // From the project folder, where `--import tsx` finds the tsx package.
     const child = spawn(process.execPath, ['--import', 'tsx', script, '--measure', repo, JSON.stringify(settings)], {
+      cwd: path.resolve(path.dirname(script), '..'),
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
