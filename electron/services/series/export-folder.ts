@@ -14,14 +14,14 @@ const inside = (child: string, parent: string): boolean => {
 export function prepareExportFolder(repo: string, dir: string, replace: boolean): Result<string> {
   if (!path.isAbsolute(dir)) return fail('bad-input', `The export folder "${dir}" is relative: give an absolute path.`);
   const out = path.resolve(dir);
-  if (inside(repo, out)) return fail('refused', `The export folder "${out}" holds the repository itself: choose a folder outside it, for example ${path.join(path.dirname(repo), 'series')}.`);
-  if (inside(out, path.join(repo, '.git'))) return fail('refused', `The export folder "${out}" is inside git's own folder: choose another folder.`);
+  if (inside(repo, out)) return fail('bad-input', `The export folder "${out}" holds the repository itself: choose a folder outside it, for example ${path.join(path.dirname(repo), 'series')}.`);
+  if (inside(out, path.join(repo, '.git'))) return fail('bad-input', `The export folder "${out}" is inside git's own folder: choose another folder.`);
   if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) return fail('refused', `"${out}" is a file, not a folder: choose a folder for the patches.`);
+    if (!statSync(out).isDirectory()) return fail('bad-input', `"${out}" is a file, not a folder: choose a folder for the patches.`);
     const entries = readdirSync(out);
     if (entries.length > 0 && !replace) {
       const shown = entries.slice(0, 3).map((e) => `"${e}"`).join(', ') + (entries.length > 3 ? ` and ${entries.length - 3} more` : '');
-      return fail('refused', `The folder "${out}" already holds ${entries.length} file(s) (${shown}): choose an empty folder, or ask to replace them (--replace).`);
+      return fail('bad-input', `The folder "${out}" already holds ${entries.length} file(s) (${shown}): choose an empty folder, or ask to replace them (--replace).`);
     }
     for (const entry of entries) rmSync(path.join(out, entry), { recursive: true, force: true });
   } else {

@@ -70,7 +70,7 @@ export async function exportSeries(input: SeriesInput, actor: Actor, options: Ex
   if (branch !== null) {
     const bad = await checkBranchName(input.repo, branch);
     if (bad) return fail('bad-input', bad);
-    if (await refExists(input.repo, `refs/heads/${branch}`)) return fail('refused', `A branch "${branch}" already exists: choose a new name (the export never moves an existing branch).`);
+    if (await refExists(input.repo, `refs/heads/${branch}`)) return fail('bad-input', `A branch "${branch}" already exists: choose a new name (the export never moves an existing branch).`);
   }
   const built = await buildSeriesCommits(input, actor);
   if (!built.ok) return built;
