@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type PlanSnapshot, type Push } from '../../shared/api';
 import type { Actor } from '../../shared/model';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
-import type { Handlers, SprintContext } from './context';
+import type { Handlers, PlanStore, SprintContext } from './context';
 import { GitError } from './git/exec';
 import { openRepository } from './git/repository';
 import { coreHandlers } from './handlers/core';
@@ -87,16 +87,18 @@ export interface OpenSprint extends SprintContext {
  * another process such as the command line) into a `plan.changed` push with unassigned files.
  */
 export async function openSprintContext(repo: string, opts: SprintContextOptions = {}): Promise<Result<OpenSprint>> {
-  let opened;
+  let root: string;
+  let store: PlanStore;
+  let actor: Actor;
   try {
-    opened = await openRepository(repo);
+    const opened = await openRepository(repo);
+    if (!opened.ok) return opened;
+    root = opened.value.root;
+    [store, actor] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
   } catch (error) {
     if (error instanceof GitError) return gitFailure(error);
     throw error;
   }
-  if (!opened.ok) return opened;
-  const root = opened.value.root;
-  const [store, actor] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
   const listeners = new Set<(push: Push) => void>();
   if (opts.push) listeners.add(opts.push);
   const push = (p: Push): void => {
