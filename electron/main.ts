@@ -19,6 +19,9 @@ const userDataOverride = process.env.MERGE_SPRINT_USER_DATA;
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 app.enableSandbox();
 
+// The repository named on the command line, read once at start.
+const launchArgs = parseLaunchArgs(process.argv, app.isPackaged, process.cwd());
+
 let recent: string[] = [];
 const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
 const demoDir = () => path.join(app.getPath('userData'), 'demo');
@@ -147,6 +150,6 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(workspace, RENDERER_URL);
     recent = await loadRecent(recentFile());
     refreshMenu();
-    await openFirstWindow(parseLaunchArgs(process.argv, app.isPackaged, process.cwd()).repo);
+    await openFirstWindow(launchArgs.repo);
   });
 }

@@ -1,0 +1,260 @@
+/**
+ * The Electron window end to end. Part one launches the real app with Playwright's `_electron`
+ * on the demo sprint; it runs wherever an Electron binary exists and is skipped, saying so,
+ * where none does. Part two runs everywhere: the same renderer page in Chromium, with the real
+ * preload bundle (dist/electron/preload.cjs) bridged to the main process's real routing and
+ * services, under the window's CSP header: what part one checks, as far as it can be checked
+ * without Electron.
+ */
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHANNELS, type Push } from '../../shared/api';
+import type { Plan } from '../../shared/model';
+import { dispatchCall, openRepositoryContext } from '../../electron/app-services';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { createDemoRepository } from '../../electron/services/demo';
+import { Workspace } from '../../electron/workspace';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const requireFromRoot = createRequire(path.join(root, 'package.json'));
+
+/** The Electron executable, or why there is none. */
+function findElectron(): { binary: string } | { missing: string } {
+  try {
+    const binary: unknown = requireFromRoot('electron');
+    if (typeof binary === 'string' && existsSync(binary)) return { binary };
+    return { missing: String(binary) };
+  } catch {
+    return { missing: path.join(path.dirname(requireFromRoot.resolve('electron')), 'dist') };
+  }
+}
+
+const electron = findElectron();
+const SKIP_REASON = 'missing' in electron ? `Electron end-to-end test not run: no Electron binary on this machine (${electron.missing})` : '';
+if (SKIP_REASON && process.env.TEST_WORKER_INDEX !== undefined) console.log(SKIP_REASON);
+
+const sortedChannels = [...CHANNELS].sort();
+
+/** A demo sprint repository in a new temporary folder. */
+async function makeDemo(prefix: string): Promise<{ dir: string; repo: string }> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const created = await createDemoRepository(path.join(dir, 'linux-2.6-xen'));
+  if (!created.ok) throw new Error(created.error.message);
+  return { dir, repo: created.value };
+}
+
+type BridgeWindow = { mergeSprint: { api: Record<string, (r: unknown) => Promise<{ ok: boolean; value?: unknown }>>; onPush: unknown } };
+
+/** Any subsystem and a person who does not own it yet. */
+async function cardToReassign(page: Page): Promise<{ subsystemId: string; owner: string }> {
+  const plan = await page.evaluate(async () => {
+    const answer = await (window as unknown as BridgeWindow).mergeSprint.api['plan.get']?.({});
+    return (answer?.value as { plan: Plan }).plan;
+  });
+  const person = plan.personOrder[plan.personOrder.length - 1];
+  const subsystemId = plan.subsystemOrder.find((id) => plan.subsystems[id]?.owner !== person);
+  if (!person || !subsystemId) throw new Error('The demo plan has no person or no subsystem to move.');
+  return { subsystemId, owner: person };
+}
+
+async function expectBoard(page: Page): Promise<void> {
+  await expect(page.getByTestId('board')).toBeVisible();
+  await expect(page.locator('[data-testid^="card-"]').first()).toBeVisible();
+}
+
+/** eval is what a strict CSP refuses first; the page's own scripts never need it. */
+const evalOutcome = (page: Page) =>
+  page.evaluate(() => {
+    try {
+      return (0, eval)('"evaluated"') as string;
+    } catch (error) {
+      return error instanceof EvalError ? 'refused' : String(error);
+    }
+  });
+
+test.describe('Electron window', () => {
+  test.skip('missing' in electron, SKIP_REASON);
+
+  let app: ElectronApplication;
+  let page: Page;
+  let demo: { dir: string; repo: string };
+
+  test.beforeAll(async () => {
+    demo = await makeDemo('merge-sprint-electron-');
+    app = await _electron.launch({
+      executablePath: 'binary' in electron ? electron.binary : undefined,
+      args: [path.join(root, 'dist', 'electron', 'main.cjs'), '--repo', demo.repo],
+      cwd: root,
+      env: { ...(process.env as Record<string, string>), MERGE_SPRINT_USER_DATA: path.join(demo.dir, 'user-data') },
+    });
+    page = await app.firstWindow();
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (demo) rmSync(demo.dir, { recursive: true, force: true });
+  });
+
+  test('opens the demo sprint and shows its board', async () => {
+    await expectBoard(page);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('linux-2.6-xen — Merge Sprint');
+  });
+
+  test('the page has no Node: no require, no process', async () => {
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+  });
+
+  test('the bridge offers exactly the API channels and a push subscription', async () => {
+    const bridge = await page.evaluate(() => {
+      const b = (window as unknown as BridgeWindow).mergeSprint;
+      return { keys: Object.keys(b).sort(), api: Object.keys(b.api).sort() };
+    });
+    expect(bridge.keys).toEqual(['api', 'onPush']);
+    expect(bridge.api).toEqual(sortedChannels);
+  });
+
+  test('the CSP refuses eval', async () => {
+    expect(await evalOutcome(page)).toBe('refused');
+  });
+
+  test('navigation away and new windows are refused', async () => {
+    const before = page.url();
+    const prevented = app.evaluate(
+      ({ webContents }) =>
+        new Promise<boolean>((resolve) => {
+          const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('file:'));
+          // Registered after the app's own listener, so it sees whether that one refused.
+          contents?.once('will-navigate', (event) => resolve(event.defaultPrevented));
+        }),
+    );
+    await page.evaluate(() => {
+      window.location.href = 'https://example.org/';
+    });
+    expect(await prevented).toBe(true);
+    expect(await page.evaluate(() => window.open('https://example.org/'))).toBeNull();
+    expect(page.url()).toBe(before);
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+  });
+
+  test('a second window on the same repository sees a change at once', async () => {
+    const opened = app.waitForEvent('window');
+    await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('new-window')?.click());
+    const second = await opened;
+    await expectBoard(second);
+    const { subsystemId, owner } = await cardToReassign(second);
+    const answer = await second.evaluate(
+      (change) => (window as unknown as BridgeWindow).mergeSprint.api['plan.change']?.({ change }),
+      { type: 'card.assign', subsystemId, owner },
+    );
+    expect(answer?.ok).toBe(true);
+    await expect(page.getByTestId(`column-${owner}`).getByTestId(`card-${subsystemId}`)).toBeVisible();
+  });
+});
+
+test.describe('the Electron page in Chromium, through the real preload and main-process routing', () => {
+  const ORIGIN = 'http://merge-sprint.invalid';
+  const rendererDir = path.join(root, 'dist', 'renderer');
+  const preloadFile = path.join(root, 'dist', 'electron', 'preload.cjs');
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json' };
+
+  let demo: { dir: string; repo: string };
+  let workspace: Workspace;
+  const pages = new Map<number, Page>();
+
+  test.beforeAll(async () => {
+    for (const file of [path.join(rendererDir, 'index.html'), preloadFile]) {
+      if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
+    }
+    demo = await makeDemo('merge-sprint-electron-page-');
+    workspace = new Workspace(openRepositoryContext, dispatchCall, {
+      recent: () => [],
+      opened: () => {},
+      demoRepository: async () => ({ ok: true, value: demo.repo }),
+    });
+  });
+
+  test.afterAll(async () => {
+    await workspace?.close();
+    if (demo) rmSync(demo.dir, { recursive: true, force: true });
+  });
+
+  /**
+   * A page as an Electron window would get it: our files with the window's CSP header, and the
+   * preload bundle run before the page with 'electron' standing for ipcRenderer and contextBridge.
+   */
+  async function openWindowPage(page: Page, windowId: number): Promise<void> {
+    pages.set(windowId, page);
+    workspace.addWindow({
+      id: windowId,
+      send: (push: Push) => void page.evaluate((p) => (window as unknown as { __electronPush(p: unknown): void }).__electronPush(p), push).catch(() => {}),
+    });
+    const shown = await workspace.show(windowId, demo.repo);
+    expect(shown.ok).toBe(true);
+    await page.exposeFunction('__electronInvoke', (channel: unknown, request: unknown) => workspace.call(windowId, channel, request));
+    const preload = readFileSync(preloadFile, 'utf8');
+    await page.addInitScript({
+      content: `(() => {
+        const listeners = new Map();
+        const ipcRenderer = {
+          invoke: (ipcChannel, channel, request) => ipcChannel === 'merge-sprint:call' ? window.__electronInvoke(channel, request) : Promise.reject(new Error('unknown IPC channel')),
+          on: (ch, l) => { if (!listeners.has(ch)) listeners.set(ch, new Set()); listeners.get(ch).add(l); return ipcRenderer; },
+          removeListener: (ch, l) => { listeners.get(ch)?.delete(l); return ipcRenderer; },
+        };
+        Object.defineProperty(window, '__electronPush', { value: (push) => { for (const l of listeners.get('merge-sprint:push') ?? []) l({}, push); } });
+        const contextBridge = { exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value: Object.freeze(value) }) };
+        const module = { exports: {} };
+        const require = (name) => { if (name === 'electron') return { contextBridge, ipcRenderer }; throw new Error('a sandboxed preload cannot require ' + name); };
+        (function (module, exports, require) {\n${preload}\n})(module, module.exports, require);
+      })();`,
+    });
+    await page.route(`${ORIGIN}/**`, async (route) => {
+      const pathname = decodeURIComponent(new URL(route.request().url()).pathname);
+      const file = path.join(rendererDir, pathname === '/' ? 'index.html' : pathname);
+      if (!file.startsWith(rendererDir + path.sep) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      await route.fulfill({
+        status: 200,
+        body: readFileSync(file),
+        headers: { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    });
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    await expectBoard(page);
+    // The page's own scripts and styles all load under the window's CSP.
+    expect(refused).toEqual([]);
+  }
+
+  test('renders the demo board, with exactly the API channels on the bridge, and refuses eval', async ({ page }) => {
+    await openWindowPage(page, 1);
+    const bridge = await page.evaluate(() => {
+      const b = (window as unknown as BridgeWindow).mergeSprint;
+      return { keys: Object.keys(b).sort(), api: Object.keys(b.api).sort() };
+    });
+    expect(bridge.keys).toEqual(['api', 'onPush']);
+    expect(bridge.api).toEqual(sortedChannels);
+    expect(await evalOutcome(page)).toBe('refused');
+    const info = await page.evaluate(() => (window as unknown as BridgeWindow).mergeSprint.api['app.info']?.({}));
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', repoPath: demo.repo } });
+  });
+
+  test('a second window on the same repository sees a change at once', async ({ page, context }) => {
+    await openWindowPage(page, 2);
+    const second = await context.newPage();
+    await openWindowPage(second, 3);
+    const { subsystemId, owner } = await cardToReassign(second);
+    const answer = await second.evaluate(
+      (change) => (window as unknown as BridgeWindow).mergeSprint.api['plan.change']?.({ change }),
+      { type: 'card.assign', subsystemId, owner },
+    );
+    expect(answer?.ok).toBe(true);
+    await expect(page.getByTestId(`column-${owner}`).getByTestId(`card-${subsystemId}`)).toBeVisible();
+  });
+});
