@@ -1,9 +1,17 @@
 /**
- * Named points inside the rename operations where the kill test stops the process dead. In
- * normal use the variable is unset and a checkpoint does nothing.
+ * Named points inside the rename operations where the kill test stops the process dead:
+ * `MERGE_SPRINT_RENAME_KILL_AT=copy:after-ref` kills at the first time that point is reached,
+ * `copy:after-ref#2` at the second (the second rule of a batch). In normal use the variable is
+ * unset and a checkpoint does nothing.
  */
 export const KILL_AT_VARIABLE = 'MERGE_SPRINT_RENAME_KILL_AT';
 
+const reached = new Map<string, number>();
+
 export function checkpoint(name: string): void {
-  if (process.env[KILL_AT_VARIABLE] === name) process.kill(process.pid, 'SIGKILL');
+  const target = process.env[KILL_AT_VARIABLE];
+  if (target === undefined) return;
+  const count = (reached.get(name) ?? 0) + 1;
+  reached.set(name, count);
+  if (target === name || target === `${name}#${count}`) process.kill(process.pid, 'SIGKILL');
 }

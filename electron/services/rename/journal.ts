@@ -105,8 +105,14 @@ export async function scratchDir(gitDir: string): Promise<string> {
   return dir;
 }
 
-/** Removes scratch folders of runs that were killed (called with the lock held, so no live run owns one). */
+/**
+ * Removes what killed runs left: scratch folders, a journal that was never renamed into place,
+ * lock files of their own that never became the lock. Called with the lock held, so no live
+ * run owns any of these.
+ */
 export async function removeScratchLeftovers(gitDir: string): Promise<void> {
   const entries = await readdir(stateDir(gitDir)).catch(() => [] as string[]);
-  await Promise.all(entries.filter((e) => e.startsWith('tmp-')).map((e) => rm(path.join(stateDir(gitDir), e), { recursive: true, force: true })));
+  const mine = `rename.lock.${process.pid}`;
+  const leftover = (e: string): boolean => e.startsWith('tmp-') || e.endsWith('.tmp') || (/^rename\.lock\.\d+$/.test(e) && e !== mine);
+  await Promise.all(entries.filter(leftover).map((e) => rm(path.join(stateDir(gitDir), e), { recursive: true, force: true })));
 }
