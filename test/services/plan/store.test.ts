@@ -6,7 +6,7 @@ import { emptyPlan, type Person, type Subsystem } from '../../../shared/model';
 import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
 import { foldEvents } from '../../../shared/plan/fold';
 import { openPlanStore, type GitPlanStore } from '../../../electron/services/plan/store';
-import { PLAN_REF } from '../../../electron/services/git/plan-ref';
+import { mergePlanRef, PLAN_REF } from '../../../electron/services/git/plan-ref';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];
@@ -167,6 +167,50 @@ describe('plan store', () => {
     expect(seen.at(-1)?.plan.subsystems.core?.state).toBe('Done');
     const heads = seen.map((s) => s.plan.head);
     expect(new Set(heads).size).toBe(heads.length);
+  });
+
+  it('merges two laptops\' divergent plans fetched from each other: neither edit is lost', async () => {
+    const origin = repo();
+    const here = await open(origin);
+    must(await here.change({ type: 'subsystems.replace', subsystems: [sub('core', ['x']), sub('net', ['y'])] }, ada));
+    const clone = tempDir();
+    dirs.push(clone);
+    git(clone, ['clone', '-q', origin, clone]);
+    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:${PLAN_REF}`]);
+    const there = await open(clone);
+    must(await here.change({ type: 'card.state', subsystemId: 'core', state: 'Review' }, ada));
+    must(await there.change({ type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' }, { name: 'Ian', email: '' }));
+    must(await here.change({ type: 'card.state', subsystemId: 'net', state: 'Done' }, ada));
+    const heard = new Promise<PlanSnapshot>((resolve) => there.onChange(resolve));
+    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:refs/merge-sprint/remotes/origin/plan`]);
+    must(await mergePlanRef(clone, 'refs/merge-sprint/remotes/origin/plan'));
+    const merged = await heard;
+    expect(merged.plan.subsystems.core?.state).toBe('Review');
+    expect(merged.plan.subsystems.net).toMatchObject({ name: 'Networking', state: 'Done' });
+    expect(merged.activity.map((e) => e.type)).toEqual(['card.state', 'subsystem.rename', 'card.state', 'subsystems.replace']);
+    expect(await (await open(clone)).snapshot()).toEqual(await there.snapshot());
+    expect(await there.problems()).toEqual([]);
+  });
+
+  it('reports, and leaves out, an edit the other laptop\'s log made impossible', async () => {
+    const origin = repo();
+    const here = await open(origin);
+    must(await here.change({ type: 'subsystems.replace', subsystems: [sub('core', ['x']), sub('net', ['y'])] }, ada));
+    const clone = tempDir();
+    dirs.push(clone);
+    git(clone, ['clone', '-q', origin, clone]);
+    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:${PLAN_REF}`]);
+    const there = await open(clone);
+    must(await here.change({ type: 'subsystem.merge', subsystemIds: ['core', 'net'], into: 'core' }, ada));
+    must(await there.change({ type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' }, ada));
+    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:refs/merge-sprint/remotes/origin/plan`]);
+    must(await mergePlanRef(clone, 'refs/merge-sprint/remotes/origin/plan'));
+    const { plan, activity } = await there.snapshot();
+    expect(plan.subsystemOrder).toEqual(['core']);
+    expect(activity.map((e) => e.type)).toEqual(['subsystem.merge', 'subsystems.replace']);
+    const problems = await there.problems();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.reason).toMatch(/no subsystem with id "net"/);
   });
 
   it('hears of a plan that appears after it opened (first commit made by another process)', async () => {
