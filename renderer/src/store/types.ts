@@ -104,11 +104,14 @@ export interface UiSlice {
   view: ViewName;
   boardMode: BoardMode;
   largeBoard: boolean;
+  /** The recent-activity panel beside the board. */
+  boardActivity: boolean;
   boardFilter: BoardFilter;
   inventoryFilter: InventoryFilter;
   setView(view: ViewName): void;
   setBoardMode(mode: BoardMode): void;
   setLargeBoard(large: boolean): void;
+  setBoardActivity(shown: boolean): void;
   setBoardFilter(patch: Partial<BoardFilter>): void;
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }

@@ -7,7 +7,8 @@ import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
 
 const sub = (plan: Plan, id: string) => plan.subsystems[id]?.name ?? id;
 const person = (plan: Plan, id: string | null) => (id === null ? 'nobody' : (plan.people[id]?.name ?? id));
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const COUNT = new Intl.NumberFormat('en');
+const plural = (n: number, one: string, many = `${one}s`) => `${COUNT.format(n)} ${n === 1 ? one : many}`;
 const list = (names: string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
 /** What the change does, as a verb phrase without a subject: "moved net to In progress". */

@@ -50,6 +50,8 @@ export function BoardToolbar() {
   const text = useSprint((s) => s.boardFilter.text);
   const set = useSprint((s) => s.setBoardFilter);
   const large = useSprint((s) => s.largeBoard);
+  const activity = useSprint((s) => s.boardActivity);
+  const setActivity = useSprint((s) => s.setBoardActivity);
   const setLarge = useSprint((s) => s.setLargeBoard);
   const [shown, total] = useSprint(useShallow((s) => [selectBoardLayout(s).shown, s.plan.subsystemOrder.length]));
   return (
@@ -72,6 +74,9 @@ export function BoardToolbar() {
         {shown === total ? `${formatCount(total)} cards` : `${formatCount(shown)} of ${formatCount(total)} cards`}
       </span>
       <span className="toolbar-spacer" />
+      <button type="button" className="btn" aria-pressed={activity} onClick={() => setActivity(!activity)} data-testid="toggle-activity">
+        Activity
+      </button>
       <button type="button" className="btn" aria-pressed={large} onClick={() => setLarge(!large)} data-testid="large-board" title="Bigger text and cards for a projector">
         {large ? 'Normal size' : 'Projector size'}
       </button>

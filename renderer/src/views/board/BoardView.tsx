@@ -9,7 +9,7 @@ import { BoardColumn, columnTitle } from './BoardColumn';
 import { BoardEmpty } from './BoardEmpty';
 import { BoardToolbar } from './BoardToolbar';
 import { CardBody } from './CardBody';
-import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, screenReaderInstructions } from './boardDnd';
+import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, KEYBOARD_HELP_ID, screenReaderInstructions } from './boardDnd';
 import { dropCard, markFirstRender } from './boardActions';
 import { ActivityFeed } from '../activity/ActivityFeed';
 
@@ -17,6 +17,7 @@ export function BoardView() {
   const columnKeys = useSprint(useShallow((s) => selectBoardLayout(s).columns.map((c) => c.key)));
   const cardCount = useSprint((s) => s.plan.subsystemOrder.length);
   const ready = useSprint((s) => s.repo !== null && s.plan.sprint !== null);
+  const showActivity = useSprint((s) => s.boardActivity);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [blocking, setBlocking] = useState<string | null>(null);
   const sensors = useSensors(
@@ -49,7 +50,7 @@ export function BoardView() {
   return (
     <div className="board-view">
       <BoardToolbar />
-      <p className="board-help" data-testid="keyboard-help">
+      <p className="board-help" id={KEYBOARD_HELP_ID} data-testid="keyboard-help">
         {KEYBOARD_HELP}
       </p>
       <div className="board-area">
@@ -74,10 +75,12 @@ export function BoardView() {
             ) : null}
           </DragOverlay>
         </DndContext>
-        <aside className="board-activity" aria-label="Recent activity">
-          <h2 className="panel-title">Recent activity</h2>
-          <ActivityFeed limit={15} />
-        </aside>
+        {showActivity && (
+          <aside className="board-activity" aria-label="Recent activity">
+            <h2 className="panel-title">Recent activity</h2>
+            <ActivityFeed limit={15} />
+          </aside>
+        )}
       </div>
       <BlockDialog id={blocking} onClose={() => setBlocking(null)} />
     </div>

@@ -1,58 +1,68 @@
-/** What a card shows: name, owner, state, counts, blocked reason, and its files when expanded. */
+/**
+ * What a card shows: name, owner, state, counts, blocked reason; its actions while the card is
+ * hovered or focused (or its files are open), and its files when expanded. Kept lean: a
+ * thousand of these render at once.
+ */
 import { memo, useState } from 'react';
 import { useSprint } from '../../store';
 import { statsOf } from '../../store/selectors';
 import { ColorDot } from '../common/ColorDot';
-import { plural } from '../common/format';
-import { LineCounts } from '../common/LineCounts';
+import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
 
 interface Props {
   id: string;
-  /** The copy under the pointer while dragging: no buttons. */
+  /** The copy under the pointer while dragging: no actions. */
   overlay?: boolean;
+  /** Hovered or focused: show the actions. */
+  active?: boolean;
   onBlock?: (id: string) => void;
 }
 
-function Owner({ ownerId }: { ownerId: string | null }) {
-  const name = useSprint((s) => (ownerId ? s.plan.people[ownerId]?.name : undefined));
-  const color = useSprint((s) => (ownerId ? s.plan.people[ownerId]?.color : undefined));
-  if (!ownerId || !name) return <span className="card-owner card-owner-none">Unassigned</span>;
-  return (
-    <span className="card-owner">
-      <ColorDot color={color ?? null} />
-      {name}
-    </span>
-  );
-}
+/** Lets a long path wrap after its slashes (zero-width spaces keep it one text node). */
+const wrappable = (name: string) => name.replaceAll('/', '/\u200b');
 
-export const CardBody = memo(function CardBody({ id, overlay = false, onBlock }: Props) {
+export const CardBody = memo(function CardBody({ id, overlay = false, active = false, onBlock }: Props) {
   const sub = useSprint((s) => s.plan.subsystems[id]);
+  const owner = useSprint((s) => {
+    const o = s.plan.subsystems[id]?.owner;
+    return o ? s.plan.people[o] : undefined;
+  });
   const files = useSprint((s) => statsOf(s, id).files);
   const added = useSprint((s) => statsOf(s, id).added);
   const removed = useSprint((s) => statsOf(s, id).removed);
+  const byState = useSprint((s) => s.boardMode === 'state');
   const [expanded, setExpanded] = useState(false);
   if (!sub) return null;
-  const stateClass = `state-${sub.state.toLowerCase().replace(/\s+/g, '-')}`;
+  const showActions = !overlay && (active || expanded);
   return (
     <>
       <div className="card-top">
         <span className="card-name" title={sub.name}>
-          {sub.name}
+          {wrappable(sub.name)}
         </span>
-        <span className={`card-state ${stateClass}`}>{sub.state}</span>
+        {!byState && <span className={`card-state state-${sub.state.toLowerCase().replace(' ', '-')}`}>{sub.state}</span>}
       </div>
-      <div className="card-meta">
-        <Owner ownerId={sub.owner} />
-        <span className="card-files">{plural(files, 'file')}</span>
-        <LineCounts added={added} removed={removed} />
+      <div className="card-meta" aria-hidden="true">
+        {owner ? (
+          <span className="card-owner">
+            <ColorDot color={owner.color} />
+            {owner.name}
+          </span>
+        ) : (
+          <span className="card-owner card-owner-none">Unassigned</span>
+        )}
+        <span>{files === 1 ? '1 file' : `${formatCount(files)} files`}</span>
+        <span className="counts">
+          <span className="added">+{formatCount(added)}</span> <span className="removed">−{formatCount(removed)}</span>
+        </span>
       </div>
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${id}`}>
-          <span className="card-blocked-label">Blocked:</span> {sub.blocked}
+          <b>Blocked:</b> {sub.blocked}
         </p>
       )}
-      {!overlay && (
+      {showActions && (
         <div className="card-actions">
           <button type="button" className="btn-link" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid={`expand-${id}`}>
             {expanded ? 'Hide files' : 'Show files'}

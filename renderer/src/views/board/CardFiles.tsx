@@ -14,8 +14,8 @@ export function CardFiles({ files }: { files: string[] }) {
         const f = index.get(path);
         return (
           <li key={path} className="card-file">
-            <span className="card-file-path" title={path}>
-              {path}
+            <span className="card-file-path path-tail" title={path}>
+              <span>{path}</span>
             </span>
             {f && <LineCounts added={f.added} removed={f.removed} binary={f.binary} />}
           </li>

@@ -71,6 +71,9 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
   return { x: target.left + (target.width - collisionRect.width) / 2, y: top };
 };
 
+/** The visible keyboard help, which every card names as its description. */
+export const KEYBOARD_HELP_ID = 'board-keyboard-help';
+
 export const KEYBOARD_HELP =
   'To move a card with the keyboard: focus it (Tab), press Space to pick it up, the arrow keys to move it to another column, Space to drop it, or Escape to cancel.';
 

@@ -1,4 +1,16 @@
-/** Numbers as the UI prints them. */
-export const formatCount = (n: number): string => n.toLocaleString('en');
+/** Numbers and words as the UI prints them. */
+import type { FileStatus } from '../../../../shared/model';
+
+export const STATUS_LABEL: Record<FileStatus, string> = {
+  modified: 'Modified',
+  identical: 'Identical',
+  'fork-only': 'Fork only',
+  'upstream-only': 'Upstream only',
+};
+
+// One formatter for the whole app: `toLocaleString` builds a new one per call, which costs
+// more than the rest of a card's render.
+const COUNT = new Intl.NumberFormat('en');
+export const formatCount = (n: number): string => COUNT.format(n);
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;

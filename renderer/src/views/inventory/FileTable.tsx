@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import type { InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import type { SortKey } from '../../store/types';
+import { formatCount, STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
 
 const ROW = 28;
@@ -70,21 +71,21 @@ export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map
                 onClick={() => void select(f.path)}
               >
                 <div role="cell" className="c-status">
-                  <span className={`status-badge status-${f.status}`}>{f.status}</span>
+                  <span className={`status-badge status-${f.status}`}>{STATUS_LABEL[f.status]}</span>
                 </div>
                 <div role="cell" className="c-path">
-                  <button type="button" className="row-button mono" title={f.path} data-testid="file-row">
-                    {f.path}
+                  <button type="button" className="row-button mono path-tail" title={f.path} data-testid="file-row">
+                    <span>{f.path}</span>
                   </button>
                 </div>
-                <div role="cell" className="c-twin mono" title={f.upstreamPath}>
-                  {f.upstreamPath === f.path ? <span className="muted">same path</span> : f.upstreamPath}
+                <div role="cell" className="c-twin mono path-tail" title={f.upstreamPath}>
+                  {f.upstreamPath === f.path ? <span className="muted">same path</span> : <span>{f.upstreamPath}</span>}
                 </div>
                 <div role="cell" className="c-num added">
-                  {f.binary ? '' : `+${f.added.toLocaleString('en')}`}
+                  {f.binary ? '' : `+${formatCount(f.added)}`}
                 </div>
                 <div role="cell" className="c-num removed">
-                  {f.binary ? <LineCounts added={0} removed={0} binary /> : `−${f.removed.toLocaleString('en')}`}
+                  {f.binary ? <LineCounts added={0} removed={0} binary /> : `−${formatCount(f.removed)}`}
                 </div>
                 <div role="cell" className="c-sub">
                   {sub ? (subsystems[sub]?.name ?? sub) : <span className="muted">none</span>}

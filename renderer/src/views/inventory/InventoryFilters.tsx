@@ -1,7 +1,7 @@
 /** Filter the inventory by status, text and subsystem. */
 import { FILE_STATUSES, type FileStatus } from '../../../../shared/model';
 import { useSprint } from '../../store';
-import { formatCount } from '../common/format';
+import { formatCount, STATUS_LABEL } from '../common/format';
 
 export function InventoryFilters({ shown, total }: { shown: number; total: number }) {
   const filter = useSprint((s) => s.inventoryFilter);
@@ -16,7 +16,7 @@ export function InventoryFilters({ shown, total }: { shown: number; total: numbe
           <option value="all">Any</option>
           {FILE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {STATUS_LABEL[s]}
             </option>
           ))}
         </select>

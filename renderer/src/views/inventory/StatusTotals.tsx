@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { FILE_STATUSES, type InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
-import { plural } from '../common/format';
+import { plural, STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
 import { totalsByStatus } from './inventoryModel';
 
@@ -21,7 +21,7 @@ export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
           onClick={() => set({ status: status === st ? 'all' : st })}
           data-testid={`total-${st}`}
         >
-          <span className="status-total-name">{st}</span>
+          <span className="status-total-name">{STATUS_LABEL[st]}</span>
           <span className="status-total-files">{plural(totals[st].files, 'file')}</span>
           <LineCounts added={totals[st].added} removed={totals[st].removed} />
         </button>

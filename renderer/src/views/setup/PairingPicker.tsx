@@ -18,7 +18,7 @@ export function PairingPicker({ rows, onChange, onSuggest, suggesting }: Props) 
     const problem = checkManualPairing(rows, fork, upstream);
     setError(problem);
     if (problem) return;
-    onChange([...rows, { fork: normaliseFolder(fork), upstream: normaliseFolder(upstream), checked: true, score: null, matched: null, forkFiles: null }]);
+    onChange([...rows, { fork: normaliseFolder(fork), upstream: normaliseFolder(upstream), checked: true, origin: 'manual', score: null, matched: null, forkFiles: null }]);
     setFork('');
     setUpstream('');
   };
@@ -50,7 +50,7 @@ export function PairingPicker({ rows, onChange, onSuggest, suggesting }: Props) 
                 </td>
                 <td className="mono">{r.fork}</td>
                 <td className="mono">{r.upstream}</td>
-                <td className="num">{r.score === null ? 'added by hand' : `${r.matched} of ${r.forkFiles} (${Math.round(r.score * 100)}%)`}</td>
+                <td className="num">{r.score !== null ? `${r.matched} of ${r.forkFiles} (${Math.round(r.score * 100)}%)` : r.origin === 'sprint' ? 'in the sprint' : 'added by hand'}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,8 @@ import type { Pairing, PairingSuggestion } from '../../../../shared/model';
 
 export interface PairingRow extends Pairing {
   checked: boolean;
+  /** Where the row came from: the sprint as recorded, a suggestion, or typed by hand. */
+  origin: 'sprint' | 'suggested' | 'manual';
   /** The suggestion's evidence, when the row came from one. */
   score: number | null;
   matched: number | null;
@@ -12,7 +14,7 @@ export interface PairingRow extends Pairing {
 const same = (a: Pairing, b: Pairing) => a.fork === b.fork && a.upstream === b.upstream;
 
 export const rowsFromPairings = (pairings: Pairing[]): PairingRow[] =>
-  pairings.map((p) => ({ fork: p.fork, upstream: p.upstream, checked: true, score: null, matched: null, forkFiles: null }));
+  pairings.map((p) => ({ fork: p.fork, upstream: p.upstream, checked: true, origin: 'sprint', score: null, matched: null, forkFiles: null }));
 
 /** Adds suggestions not yet listed (checked when at least half the fork folder's files match); keeps the user's rows as they are. */
 export function mergeSuggestions(rows: PairingRow[], suggestions: PairingSuggestion[]): PairingRow[] {
@@ -22,7 +24,7 @@ export function mergeSuggestions(rows: PairingRow[], suggestions: PairingSuggest
   });
   for (const s of suggestions) {
     if (out.some((r) => same(r, s))) continue;
-    out.push({ fork: s.fork, upstream: s.upstream, checked: s.score >= 0.5, score: s.score, matched: s.matched, forkFiles: s.forkFiles });
+    out.push({ fork: s.fork, upstream: s.upstream, checked: s.score >= 0.5, origin: 'suggested', score: s.score, matched: s.matched, forkFiles: s.forkFiles });
   }
   return out;
 }

@@ -14,6 +14,9 @@ import { Notices } from './Notices';
 import { useRouting } from './useRouting';
 import { useShortcuts } from './useShortcuts';
 
+const LARGE_KEY = 'merge-sprint-large-board';
+const WIDE_SCREEN = 1600;
+
 function CurrentView() {
   const view = useSprint((s) => s.view);
   switch (view) {
@@ -44,8 +47,16 @@ export function App() {
   useEffect(() => {
     void sprintStore.getState().boot();
   }, []);
+  // Projector size is a property of the screen, so it is remembered per browser.
+  useEffect(() => {
+    const st = sprintStore.getState();
+    if (window.localStorage.getItem(LARGE_KEY) === '1') st.setLargeBoard(true);
+    // On a laptop screen the columns need the width more than the activity panel does.
+    if (window.innerWidth < WIDE_SCREEN) st.setBoardActivity(false);
+  }, []);
   useEffect(() => {
     document.documentElement.classList.toggle('large', large);
+    window.localStorage.setItem(LARGE_KEY, large ? '1' : '0');
   }, [large]);
 
   return (
