@@ -1,6 +1,6 @@
 // Draws build/icon.png (512x512 RGBA), the app icon electron-builder turns into each platform's
 // format: a board of three columns with cards, and a merge arrow. Drawn here rather than kept as
-// an opaque binary so it can be changed and regenerated: `node build/make-icon.mjs`.
+// an opaque binary so it can be changed and regenerated: `node build/make-icon.mjs [OUT.png]`.
 import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import process from 'node:process';
@@ -114,5 +114,5 @@ export function iconPng() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(new URL('./icon.png', import.meta.url), iconPng());
+  writeFileSync(process.argv[2] ?? new URL('./icon.png', import.meta.url), iconPng());
 }
