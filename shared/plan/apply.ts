@@ -43,6 +43,35 @@ export function applyChange(plan: Plan, change: PlanChange): Result<Plan> {
   }
 }
 
+/**
+ * Record maps a fold created itself and may update in place. Copying a map of thousands of
+ * subsystems for every card event made folding a long log quadratic; inside `foldTransiently`
+ * the frequent card changes copy the map once and then write into that copy, which nothing
+ * outside the fold can see. Outside a fold (the store's checks, the board) every change copies.
+ */
+let transient: WeakSet<object> | null = null;
+
+export function foldTransiently<T>(run: () => T): T {
+  const outer = transient;
+  transient = new WeakSet();
+  try {
+    return run();
+  } finally {
+    transient = outer;
+  }
+}
+
+/** The plan with one subsystem record replaced (after every check has passed). */
+function withSubsystem(plan: Plan, record: Subsystem): Plan {
+  if (transient?.has(plan.subsystems)) {
+    plan.subsystems[record.id] = record;
+    return { ...plan };
+  }
+  const subsystems = { ...plan.subsystems, [record.id]: record };
+  transient?.add(subsystems);
+  return { ...plan, subsystems };
+}
+
 const refuse = (message: string) => fail('refused', message);
 const unknownSubsystem = (id: string) =>
   fail('not-found', `There is no subsystem with id "${id}": it may have been removed or merged meanwhile; reload the board.`);
@@ -203,7 +232,7 @@ function renameSubsystem(plan: Plan, change: Change<'subsystem.rename'>): Result
   if (name === '') return refuse('A subsystem needs a name.');
   const clash = Object.values(plan.subsystems).find((o) => o.id !== s.id && nameKey(o.name) === nameKey(name));
   if (clash) return refuse(`There is a subsystem named "${clash.name}" already: choose another name.`);
-  return ok({ ...plan, subsystems: { ...plan.subsystems, [s.id]: { ...s, name } } });
+  return ok(withSubsystem(plan, { ...s, name }));
 }
 
 function mergeSubsystems(plan: Plan, change: Change<'subsystem.merge'>): Result<Plan> {
@@ -274,7 +303,7 @@ function updateCard(plan: Plan, change: Change<'card.assign' | 'card.state' | 'c
     if (reason === '') return refuse('Say why the card is blocked.');
     next = { ...s, blocked: reason };
   }
-  return ok({ ...plan, subsystems: { ...plan.subsystems, [s.id]: next } });
+  return ok(withSubsystem(plan, next));
 }
 
 /**

@@ -8,7 +8,7 @@ import { emptyPlan, type Plan } from '../model';
 import { fail, ok, type Result } from '../result';
 import type { PlanEvent } from './events';
 import { actorSchema, planChangeSchema } from './schema';
-import { applyChange } from './apply';
+import { applyChange, foldTransiently } from './apply';
 
 export interface SkippedEvent {
   event: PlanEvent;
@@ -45,13 +45,15 @@ export function orderEvents(events: PlanEvent[]): PlanEvent[] {
 
 /** Applies events, already in fold order, on top of `plan`; refused events are skipped. */
 export function foldOnto(plan: Plan, ordered: PlanEvent[], skipped: SkippedEvent[] = []): FoldResult {
-  let current = plan;
-  for (const event of ordered) {
-    const result = applySafely(current, event);
-    if (result.ok) current = result.value;
-    else skipped.push({ event, reason: result.error.message });
-  }
-  return { plan: current, skipped };
+  return foldTransiently(() => {
+    let current = plan;
+    for (const event of ordered) {
+      const result = applySafely(current, event);
+      if (result.ok) current = result.value;
+      else skipped.push({ event, reason: result.error.message });
+    }
+    return { plan: current, skipped };
+  });
 }
 
 export function foldEvents(events: PlanEvent[]): FoldResult {

@@ -32,8 +32,11 @@ interface CompiledPattern {
   recursive: boolean;
   slashes: number;
   depth: number;
-  /** The longest all-literal folder prefix: every match lies in this folder. */
-  folder: string;
+  /**
+   * Folder names every match has among its folders: the wildcard-free components the pattern
+   * closes with a `/` (none for `*` or `Makefile`).
+   */
+  folders: string[];
 }
 
 const hasWildcard = (s: string): boolean => /[*?]/.test(s);
@@ -43,17 +46,13 @@ function compile(pattern: string, isDirectory?: (dir: string) => boolean): Compi
   const effective = !pattern.endsWith('/') && !hasWildcard(pattern) && isDirectory?.(pattern) ? `${pattern}/` : pattern;
   const source = [...effective].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
   const recursive = effective.endsWith('/');
-  const parts = effective.split('/');
-  // The last part of a non-recursive pattern is a file-name prefix, not a folder.
-  const folderParts = parts.slice(0, recursive ? -1 : parts.length - 1);
-  const literal: string[] = [];
-  for (const part of folderParts) {
-    if (hasWildcard(part)) break;
-    literal.push(part);
-  }
+  // Every part but the last is followed by `/`; the first also starts the path. A wildcard-free
+  // one among them is matched as a whole folder name of the path (the regex has `/name/` or
+  // `^name/`); the last part is a file-name prefix, or '' after a trailing `/`.
+  const folders = effective.split('/').slice(0, -1).filter((part) => part !== '' && !hasWildcard(part));
   let depth = slashCount(effective) + (recursive ? 0 : 1);
   if (effective.startsWith('*')) depth = -1;
-  return { effective, regex: new RegExp(`^${source}`, 's'), recursive, slashes: slashCount(effective), depth, folder: literal.join('/') };
+  return { effective, regex: new RegExp(`^${source}`, 's'), recursive, slashes: slashCount(effective), depth, folders };
 }
 
 const test = (c: CompiledPattern, path: string): boolean => c.regex.test(path) && (c.recursive || slashCount(path) === c.slashes);
@@ -79,7 +78,7 @@ interface IndexedPattern {
 
 export interface MaintainersIndex {
   sections: MaintainersSection[];
-  /** F: patterns by their literal folder, so a path is tested only against patterns that can match it. */
+  /** F: patterns by a folder name their matches must have, so a path is tested only against patterns that can match it. */
   byFolder: Map<string, IndexedPattern[]>;
   excludes: CompiledPattern[][];
 }
@@ -91,26 +90,31 @@ export interface SectionMatch {
   depth: number;
 }
 
-/** All folders the paths are in, for rule 2. */
-function foldersOf(paths: string[]): Set<string> {
+/** All folders the paths are in (for rule 2), and how many paths have each folder name. */
+function foldersOf(paths: string[]): { dirs: Set<string>; nameCounts: Map<string, number> } {
   const dirs = new Set<string>();
+  const nameCounts = new Map<string, number>();
   for (const p of paths) {
     for (let i = p.indexOf('/'); i !== -1; i = p.indexOf('/', i + 1)) dirs.add(p.slice(0, i));
+    for (const name of new Set(p.split('/').slice(0, -1))) nameCounts.set(name, (nameCounts.get(name) ?? 0) + 1);
   }
-  return dirs;
+  return { dirs, nameCounts };
 }
 
 /** Compiles the sections' patterns once, against the tree's folders (taken from `paths`). */
 export function indexMaintainers(sections: MaintainersSection[], paths: string[]): MaintainersIndex {
-  const dirs = foldersOf(paths);
+  const { dirs, nameCounts } = foldersOf(paths);
   const isDirectory = (d: string): boolean => dirs.has(d);
   const byFolder = new Map<string, IndexedPattern[]>();
   sections.forEach((s, section) => {
     for (const pattern of s.files) {
       const compiled = compile(pattern, isDirectory);
-      const bucket = byFolder.get(compiled.folder) ?? [];
+      // File the pattern under its rarest folder name in this tree: the fewest paths test it.
+      const rarest = compiled.folders.reduce<string | null>((best, name) => (best === null || (nameCounts.get(name) ?? 0) < (nameCounts.get(best) ?? 0) ? name : best), null);
+      const key = rarest ?? '';
+      const bucket = byFolder.get(key) ?? [];
       bucket.push({ section, pattern, compiled });
-      byFolder.set(compiled.folder, bucket);
+      byFolder.set(key, bucket);
     }
   });
   return { sections, byFolder, excludes: sections.map((s) => s.excludes.map((x) => compile(x, isDirectory))) };
@@ -119,8 +123,7 @@ export function indexMaintainers(sections: MaintainersSection[], paths: string[]
 /** The sections whose F: match `path` and whose X: do not, most specific first (rule 6). */
 export function sectionsForPath(index: MaintainersIndex, path: string): SectionMatch[] {
   const best = new Map<number, { pattern: string; depth: number; length: number }>();
-  const folders = [''];
-  for (let i = path.indexOf('/'); i !== -1; i = path.indexOf('/', i + 1)) folders.push(path.slice(0, i));
+  const folders = new Set(['', ...path.split('/').slice(0, -1)]);
   for (const folder of folders) {
     for (const candidate of index.byFolder.get(folder) ?? []) {
       if (!test(candidate.compiled, path)) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
-import { foldEvents, parsePlanEvent } from '../../../shared/plan/fold';
+import { foldEvents, foldOnto, parsePlanEvent } from '../../../shared/plan/fold';
+import { basePlan } from './plan-fixture';
 import { alice, bob, subsystem } from './plan-fixture';
 
 const by = { name: 'Ada', email: 'ada@example.org' };
@@ -61,6 +62,24 @@ describe('foldEvents', () => {
     const { skipped, plan } = foldEvents([...setup, rename, rename]);
     expect(skipped).toEqual([]);
     expect(plan.subsystems.net?.name).toBe('Networking');
+  });
+});
+
+describe('foldOnto', () => {
+  it('folds on top of a plan without changing that plan (it may be on a board)', () => {
+    const start = basePlan();
+    const cards = start.subsystems;
+    const events = ['Review', 'Done'].flatMap((state, i) => [
+      ev(`2005-07-02T10:00:0${i}.000Z`, 'n', { type: 'card.state', subsystemId: 'net', state: state as 'Review' | 'Done' }),
+      ev(`2005-07-02T10:00:0${i}.500Z`, 'c', { type: 'card.assign', subsystemId: 'core', owner: 'bob' }),
+    ]);
+    const { plan } = foldOnto(start, events);
+    expect(start).toEqual(basePlan());
+    expect(start.subsystems).toBe(cards);
+    expect(plan.subsystems.net?.state).toBe('Done');
+    expect(plan.subsystems.core?.owner).toBe('bob');
+    // A second fold from the same start is not affected by the first.
+    expect(foldOnto(start, events.slice(0, 1)).plan.subsystems.net?.state).toBe('Review');
   });
 });
 

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAddress,
   matchesPattern,
+  indexMaintainers,
   parseMaintainers,
   patternDepth,
+  sectionsForPath,
   subsystemsFromMaintainers,
 } from '../../../shared/plan/maintainers';
 
@@ -211,6 +213,19 @@ describe('subsystemsFromMaintainers', () => {
     const all = subsystems.flatMap((s) => s.files);
     expect(all.length).toBe(new Set(all).size);
     expect(new Set([...all, ...unmatched])).toEqual(new Set(paths));
+  });
+
+  it('finds, through its index, exactly the sections a test of every pattern finds', () => {
+    const dirs = new Set(paths.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+    const isDir = (d: string) => dirs.has(d);
+    const index = indexMaintainers(sections, paths);
+    for (const path of paths) {
+      const expected = sections
+        .filter((s) => !s.excludes.some((x) => matchesPattern(path, x, isDir)) && s.files.some((f) => matchesPattern(path, f, isDir)))
+        .map((s) => s.title)
+        .sort();
+      expect(sectionsForPath(index, path).map((m) => m.section.title).sort()).toEqual(expected);
+    }
   });
 
   it('records the patterns as the source, unassigned backlog cards with slug ids', () => {
