@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { checkRules, lookupTree, previewRule, type RuleDraft, type TreeFile } from '../../../shared/rename/check';
+
+const file = (path: string, mode = '100644'): TreeFile => ({ path, mode, oid: `oid-of-${path}` });
+
+const TREE = lookupTree([
+  file('arch/xen/kernel/evtchn.c'),
+  file('arch/xen/kernel/run.sh', '100755'),
+  file('arch/xen/kernel/link', '120000'),
+  file('arch/xen/kernel/sub/deep.h'),
+  file('arch/xen/linkdir', '120000'),
+  file('arch/xen/Makefile'),
+  file('drivers/xen/balloon/balloon.c'),
+  file('docs/caf\u00e9/index.txt'),
+  file('lib/sub', '160000'),
+  file('README'),
+]);
+
+const rule = (id: string, from: string, to: string, phase: RuleDraft['phase'] = 'planned'): RuleDraft => ({ id, from, to, phase });
+const codes = (rules: RuleDraft[], id = 'a'): string[] => (checkRules(rules, TREE).get(id)?.problems ?? []).map((p) => p.code);
+
+describe('preview', () => {
+  test('every file of the source, at its place under the destination, with its mode', () => {
+    expect(previewRule({ from: 'arch/xen/kernel', to: 'drivers/xen/core' }, TREE)).toEqual([
+      { from: 'arch/xen/kernel/evtchn.c', to: 'drivers/xen/core/evtchn.c', mode: '100644' },
+      { from: 'arch/xen/kernel/link', to: 'drivers/xen/core/link', mode: '120000' },
+      { from: 'arch/xen/kernel/run.sh', to: 'drivers/xen/core/run.sh', mode: '100755' },
+      { from: 'arch/xen/kernel/sub/deep.h', to: 'drivers/xen/core/sub/deep.h', mode: '100644' },
+    ]);
+  });
+
+  test('a file rule previews that one file; a prefix that is not a folder boundary previews nothing', () => {
+    expect(previewRule({ from: 'README', to: 'docs/README' }, TREE)).toEqual([{ from: 'README', to: 'docs/README', mode: '100644' }]);
+    expect(previewRule({ from: 'arch/xen/ker', to: 'x' }, TREE)).toEqual([]);
+  });
+});
+
+describe('one rule against the tree', () => {
+  test('a good rule has no problem', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'drivers/xen/core')])).toEqual([]);
+  });
+
+  test.each([
+    ['../outside'],
+    ['/abs/path'],
+    ['C:/windows'],
+    ['.git/hooks'],
+    ['drivers/.GIT/x'],
+    ['drivers/.git./x'],
+    ['GIT~1/x'],
+    ['drivers/.g\u200cit/x'],
+    ['drivers/aux.c/x'],
+    ['drivers//xen'],
+    ['-rf'],
+  ])('bad destination path %j', (to) => {
+    expect(codes([rule('a', 'arch/xen/kernel', to)])).toEqual(['bad-path']);
+  });
+
+  test('a source with no files', () => {
+    expect(codes([rule('a', 'arch/xen/nothing', 'drivers/xen/core')])).toEqual(['no-files']);
+  });
+
+  test('a destination that exists with other content, or as an identical copy', () => {
+    const other = checkRules([rule('a', 'arch/xen/kernel', 'drivers/xen/balloon')], TREE).get('a')?.problems;
+    expect(other?.map((p) => p.code)).toEqual(['destination-exists']);
+    expect(other?.[0]?.message).toMatch(/other content \("drivers\/xen\/balloon\/balloon.c"\)/);
+    const same = lookupTree([file('a/x.c'), { path: 'b/x.c', mode: '100644', oid: 'oid-of-a/x.c' }]);
+    expect(checkRules([rule('a', 'a', 'b')], same).get('a')?.problems[0]?.message).toMatch(/identical copy/);
+  });
+
+  test('a symbolic link on the way, for the source and for the destination', () => {
+    expect(codes([rule('a', 'arch/xen/linkdir/evtchn.c', 'x/evtchn.c')])).toEqual(['symlink-on-path', 'no-files']);
+    expect(codes([rule('a', 'arch/xen/kernel', 'arch/xen/linkdir/core')])).toEqual(['symlink-on-path']);
+  });
+
+  test('a file or a submodule on the way', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'README/core')])).toEqual(['file-on-path']);
+    expect(codes([rule('a', 'arch/xen/kernel', 'lib/sub/core')])).toEqual(['file-on-path']);
+  });
+
+  test('a destination inside its own source, or the other way round', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'arch/xen/kernel/new')])).toContain('inside-itself');
+    expect(codes([rule('a', 'arch/xen/kernel', 'arch/xen')])).toContain('inside-itself');
+  });
+
+  test('paths that differ from the tree only by letter case or Unicode normalisation', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'Drivers/xen/core')])).toEqual(['case-collision']);
+    expect(codes([rule('a', 'arch/xen/kernel', 'arch/XEN/core')])).toEqual(['case-collision']);
+    // "cafe" + combining acute accent (NFD) against the tree's precomposed "café" (NFC).
+    expect(codes([rule('a', 'arch/xen/kernel', 'docs/cafe\u0301/kernel')])).toEqual(['case-collision']);
+  });
+});
+
+describe('rules against each other', () => {
+  test('two rules writing one destination, or one inside the other\'s', () => {
+    const rules = [rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'README', 'drivers/xen/core/README')];
+    expect(codes(rules, 'a')).toEqual(['same-destination']);
+    expect(codes(rules, 'b')).toEqual(['same-destination']);
+  });
+
+  test('destinations that differ only by case', () => {
+    const rules = [rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'README', 'drivers/xen/CORE')];
+    expect(codes(rules, 'a')).toEqual(['case-collision']);
+  });
+
+  test('a rule inside another: sources nested, or a destination inside another source', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'arch/xen', 'x86/xen')], 'a')).toEqual(['nested-rules']);
+    expect(codes([rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'drivers', 'old-drivers')], 'a')).toEqual(['nested-rules']);
+  });
+
+  test('a copied rule is checked only as the others see it; moved and abandoned rules are out of the way', () => {
+    const copied = rule('b', 'arch/xen/kernel', 'drivers/xen/core', 'copied');
+    expect(codes([copied], 'b')).toEqual([]);
+    expect(codes([copied, rule('a', 'README', 'drivers/xen/core/README')], 'a')).toEqual(['same-destination']);
+    expect(codes([rule('b', 'arch/xen/kernel', 'drivers/xen/core', 'moved'), rule('a', 'README', 'drivers/xen/core/README')], 'a')).toEqual([]);
+    expect(codes([rule('b', 'arch/xen/kernel', 'drivers/xen/core', 'abandoned'), rule('a', 'README', 'drivers/xen/core/README')], 'a')).toEqual([]);
+  });
+});
