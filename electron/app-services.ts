@@ -28,26 +28,40 @@ export async function openDemoRepository(dir: string): Promise<Result<string>> {
   const prefix = `${path.basename(dir)}.`;
   try {
     for (const name of await readdir(parent)) {
-      if (name.startsWith(prefix) && name.endsWith(PARTIAL_SUFFIX)) await rm(path.join(parent, name), { recursive: true, force: true });
+      if (name.startsWith(prefix) && name.endsWith(PARTIAL_SUFFIX)) await removeQuietly(path.join(parent, name));
     }
   } catch {
     // No parent folder yet: createDemoRepository makes it.
   }
   const partial = path.join(parent, `${prefix}${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
-  const created = await createDemoRepository(partial);
+  let created: Result<string>;
+  try {
+    created = await createDemoRepository(partial);
+  } catch (error) {
+    created = fail('internal', `Could not create the demo sprint in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (!created.ok) {
-    await rm(partial, { recursive: true, force: true });
+    await removeQuietly(partial);
     return created;
   }
   try {
     await rename(partial, dir);
   } catch (error) {
-    await rm(partial, { recursive: true, force: true });
+    await removeQuietly(partial);
     // Another window of the app finished first: its demo is as good as ours.
     if (await isDirectory(dir)) return ok(dir);
     return fail('internal', `Could not put the demo sprint in ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return ok(dir);
+}
+
+/** Removes our own partial folder; one that cannot even be looked at was never made. */
+async function removeQuietly(folder: string): Promise<void> {
+  try {
+    await rm(folder, { recursive: true, force: true });
+  } catch {
+    // Nothing of ours is there to remove.
+  }
 }
 
 async function isDirectory(dir: string): Promise<boolean> {

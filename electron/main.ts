@@ -24,7 +24,8 @@ const launchArgs = parseLaunchArgs(process.argv, app.isPackaged, process.cwd());
 
 let recent: string[] = [];
 const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
-const demoDir = () => path.join(app.getPath('userData'), 'demo');
+// Named like the tree it holds, so its window reads 'linux-2.6-xen — Merge Sprint'.
+const demoDir = () => path.join(app.getPath('userData'), 'demo', 'linux-2.6-xen');
 
 const workspace = new Workspace(openRepositoryContext, dispatchCall, {
   recent: () => recent,

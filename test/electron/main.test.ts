@@ -162,6 +162,7 @@ const settled = async (condition: () => boolean) => expect.poll(condition, { tim
 
 describe('Electron main process', () => {
   let userData: string;
+  const demoPath = () => path.join(userData, 'demo', 'linux-2.6-xen');
   beforeAll(() => {
     userData = tempDir('merge-sprint-userdata-');
   });
@@ -170,8 +171,8 @@ describe('Electron main process', () => {
 
   it('on first run opens the demo sprint, created in the app\'s data folder, and remembers it', async () => {
     await launch(userData);
-    const demo = path.join(userData, 'demo');
-    await settled(() => openWindows()[0]?.title === 'demo — Merge Sprint');
+    const demo = demoPath();
+    await settled(() => openWindows()[0]?.title === 'linux-2.6-xen — Merge Sprint');
     expect(existsSync(path.join(demo, '.git'))).toBe(true);
     const [window] = openWindows();
     expect(window?.loaded).toHaveLength(1);
@@ -182,10 +183,10 @@ describe('Electron main process', () => {
 
   it('answers our page with the window\'s repository and refuses any other page', async () => {
     await launch(userData);
-    await settled(() => openWindows()[0]?.title === 'demo — Merge Sprint');
+    await settled(() => openWindows()[0]?.title === 'linux-2.6-xen — Merge Sprint');
     const [window] = openWindows() as [Window];
     const info = await call(window, 'app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', repoPath: path.join(userData, 'demo'), canOpen: true } });
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', repoPath: demoPath(), canOpen: true } });
     const snapshot = await call(window, 'plan.get', {});
     expect(snapshot.ok).toBe(true);
     expect((snapshot.value as { plan: Plan }).plan.subsystemOrder.length).toBeGreaterThan(0);
@@ -197,15 +198,15 @@ describe('Electron main process', () => {
 
   it('File > New Window shows the same repository, and a change in one window is pushed to the other', async () => {
     await launch(userData);
-    await settled(() => openWindows()[0]?.title === 'demo — Merge Sprint');
+    await settled(() => openWindows()[0]?.title === 'linux-2.6-xen — Merge Sprint');
     const [first] = openWindows() as [Window];
     // A call waits until the window's repository is open.
-    expect(await call(first, 'app.info', {})).toMatchObject({ ok: true, value: { repoPath: path.join(userData, 'demo') } });
+    expect(await call(first, 'app.info', {})).toMatchObject({ ok: true, value: { repoPath: demoPath() } });
     first.focus();
     type Item = { id?: string; submenu?: Item[]; click?: () => void };
     const items = (fake.state.menu as Item[]).flatMap((m) => m.submenu ?? []);
     items.find((i) => i.id === 'new-window')?.click?.();
-    await settled(() => openWindows().length === 2 && openWindows()[1]?.title === 'demo — Merge Sprint');
+    await settled(() => openWindows().length === 2 && openWindows()[1]?.title === 'linux-2.6-xen — Merge Sprint');
     const second = openWindows()[1] as Window;
     const plan = ((await call(second, 'plan.get', {})).value as { plan: Plan }).plan;
     const owner = plan.personOrder[0] ?? '';
