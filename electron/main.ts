@@ -56,7 +56,7 @@ function refreshMenu(): void {
       openDemo: () => void openDemo(),
       newWindow: () => {
         const focused = BrowserWindow.getFocusedWindow();
-        void openWindow(focused ? workspace.repoOf(focused.id) : (recent[0] ?? null));
+        void openWindow(focused ? workspace.repoOf(focused.id) : (recent[0] ?? null), 'keep');
       },
     },
     { recent, isMac: process.platform === 'darwin', withDevTools: !app.isPackaged },
@@ -64,10 +64,16 @@ function refreshMenu(): void {
 }
 
 /**
- * A new window on the repository (or on none). A repository that fails to open is reported in
- * the window, or, when `quiet` (a recent repository tried at start), the window is dropped.
+ * What happens to a new window whose repository fails to open: `keep` it, empty, with the
+ * message on it (the repository named at start: the user sees why and can open another);
+ * `close` it and show the message on the window the user came from (File > Open, Open Recent);
+ * drop it `quietly` (a recent repository tried at start that is gone).
  */
-async function openWindow(repo: string | null, quiet = false): Promise<Result<BrowserWindow>> {
+type OnFailure = 'keep' | 'close' | 'quiet';
+
+/** A new window on the repository, or on none. */
+async function openWindow(repo: string | null, onFailure: OnFailure): Promise<Result<BrowserWindow>> {
+  const from = BrowserWindow.getFocusedWindow();
   const window = createBoardWindow(repo);
   const id = window.id;
   const contents = window.webContents;
@@ -76,11 +82,13 @@ async function openWindow(repo: string | null, quiet = false): Promise<Result<Br
   if (repo === null) return ok(window);
   const shown = await workspace.show(id, repo);
   if (shown.ok) return ok(window);
-  if (quiet) {
-    window.destroy();
-  } else if (!window.isDestroyed()) {
+  const message = { type: 'error' as const, message: `Could not open ${repo}`, detail: shown.error.message };
+  if (onFailure === 'keep' && !window.isDestroyed()) {
     window.setTitle(windowTitle(null));
-    void dialog.showMessageBox(window, { type: 'error', message: `Could not open ${repo}`, detail: shown.error.message });
+    void dialog.showMessageBox(window, message);
+  } else {
+    window.destroy();
+    if (onFailure === 'close') void (from && !from.isDestroyed() ? dialog.showMessageBox(from, message) : dialog.showMessageBox(message));
   }
   return shown;
 }
@@ -94,7 +102,7 @@ async function openRepository(repo: string): Promise<void> {
     window.focus();
     return;
   }
-  const opened = await openWindow(repo);
+  const opened = await openWindow(repo, 'close');
   if (!opened.ok) {
     // A repository that cannot be opened any more (moved, deleted) leaves the recent list.
     await rememberRecent(withoutRecent(recent, repo));
@@ -118,15 +126,15 @@ async function openDemo(): Promise<void> {
 /** The first window: the repository on the command line, else the last one, else the demo. */
 async function openFirstWindow(named: string | null): Promise<void> {
   if (named !== null) {
-    await openWindow(named);
+    await openWindow(named, 'keep');
     return;
   }
   for (const repo of [...recent]) {
-    if ((await openWindow(repo, true)).ok) return;
+    if ((await openWindow(repo, 'quiet')).ok) return;
     await rememberRecent(withoutRecent(recent, repo));
   }
   const demo = await openDemoRepository(demoDir());
-  await openWindow(demo.ok ? demo.value : null);
+  await openWindow(demo.ok ? demo.value : null, 'keep');
   if (!demo.ok) dialog.showErrorBox('Could not create the demo sprint', demo.error.message);
 }
 

@@ -24,6 +24,8 @@ const fake = vi.hoisted(() => {
     messages: [] as Array<{ message: string; detail?: string }>,
     errorBoxes: [] as string[],
     menu: [] as unknown[],
+    /** What the folder dialog answers next (null: the user cancels). */
+    chosenFolder: null as string | null,
   };
   let nextId = 1;
   class FakeWindow {
@@ -100,7 +102,7 @@ const fake = vi.hoisted(() => {
     dialog: {
       showMessageBox: (_w: unknown, options: { message: string; detail?: string }) => (state.messages.push(options), Promise.resolve({ response: 0 })),
       showErrorBox: (title: string) => state.errorBoxes.push(title),
-      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showOpenDialog: () => Promise.resolve(state.chosenFolder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [state.chosenFolder] }),
     },
     session: {
       defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} },
@@ -157,6 +159,13 @@ async function call(window: Window, channel: string, request: unknown, url = pat
   return (await handler({ sender: window.webContents, senderFrame }, channel, request)) as Answer;
 }
 
+type MenuItem = { id?: string; submenu?: MenuItem[]; click?: () => void };
+const clickMenu = (id: string) =>
+  (fake.state.menu as MenuItem[])
+    .flatMap((m) => m.submenu ?? [])
+    .find((i) => i.id === id)
+    ?.click?.();
+
 const openWindows = () => fake.state.windows.filter((w) => !w.destroyed);
 const settled = async (condition: () => boolean) => expect.poll(condition, { timeout: 20_000, interval: 50 }).toBe(true);
 
@@ -203,9 +212,7 @@ describe('Electron main process', () => {
     // A call waits until the window's repository is open.
     expect(await call(first, 'app.info', {})).toMatchObject({ ok: true, value: { repoPath: demoPath() } });
     first.focus();
-    type Item = { id?: string; submenu?: Item[]; click?: () => void };
-    const items = (fake.state.menu as Item[]).flatMap((m) => m.submenu ?? []);
-    items.find((i) => i.id === 'new-window')?.click?.();
+    clickMenu('new-window');
     await settled(() => openWindows().length === 2 && openWindows()[1]?.title === 'linux-2.6-xen — Merge Sprint');
     const second = openWindows()[1] as Window;
     const plan = ((await call(second, 'plan.get', {})).value as { plan: Plan }).plan;
@@ -220,6 +227,24 @@ describe('Electron main process', () => {
           (s.payload as { type: string; snapshot?: { plan: Plan } }).snapshot?.plan.subsystems[subsystemId]?.owner === owner,
       );
     await settled(() => pushedTo(first) && pushedTo(second));
+  });
+
+  it('File > Open… focuses a window already on the folder, and reports a folder that is no repository without a new window', async () => {
+    await launch(userData);
+    await settled(() => openWindows()[0]?.title === 'linux-2.6-xen — Merge Sprint');
+    const [first] = openWindows() as [Window];
+    await call(first, 'app.info', {});
+    fake.state.chosenFolder = path.join(demoPath(), '..', 'linux-2.6-xen');
+    clickMenu('open');
+    await settled(() => fake.state.focused === first);
+    const plain = path.join(userData, 'just-files');
+    mkdirSync(plain, { recursive: true });
+    fake.state.chosenFolder = plain;
+    clickMenu('open');
+    await settled(() => fake.state.messages.length === 1);
+    fake.state.chosenFolder = null;
+    expect(fake.state.messages[0]?.message).toBe(`Could not open ${plain}`);
+    expect(openWindows()).toEqual([first]);
   });
 
   it('later runs reopen the last repository, and skip one that is gone', async () => {
