@@ -62,6 +62,9 @@ export async function runGit(repo: string, operation: string, args: string[], op
   let stderr = '';
   const git = simpleGit({
     baseDir: repo,
+    // The app's own writes switch the repository's hooks off with `-c core.hooksPath=/dev/null`
+    // (see NO_HOOKS); simple-git refuses that setting unless allowed.
+    unsafe: { allowUnsafeHooksPath: true },
     maxConcurrentProcesses: 6,
     trimmed: false,
     errors(error, result) {

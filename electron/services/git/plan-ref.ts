@@ -13,6 +13,7 @@
  * instant leaves the ref at the old head or the new one, never at a half-written commit.
  * Two laptops' logs merge as a merge commit with both heads as parents: the union of events.
  */
+import { NO_HOOKS } from './commit';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,9 +126,8 @@ export type RefUpdate = 'updated' | 'moved' | 'locked';
 export async function updatePlanRef(repo: string, next: string, expected: string): Promise<RefUpdate> {
   const old = expected === '' ? '0'.repeat(next.length) : expected;
   try {
-    // A reference-transaction hook, if the repository has one, runs as for any ref update
-    // (simple-git refuses `-c core.hooksPath` and GIT_CONFIG_COUNT, which would switch it off).
-    await runGit(repo, 'update-ref', ['update-ref', '-m', 'merge-sprint: plan change', PLAN_REF, next, old]);
+    // The repository's reference-transaction hook is not run for the app's own plan writes.
+    await runGit(repo, 'update-ref', [...NO_HOOKS, 'update-ref', '-m', 'merge-sprint: plan change', PLAN_REF, next, old]);
     return 'updated';
   } catch (error) {
     // Exit 128 is also how update-ref says "the ref moved" or "the ref is locked": tell which.
