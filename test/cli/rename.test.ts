@@ -1,0 +1,106 @@
+/** `merge-sprint rename …` and `build …` as a script runs them: exit codes, one-line errors, --json. */
+import { afterEach, describe, expect, test } from 'vitest';
+import { cleanup, git, makeCommit } from '../helpers/repo';
+import { BAD_RULES, makeBadRulesRepo } from '../services/rename/bad-rules';
+import { DST, SRC, makeXenRepo, subject } from '../services/rename/fixture';
+import { repoState, runCli } from './core-helpers';
+
+const repos: string[] = [];
+afterEach(() => cleanup(...repos.splice(0)));
+
+const fresh = (make: () => string = makeXenRepo): string => {
+  const repo = make();
+  repos.push(repo);
+  return repo;
+};
+
+async function json<T>(args: string[]): Promise<T> {
+  const run = await runCli([...args, '--json']);
+  if (run.code !== 0) throw new Error(`exit ${run.code}: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+describe('bad rules on the command line: exit 2, one line on stderr, nothing written', () => {
+  test.each(BAD_RULES)('$name', async (bad) => {
+    const repo = fresh(makeBadRulesRepo);
+    if (bad.first) expect((await runCli(['rename', 'add', '--repo', repo, '--from', bad.first.from, '--to', bad.first.to])).code).toBe(0);
+    const before = repoState(repo);
+    const run = await runCli(['rename', 'add', '--repo', repo, '--from', bad.from, '--to', bad.to]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(bad.message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(repoState(repo)).toBe(before);
+  }, 30_000);
+});
+
+describe('usage errors', () => {
+  test('an unknown rule, a bad --prefer, a missing option', async () => {
+    const repo = fresh();
+    const unknown = await runCli(['rename', 'abandon', '--repo', repo, '--rule', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no rename rule with id "nope"/);
+    const prefer = await runCli(['rename', 'sync', '--repo', repo, '--prefer', 'both']);
+    expect(prefer.code).toBe(2);
+    expect(prefer.stderr).toMatch(/--prefer takes "source" or "destination"/);
+    expect((await runCli(['rename', 'add', '--repo', repo, '--from', SRC])).code).toBe(2);
+  });
+
+  test('a refusal (detached HEAD) is one line with exit 1', async () => {
+    const repo = fresh();
+    expect((await runCli(['rename', 'add', '--repo', repo, '--from', SRC, '--to', DST])).code).toBe(0);
+    git(repo, ['checkout', '-q', '--detach']);
+    const run = await runCli(['rename', 'copy', '--repo', repo]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^merge-sprint: HEAD is detached.*\n$/);
+  });
+});
+
+test('the whole rename from the command line, with --json', async () => {
+  const repo = fresh();
+  const added = await json<{ rule: { id: string; phase: string }; check: { files: unknown[] } }>(['rename', 'add', '--repo', repo, '--from', SRC, '--to', DST]);
+  expect(added.rule.phase).toBe('planned');
+  const id = added.rule.id;
+  const list = await json<{ rule: { id: string }; fileCount: number }[]>(['rename', 'list', '--repo', repo]);
+  expect(list.map((r) => [r.rule.id, r.fileCount])).toEqual([[id, added.check.files.length]]);
+  const copied = await json<{ copies: { ruleId: string; commit: string }[] }>(['rename', 'copy', '--repo', repo, '--rule', id]);
+  expect(copied.copies[0]?.commit).toBe(git(repo, ['rev-parse', 'HEAD']).trim());
+  expect(subject(repo)).toBe(`Interim copy: ${SRC} -> ${DST}`);
+
+  makeCommit(repo, { files: { [`${DST}/evtchn.c`]: 'destination side\n', [`${SRC}/evtchn.c`]: 'source side\n' } });
+  const drift = await json<{ files: { rel: string; kind: string }[] }[]>(['rename', 'drift', '--repo', repo]);
+  expect(drift[0]?.files.map((f) => [f.rel, f.kind])).toEqual([['evtchn.c', 'both']]);
+  const sync = await runCli(['rename', 'sync', '--repo', repo, '--rule', id]);
+  expect(sync.code).toBe(1);
+  expect(sync.stdout).toMatch(/CONFLICT \(content\): arch\/xen\/kernel\/evtchn.c <-> drivers\/xen\/core\/evtchn.c/);
+  expect(sync.stdout).toMatch(/source {6}\| source side/);
+  expect(sync.stderr).toMatch(/1 file\(s\) changed on both sides conflict/);
+  const finishRefused = await runCli(['rename', 'finish', '--repo', repo, '--rule', id]);
+  expect(finishRefused.code).toBe(1);
+  expect(finishRefused.stderr).toMatch(/drift apart/);
+
+  const refs = await json<{ references: { path: string; kind: string }[] }[]>(['rename', 'refs', '--repo', repo]);
+  expect(refs[0]?.references.map((r) => [r.path, r.kind])).toEqual([['Makefile', 'makefile'], ['arch/xen/Kconfig', 'kconfig'], ['kernel/sched.c', 'include']]);
+
+  expect((await runCli(['build', 'add', '--repo', repo, '--name', 'new layout', '--command', 'test -f drivers/xen/core/run.sh'])).code).toBe(0);
+  const build = await runCli(['build', 'run', '--repo', repo, '--name', 'new layout']);
+  expect(build.code).toBe(0);
+  expect(build.stdout).toMatch(/== new layout: PASS on [0-9a-f]{12}/);
+
+  const finished = await json<{ renames: { renamed: number; exact: number } }[]>(['rename', 'finish', '--repo', repo, '--rule', id, '--prefer', 'destination']);
+  expect(subject(repo)).toBe(`Move ${SRC} -> ${DST}`);
+  expect(finished[0]?.renames.renamed).toBe(finished[0]?.renames.exact);
+  expect(git(repo, ['show', `HEAD:${DST}/evtchn.c`])).toBe('destination side\n');
+  const after = await json<{ rule: { phase: string } }[]>(['rename', 'list', '--repo', repo]);
+  expect(after[0]?.rule.phase).toBe('moved');
+  expect(git(repo, ['status', '--porcelain'])).toBe('');
+}, 120_000);
+
+test('a failing build exits 1 and says which', async () => {
+  const repo = fresh();
+  expect((await runCli(['build', 'add', '--repo', repo, '--name', 'broken', '--command', 'exit 4'])).code).toBe(0);
+  const run = await runCli(['build', 'run', '--repo', repo]);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toMatch(/FAIL \(exit 4\)/);
+  expect(run.stderr).toMatch(/1 build check\(s\) failed: broken/);
+});
