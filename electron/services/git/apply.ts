@@ -44,12 +44,12 @@ export async function writeFilesDiff(repo: string, base: string, target: string,
 export type ApplyOutcome = { applied: true } | { applied: false; reason: string };
 
 /**
- * Applies a patch file in a worktree, to its index only (`--cached`) or to index and files
- * (`--index`). git apply is all or nothing: a failed patch leaves the index as it was.
+ * Applies patch files, in order, in a worktree: to its index only (`--cached`) or to index and
+ * files (`--index`). git apply is all or nothing: when one fails, the index stays as it was.
  */
-export async function applyPatchFile(worktree: string, patchFile: string, mode: 'cached' | 'index'): Promise<ApplyOutcome> {
+export async function applyPatchFiles(worktree: string, patchFiles: readonly string[], mode: 'cached' | 'index'): Promise<ApplyOutcome> {
   try {
-    await runGit(worktree, 'apply', ['apply', `--${mode}`, '--whitespace=nowarn', '--', patchFile]);
+    await runGit(worktree, 'apply', ['apply', `--${mode}`, '--whitespace=nowarn', '--', ...patchFiles]);
     return { applied: true };
   } catch (error) {
     // Exit 1: the patch does not apply (context or a missing file); 128: the index refuses the

@@ -1,72 +1,8 @@
 /**
- * Writing a series as commits without touching the user's working tree, index or branches: a
- * temporary index (GIT_INDEX_FILE) fed with the target's entries, `write-tree`, `commit-tree`.
- * The objects land in the repository's object store; only refs the user asked for are written.
+ * Refs and facts around the series' commits: the date they carry, the branch the user asked
+ * for (created only if new), and our own refs that keep exported versions.
  */
-import { runGit, runGitWithInput } from './exec';
-
-export interface IndexEntry {
-  path: string;
-  /** '000000' with an all-zero id removes the path. */
-  mode: string;
-  oid: string;
-}
-
-const withIndex = (indexFile: string): Record<string, string> => ({ GIT_INDEX_FILE: indexFile });
-
-/** Fills the temporary index with a tree (`git read-tree <tree>`; no output). */
-export async function readTreeIntoIndex(repo: string, indexFile: string, tree: string): Promise<void> {
-  await runGit(repo, 'read-tree', ['read-tree', '--end-of-options', tree], { env: withIndex(indexFile) });
-}
-
-/**
- * Sets or removes entries with `git update-index -z --index-info`, whose records are
- * "<mode> SP <id> TAB <path>" each ending in NUL; mode 0 removes the path.
- */
-export async function updateIndexEntries(repo: string, indexFile: string, entries: readonly IndexEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const input = entries.map((e) => `${/^0+$/.test(e.mode) ? '0' : e.mode} ${e.oid}\t${e.path}\0`).join('');
-  await runGitWithInput(repo, 'update-index', ['update-index', '-z', '--index-info'], { env: withIndex(indexFile), input });
-}
-
-/** Writes the temporary index as a tree. Output: "<tree id>\n". */
-export async function writeTreeFromIndex(repo: string, indexFile: string): Promise<string> {
-  const out = await runGit(repo, 'write-tree', ['write-tree'], { env: withIndex(indexFile) });
-  return out.stdout.trim();
-}
-
-export interface Identity {
-  name: string;
-  email: string;
-}
-
-export interface NewCommit {
-  tree: string;
-  parent: string;
-  message: string;
-  author: Identity;
-  committer: Identity;
-  /** Git date format, for example "1700000000 +0000". */
-  date: string;
-}
-
-/** `git commit-tree <tree> -p <parent> -F -` with the message on stdin. Output: "<commit id>\n". */
-export async function commitTree(repo: string, c: NewCommit): Promise<string> {
-  const env = {
-    GIT_AUTHOR_NAME: c.author.name,
-    GIT_AUTHOR_EMAIL: c.author.email,
-    GIT_AUTHOR_DATE: c.date,
-    GIT_COMMITTER_NAME: c.committer.name,
-    GIT_COMMITTER_EMAIL: c.committer.email,
-    GIT_COMMITTER_DATE: c.date,
-  };
-  // commit.gpgSign in the user's config would prompt for a key: these commits are drafts.
-  const out = await runGitWithInput(repo, 'commit-tree', ['-c', 'commit.gpgSign=false', 'commit-tree', c.tree, '-p', c.parent, '-F', '-'], {
-    env,
-    input: c.message,
-  });
-  return out.stdout.trim();
-}
+import { runGit } from './exec';
 
 /** A commit's author date in git's internal format. Output: "1700000000 +0000\n". */
 export async function authorDate(repo: string, commit: string): Promise<string> {

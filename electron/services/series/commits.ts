@@ -3,19 +3,17 @@
  * or branches: each patch's tree is the previous tree with that patch's files taken from the
  * target. After the last patch the tree must be the target's, id for id.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Actor } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesPatch } from '../../../shared/series/model';
-import { authorDate, commitTree, readTreeIntoIndex, updateIndexEntries, writeTreeFromIndex, type Identity } from '../git/series-commits';
+import { treeOfCommit } from '../git/series';
+import { authorDate } from '../git/series-commits';
+import { importCommits, type Identity } from '../git/series-import';
 import { changesByPatch, seriesProblem, type SeriesInput } from './load';
 
 export interface BuiltCommit {
   patchId: string;
   commit: string;
-  tree: string;
 }
 
 export interface BuiltSeries {
@@ -49,23 +47,16 @@ export async function buildSeriesCommits(input: SeriesInput, actor: Actor): Prom
   // The target's author date for every commit: the same plan gives the same commits (and no new objects) each time.
   const date = await authorDate(input.repo, input.targetCommit);
   const sender: Identity = { name: actor.name, email: actor.email };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'merge-sprint-series-'));
-  const indexFile = path.join(dir, 'index');
-  try {
-    await readTreeIntoIndex(input.repo, indexFile, input.base);
-    const perPatch = changesByPatch(input);
-    const commits: BuiltCommit[] = [];
-    let parent = input.base;
-    let tree = '';
-    for (const [i, patch] of input.patches.entries()) {
-      await updateIndexEntries(input.repo, indexFile, perPatch[i] ?? []);
-      tree = await writeTreeFromIndex(input.repo, indexFile);
+  const perPatch = changesByPatch(input);
+  const ids = await importCommits(
+    input.repo,
+    input.base,
+    input.patches.map((patch, i) => {
       const author = authorOf(input, patch, actor);
-      parent = await commitTree(input.repo, { tree, parent, message: commitMessage(patch, author, sender), author, committer: sender, date });
-      commits.push({ patchId: patch.id, commit: parent, tree });
-    }
-    return ok({ commits, tip: parent, finalTree: tree, treeMatches: tree === input.targetTree });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+      return { entries: perPatch[i] ?? [], message: commitMessage(patch, author, sender), author, committer: sender, date };
+    }),
+  );
+  const tip = ids.at(-1) ?? input.base;
+  const finalTree = await treeOfCommit(input.repo, tip);
+  return ok({ commits: input.patches.map((p, i) => ({ patchId: p.id, commit: ids[i] as string })), tip, finalTree, treeMatches: finalTree === input.targetTree });
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import type { DriftPatch, DriftReport } from '../../../shared/series/reports';
-import { addTemporaryWorktree, applyPatchFile, removeTemporaryWorktree, writeFilesDiff } from '../git/apply';
+import { addTemporaryWorktree, applyPatchFiles, removeTemporaryWorktree, writeFilesDiff } from '../git/apply';
 import { commitsTouching } from '../git/series-log';
 import { changesByPatch, type SeriesInput } from './load';
 
@@ -28,7 +28,7 @@ export async function seriesDrift(input: SeriesInput, newBase: string): Promise<
       const patchFile = path.join(dir, `${String(i + 1).padStart(4, '0')}.patch`);
       await writeFilesDiff(input.repo, input.base, input.targetCommit, files, patchFile);
       // A patch that fails leaves the index as it was, so the next ones are still tried.
-      const outcome = files.length === 0 ? { applied: true as const } : await applyPatchFile(worktree, patchFile, 'cached');
+      const outcome = files.length === 0 ? { applied: true as const } : await applyPatchFiles(worktree, [patchFile], 'cached');
       const upstreamCommits = await commitsTouching(input.repo, input.base, newBase, files);
       patches.push({ patchId: patch.id, subject: patch.subject, applies: outcome.applied, reason: outcome.applied ? null : outcome.reason, upstreamCommits });
     }
