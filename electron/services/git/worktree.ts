@@ -2,15 +2,12 @@
  * Temporary worktrees for build checks: a detached checkout of one commit in a folder of its
  * own, so a build never runs in (or writes to) the user's working tree.
  */
-import { runGit, runGitWithInput } from './exec';
+import { runGit } from './exec';
 import { NO_HOOKS } from './commit';
 
-/**
- * Checks out `commit` into the new folder `dir` as a detached worktree, with the post-checkout
- * hook off. (Run through the spawning runner: simple-git refuses any core.hooksPath setting.)
- */
+/** Checks out `commit` into the new folder `dir` as a detached worktree, with the post-checkout hook off. */
 export async function addDetachedWorktree(repo: string, dir: string, commit: string): Promise<void> {
-  await runGitWithInput(repo, 'worktree add', [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', dir, commit], { input: '' });
+  await runGit(repo, 'worktree add', [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', dir, commit]);
 }
 
 /**

@@ -7,12 +7,14 @@ import { cancelBuild, findBuild, listBuilds, startBuild, addBuild } from './buil
 import { copyRules } from './copy';
 import { driftOf } from './drift';
 import { finishRule } from './finish';
+import { finishInterrupted } from './recover';
 import { oldPathReferences } from './references';
 import { addRule, listRules, previewRule, removeRule } from './rules';
 import { syncRule } from './sync';
 
 export const renameHandlers: Handlers<keyof typeof renameChannels> = {
   'rename.list': async (ctx) => {
+    await finishInterrupted(ctx);
     const rules = await listRules(ctx);
     return rules.ok ? ok({ rules: rules.value }) : rules;
   },

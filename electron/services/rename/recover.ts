@@ -104,6 +104,15 @@ export async function withRenameLock<T>(
   }
 }
 
+/**
+ * For reads (the Rename view's list): if a killed run left a journal, finish it first, so the
+ * rules shown match the branch. Skipped quietly while another operation holds the lock.
+ */
+export async function finishInterrupted(ctx: RenameContext): Promise<void> {
+  if (!(await readJournal(await gitDir(ctx.repo)))) return;
+  await withRenameLock(ctx, async () => ok(undefined));
+}
+
 export interface RecoveryReport {
   journal: JournalOutcome | null;
   /** Build worktrees a killed run left behind, now removed. */
