@@ -70,6 +70,15 @@ describe('applyLocal', () => {
     expect(store.getState().plan.subsystems.net?.owner).toBe('bob');
   });
 
+  it('keeps the record drawn optimistically once the server confirms it', async () => {
+    const { store } = await setup();
+    const drawn = store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
+    const optimistic = store.getState().plan.subsystems.net;
+    expect(optimistic?.owner).toBe('ada');
+    await drawn;
+    expect(store.getState().plan.subsystems.net).toBe(optimistic);
+  });
+
   it('keeps the identity of records a push did not change', async () => {
     const { server, store } = await setup();
     const blkBefore = store.getState().plan.subsystems.blk;

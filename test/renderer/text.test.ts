@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanEvent } from '../../shared/plan/events';
-import { describeChange, describeEvent, timeAgo } from '../../renderer/src/text/describe';
+import { describeActivity, describeChange, describeEvent, timeAgo } from '../../renderer/src/text/describe';
 import { isAtLeastAsNew } from '../../renderer/src/store/freshness';
 import { jsonEqual, reconcilePlan } from '../../renderer/src/store/reconcile';
 import { boardPlan } from './fakeServer';
@@ -59,5 +59,14 @@ describe('snapshot freshness and reconciliation', () => {
     expect(jsonEqual({ a: [1] }, { a: [1, 2] })).toBe(false);
     expect(jsonEqual({ a: null }, { b: null })).toBe(false);
     expect(jsonEqual([], {})).toBe(false);
+  });
+});
+
+describe('the activity feed', () => {
+  it('says a person was added the first time they are put, updated after', () => {
+    const by = { name: 'Keir', email: '' };
+    const put = (name: string, at: string): PlanEvent => ({ type: 'person.put', person: { id: 'p1', name, email: '', color: '#000000' }, at, id: `${at}-a`, by });
+    const newestFirst = [put('Ian P.', '2025-01-01T10:00:02.000Z'), put('Ian', '2025-01-01T10:00:01.000Z')];
+    expect(describeActivity(newestFirst, boardPlan())).toEqual(['Keir updated Ian P.', 'Keir added Ian']);
   });
 });

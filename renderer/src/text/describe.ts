@@ -71,6 +71,23 @@ export function describeChange(change: PlanChange, plan: Plan): string {
 /** "Ada moved net to In progress". */
 export const describeEvent = (event: PlanEvent, plan: Plan): string => `${event.by.name} ${describeChange(event, plan)}`;
 
+/**
+ * The feed's lines, newest first. A person is "added" by the first event that puts them and
+ * "updated" by later ones (the current plan alone cannot tell the two apart).
+ */
+export function describeActivity(events: readonly PlanEvent[], plan: Plan): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = new Array<string>(events.length);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i] as PlanEvent;
+    if (e.type === 'person.put') {
+      lines[i] = `${e.by.name} ${seen.has(e.person.id) ? 'updated' : 'added'} ${e.person.name}`;
+      seen.add(e.person.id);
+    } else lines[i] = describeEvent(e, plan);
+  }
+  return lines;
+}
+
 /** "just now", "2 min ago", "3 h ago", "4 days ago", relative to `now` (ms since the epoch). */
 export function timeAgo(iso: string, now: number): string {
   const then = Date.parse(iso);

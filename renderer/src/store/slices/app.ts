@@ -50,7 +50,9 @@ export const createAppSlice =
             if (push.type === 'plan.changed') get().receiveSnapshot(push.snapshot);
           });
         }
-        const info = await client.call('app.info', {});
+        // All three at once: the room server always has a repository, so waiting for app.info
+        // before asking for the plan would only add a round trip to the first render.
+        const [info, repo, plan] = await Promise.all([client.call('app.info', {}), client.call('repo.summary', {}), client.call('plan.get', {})]);
         if (!info.ok) {
           set({ booting: false });
           get().notify('error', info.error.message);
@@ -58,7 +60,6 @@ export const createAppSlice =
         }
         set({ info: info.value });
         if (info.value.repoPath) {
-          const [repo, plan] = await Promise.all([client.call('repo.summary', {}), client.call('plan.get', {})]);
           if (repo.ok) set({ repo: repo.value });
           else get().notify('error', repo.error.message);
           if (plan.ok) {

@@ -5,14 +5,14 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { PlanSnapshot } from '../../../../shared/api';
-import { emptyPlan, type Subsystem } from '../../../../shared/model';
+import { emptyPlan, type Plan, type Subsystem } from '../../../../shared/model';
 import type { PlanChange } from '../../../../shared/plan/events';
 import type { RendererClient } from '../../api/client';
 import { describeChange } from '../../text/describe';
 import { applyPlanChange, inversePlanChange, rebase } from '../engine';
 import { isAtLeastAsNew } from '../freshness';
 import { jsonEqual, reconcilePlan } from '../reconcile';
-import type { PlanSlice, SprintState } from '../types';
+import type { PendingChange, PlanSlice, SprintState } from '../types';
 
 const orderedSubsystems = (plan: { subsystems: Record<string, Subsystem>; subsystemOrder: string[] }): Subsystem[] =>
   plan.subsystemOrder.flatMap((id) => {
@@ -25,14 +25,26 @@ export const createPlanSlice =
   (set, get) => {
     let seq = 0;
 
-    const take = (snapshot: PlanSnapshot, force: boolean) => {
+    /** What the board shows; records equal to those already shown keep their identity. */
+    const shown = (confirmed: Plan, pending: PendingChange[]) => (pending.length === 0 ? confirmed : reconcilePlan(get().plan, rebase(confirmed, pending)));
+
+    /**
+     * Takes a snapshot (unless an even newer one is shown) and the list of changes still in
+     * flight, in one store update: every update re-checks every card's selectors.
+     */
+    const take = (snapshot: PlanSnapshot | null, force: boolean, pending: PendingChange[] = get().pending) => {
       const cur = get();
-      if (!force && !isAtLeastAsNew(snapshot.activity, cur.activity)) return;
-      const confirmed = reconcilePlan(cur.confirmed, snapshot.plan);
+      if (!snapshot || (!force && !isAtLeastAsNew(snapshot.activity, cur.activity))) {
+        if (pending !== cur.pending) set({ pending, plan: shown(cur.confirmed, pending) });
+        return;
+      }
+      // Against what is shown: a card the server confirms as we drew it keeps its record.
+      const confirmed = reconcilePlan(cur.plan, snapshot.plan);
       const sprintChanged = !jsonEqual(cur.confirmed.sprint, confirmed.sprint);
       set({
         confirmed,
-        plan: cur.pending.length === 0 ? confirmed : rebase(confirmed, cur.pending),
+        pending,
+        plan: shown(confirmed, pending),
         activity: snapshot.activity,
         unassignedFiles: snapshot.unassignedFiles ?? [],
       });
@@ -74,14 +86,10 @@ export const createPlanSlice =
         if (entry) get().record(entry);
 
         const res = await client.call('plan.change', { change });
-        set((s) => ({ pending: s.pending.filter((p) => p !== mine) }));
-        if (res.ok) {
-          take(res.value, false);
-          // Our answer may have lost to a newer push; either way the displayed plan is rebuilt.
-          set((s) => ({ plan: s.pending.length === 0 ? s.confirmed : rebase(s.confirmed, s.pending) }));
-          return true;
-        }
-        set((s) => ({ plan: rebase(s.confirmed, s.pending) }));
+        const rest = get().pending.filter((p) => p !== mine);
+        // Our answer may have lost to a newer push; either way the change is no longer in flight.
+        take(res.ok ? res.value : null, false, rest);
+        if (res.ok) return true;
         if (entry) get().forget(entry);
         get().notify('error', res.error.message);
         return false;

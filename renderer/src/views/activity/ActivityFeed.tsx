@@ -1,7 +1,7 @@
 /** Who changed what, when: the plan's recent events in words, times refreshed every half minute. */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSprint } from '../../store';
-import { describeEvent, timeAgo } from '../../text/describe';
+import { describeActivity, timeAgo } from '../../text/describe';
 
 function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -16,13 +16,14 @@ export function ActivityFeed({ limit }: { limit?: number }) {
   const activity = useSprint((s) => s.activity);
   const plan = useSprint((s) => s.plan);
   const now = useNow(30_000);
+  const lines = useMemo(() => describeActivity(activity, plan), [activity, plan]);
   const events = limit ? activity.slice(0, limit) : activity;
   if (events.length === 0) return <p className="muted">Nothing has happened yet.</p>;
   return (
     <ol className="activity" data-testid="activity">
-      {events.map((e) => (
+      {events.map((e, i) => (
         <li key={e.id} className="activity-item">
-          <span className="activity-text">{describeEvent(e, plan)}</span>
+          <span className="activity-text">{lines[i]}</span>
           <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
             {' · '}
             {timeAgo(e.at, now)}

@@ -6,6 +6,9 @@ import { useDraggable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState } from 'react';
 import { sprintStore, useSprint } from '../../store';
+import { inventoryIndex } from '../../store/selectors';
+import { STATUS_LABEL } from '../common/format';
+import { LineCounts } from '../common/LineCounts';
 import { fileDragId } from './dragIds';
 import { moveFilesChange, splitChange } from './subsystemChanges';
 
@@ -13,15 +16,22 @@ const ROW = 28;
 
 const FileRow = memo(function FileRow({ path, ticked, onTick }: { path: string; ticked: boolean; onTick: (path: string, on: boolean) => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: fileDragId(path) });
+  const file = useSprint((s) => inventoryIndex(s.inventory).get(path));
   return (
     <div ref={setNodeRef} className={`frow${isDragging ? ' frow-dragging' : ''}`}>
       <input type="checkbox" checked={ticked} onChange={(e) => onTick(path, e.target.checked)} aria-label={`Tick ${path}`} />
       <span ref={setActivatorNodeRef} className="drag-handle" aria-label={`Drag ${path} to a subsystem`} {...attributes} {...listeners}>
         ⠿
       </span>
-      <span className="mono frow-path" title={path}>
-        {path}
+      <span className="mono frow-path path-tail" title={path}>
+        <span>{path}</span>
       </span>
+      {file && (
+        <>
+          <span className={`status-badge status-${file.status}`}>{STATUS_LABEL[file.status]}</span>
+          <LineCounts added={file.added} removed={file.removed} binary={file.binary} />
+        </>
+      )}
     </div>
   );
 });

@@ -31,15 +31,20 @@ function describeSource(source: { kind: string; folder?: string; include?: strin
 
 export function SubsystemDetail({ id, onGone }: { id: string; onGone: () => void }) {
   const sub = useSprint((s) => s.plan.subsystems[id]);
+  const owner = useSprint((s) => {
+    const o = s.plan.subsystems[id]?.owner;
+    return o ? (s.plan.people[o]?.name ?? null) : null;
+  });
   useEffect(() => {
     if (!sub) onGone();
   }, [sub, onGone]);
   if (!sub) return null;
   return (
-    <div data-testid="subsystem-detail">
+    <div className="detail" data-testid="subsystem-detail">
       <RenameForm key={sub.name} id={id} name={sub.name} />
       <p className="hint">
-        {plural(sub.files.length, 'file')}, {describeSource(sub.source)}.
+        {plural(sub.files.length, 'file')}, {describeSource(sub.source)}. {owner ? `Owned by ${owner}` : 'Unassigned'}, {sub.state}
+        {sub.blocked !== null ? `, blocked: ${sub.blocked}` : ''}.
       </p>
       <FileList files={sub.files} source={id} />
     </div>
