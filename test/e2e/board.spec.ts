@@ -4,8 +4,9 @@
  * up live. Saves screenshots of the board, the inventory with a diff, and the setup page.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 
 const SHOTS = path.join(PROJECT, 'screenshots');
@@ -140,4 +141,80 @@ test('inventory with a diff open, and the setup page', async ({ page }) => {
   await expect(page.getByTestId('pairings')).toContainText('%');
   await page.screenshot({ path: path.join(SHOTS, 'setup.png'), fullPage: true });
   expect(problems).toEqual([]);
+});
+
+test('a fresh repository: setup with suggested pairings, a file dragged between subsystems and undone, a 50,000-line diff that stays light', async ({ page }) => {
+  const dir = tempDir();
+  const repo = makeRepo(path.join(dir, 'fresh'));
+  const c = (name: string, body: string) => `/* ${name} */\nint ${name}(void)\n{\n\t${body};\n}\n`;
+  const big = (tag: string) => Array.from({ length: 50_000 }, (_, i) => `line ${i} ${tag}`).join('\n') + '\n';
+  makeCommit(repo, {
+    files: {
+      'arch/i386/kernel/time.c': c('time_init', 'return 0'),
+      'arch/i386/kernel/irq.c': c('irq_init', 'return 0'),
+      'arch/i386/mm/fault.c': c('do_page_fault', 'return 0'),
+      'drivers/net/big.c': big('upstream'),
+    },
+  });
+  git(repo, ['branch', 'upstream']);
+  makeCommit(repo, {
+    branch: 'xen',
+    files: {
+      'arch/xen/i386/kernel/time.c': c('time_init', 'return HYPERVISOR_set_timer_op(0)'),
+      'arch/xen/i386/kernel/irq.c': c('irq_init', 'return 0'),
+      'drivers/net/big.c': big('fork'),
+    },
+  });
+  const fresh = await startRoom(['--repo', repo, '--port', '0']);
+  try {
+    await page.goto(fresh.url);
+    await expect(page.getByTestId('setup')).toBeVisible();
+    await page.getByTestId('upstream-ref').fill('upstream');
+    await page.getByTestId('fork-ref').fill('xen');
+    await page.getByTestId('suggest-pairs').click();
+    const pairings = page.getByTestId('pairings');
+    await expect(pairings).toContainText('arch/xen/i386');
+    await expect(pairings.getByRole('checkbox', { name: 'Pair arch/xen/i386 with arch/i386' })).toBeChecked();
+    await page.getByTestId('start-sprint').click();
+    await expect(page.getByTestId('board')).toBeVisible();
+    await expect(page.locator('[data-testid^="card-"]').first()).toBeVisible();
+    type Plan = { subsystems: { id: string; name: string; files: string[] }[] };
+    const readPlan = () => JSON.parse(runCli(['plan', '--repo', repo, '--json']).stdout) as Plan;
+    const holder = (file: string) => readPlan().subsystems.find((s) => s.files.includes(file))?.id;
+    const plan = readPlan();
+    expect(plan.subsystems.flatMap((s) => s.files)).toContain('arch/xen/i386/kernel/time.c');
+
+    // Drag one file onto another subsystem, then undo with the button.
+    const from = holder('drivers/net/big.c');
+    const to = plan.subsystems.find((s) => s.id !== from)?.id;
+    if (!from || !to) throw new Error('The derived plan should have at least two subsystems.');
+    await page.getByTestId('tab-subsystems').click();
+    await page.getByTestId(`subsystem-${from}`).getByRole('button').click();
+    const handle = page.getByLabel('Drag drivers/net/big.c to a subsystem');
+    const target = page.getByTestId(`subsystem-${to}`);
+    const a = await handle.boundingBox();
+    const b = await target.boundingBox();
+    if (!a || !b) throw new Error('The file or the subsystem is not on screen.');
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + 10, a.y + 10, { steps: 3 });
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+    await page.mouse.up();
+    await expect.poll(() => holder('drivers/net/big.c')).toBe(to);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => holder('drivers/net/big.c')).toBe(from);
+
+    await page.getByTestId('tab-inventory').click();
+    await page.getByTestId('inventory-text').fill('big.c');
+    await page.getByTestId('file-row').first().click();
+    const diff = page.getByTestId('diff');
+    await expect(diff.locator('.diff-removed').first()).toContainText('line 0 upstream');
+    // Only the lines on screen exist, whatever the diff's length.
+    expect(await diff.locator('.diff-line').count()).toBeLessThan(300);
+    await diff.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(diff.getByText('+line 49999 fork', { exact: true })).toBeVisible();
+  } finally {
+    await fresh.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
