@@ -1,4 +1,56 @@
-/** The Rename view: rename rules, previews, interim copies, drift, builds, finish. */
+/**
+ * The Rename view: rename rules with their preview and problems, "Make interim copies", drift
+ * and sync per copied rule, finish or abandon, what still names the old paths, build checks.
+ */
+import { api, useSprint } from '../../store';
+import { plural } from '../common/format';
+import { BuildChecks } from './BuildChecks';
+import { RuleForm } from './RuleForm';
+import { RuleRow } from './RuleRow';
+import { useOperation, useRenameStatus } from './useRenameStatus';
+import './rename.css';
+
 export function RenameView() {
-  return <section aria-label="Rename plan">Rename plan</section>;
+  const hasRepo = useSprint((s) => s.repo !== null);
+  const order = useSprint((s) => s.plan.renameOrder);
+  const renames = useSprint((s) => s.plan.renames);
+  const status = useRenameStatus();
+  const [busy, run] = useOperation();
+  if (!hasRepo) return <p className="empty">Open a repository in Setup first.</p>;
+
+  const ready = order.filter((id) => renames[id]?.phase === 'planned' && (status.summaries[id]?.problems.length ?? 1) === 0);
+  const copyAll = async () => {
+    await run(() => api.call('rename.copy', { ruleIds: ready }));
+    await status.reload();
+  };
+
+  return (
+    <section className="page page-wide" aria-labelledby="rename-title" data-testid="rename">
+      <h1 id="rename-title" className="page-title">
+        Rename plan
+      </h1>
+      <p className="hint">
+        Rearrange the tree without breaking either layout: make interim copies first (both layouts keep building), keep the copies in sync while people work, then finish the move. git shows each file as a rename.
+      </p>
+      <RuleForm onAdded={() => void status.reload()} />
+      <div className="toolbar">
+        <button type="button" className="btn btn-primary" disabled={busy || ready.length === 0} onClick={() => void copyAll()} data-testid="copy-all">
+          Make interim copies{ready.length > 0 ? ` (${plural(ready.length, 'rule')})` : ''}
+        </button>
+        <button type="button" className="btn" disabled={status.loading} onClick={() => void status.reload()} data-testid="rename-refresh">
+          Refresh
+        </button>
+      </div>
+      {order.length === 0 ? (
+        <p className="empty">No rename rules yet: write one above.</p>
+      ) : (
+        <ul className="plain-list rename-rules">
+          {order.map((id) => (
+            <RuleRow key={id} id={id} summary={status.summaries[id]} drift={status.drift[id]} onChanged={() => void status.reload()} />
+          ))}
+        </ul>
+      )}
+      <BuildChecks />
+    </section>
+  );
 }

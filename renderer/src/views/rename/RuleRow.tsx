@@ -1,0 +1,91 @@
+/** One rename rule: its phase, problems, and what can be done with it now. */
+import { useState } from 'react';
+import type { DriftFile, PreferredSide, RuleSummary } from '../../../../shared/rename/model';
+import type { Result } from '../../../../shared/result';
+import { api, useSprint } from '../../store';
+import { plural } from '../common/format';
+import { DriftPanel } from './DriftPanel';
+import { ProblemList } from './ProblemList';
+import { References } from './References';
+import { useOperation } from './useRenameStatus';
+
+interface Props {
+  id: string;
+  summary: RuleSummary | undefined;
+  drift: DriftFile[] | undefined;
+  onChanged: () => void;
+}
+
+export function RuleRow({ id, summary, drift, onChanged }: Props) {
+  const rule = useSprint((s) => s.plan.renames[id]);
+  const [busy, run] = useOperation();
+  const [prefer, setPrefer] = useState<PreferredSide>('source');
+  if (!rule) return null;
+  const problems = summary?.problems ?? [];
+  const drifting = (drift?.length ?? 0) > 0;
+  const act = async (op: () => Promise<Result<unknown>>) => {
+    await run(op);
+    onChanged();
+  };
+
+  return (
+    <li className={`panel rename-rule phase-${rule.phase}`} data-testid={`rule-${id}`}>
+      <div className="row-inline">
+        <span className="status-badge rename-phase" data-testid={`phase-${id}`}>
+          {rule.phase}
+        </span>
+        <span className="mono">
+          {rule.from} → {rule.to}
+        </span>
+        <span className="muted">{summary ? plural(summary.fileCount, 'file') : ''}</span>
+        <span className="toolbar-spacer" />
+        {rule.phase === 'planned' && (
+          <>
+            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0} onClick={() => void act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
+              Make interim copy
+            </button>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act(() => api.call('rename.remove', { ruleId: id }))}>
+              Remove
+            </button>
+          </>
+        )}
+        {(rule.phase === 'moved' || rule.phase === 'abandoned') && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void act(() => api.call('rename.remove', { ruleId: id }))}>
+            Remove from the plan
+          </button>
+        )}
+      </div>
+      <ProblemList problems={problems} />
+      {rule.copyCommit && <p className="muted">Interim copy: {rule.copyCommit.slice(0, 12)}{rule.moveCommit ? ` · moved in ${rule.moveCommit.slice(0, 12)}` : ''}</p>}
+      {rule.phase === 'copied' && (
+        <>
+          <DriftPanel ruleId={id} files={drift ?? []} onChanged={onChanged} />
+          <div className="row-inline">
+            {drifting && (
+              <label className="field-inline">
+                The copies drift; when finishing, keep
+                <select value={prefer} onChange={(e) => setPrefer(e.target.value as PreferredSide)} data-testid={`prefer-${id}`}>
+                  <option value="source">the source's versions</option>
+                  <option value="destination">the destination's versions</option>
+                </select>
+              </label>
+            )}
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => void act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }))}
+              data-testid={`finish-${id}`}
+            >
+              Finish move
+            </button>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
+              Abandon copy
+            </button>
+          </div>
+        </>
+      )}
+      {rule.phase !== 'abandoned' && <References ruleId={id} />}
+    </li>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The rename plan end to end, in Chromium through the room server: write a rule, preview it,
+ * make the interim copies with one click, edit the source through git, see the drift, sync,
+ * finish the move, and check the resulting commits with git itself.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT, startRoom, type Room } from '../renderer/room-process';
+import { cleanup, git, makeCommit } from '../helpers/repo';
+import { AWKWARD, DST, SRC, makeXenRepo } from '../services/rename/fixture';
+
+const SHOTS = path.join(PROJECT, 'screenshots');
+let room: Room;
+let repo: string;
+
+test.beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  repo = makeXenRepo();
+  room = await startRoom(['--repo', repo, '--port', '0']);
+});
+
+test.afterAll(async () => {
+  await room?.stop();
+  if (repo) cleanup(repo);
+});
+
+const subjects = (): string[] => git(repo, ['log', '--format=%s']).trim().split('\n');
+
+test('rename: rule, preview, interim copy in one click, drift after a git edit, sync, finish move', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${room.url.replace(/#.*$/, '')}#/rename`);
+  await expect(page.getByTestId('rename')).toBeVisible();
+
+  // A bad rule is flagged before anything happens.
+  await page.getByTestId('rule-from').fill(SRC);
+  await page.getByTestId('rule-to').fill('../outside');
+  await expect(page.getByTestId('rule-problems')).toContainText('".."');
+  await expect(page.getByTestId('rule-add')).toBeDisabled();
+
+  // The preview lists every file the copy creates: as many as git lists under the source.
+  const count = git(repo, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', SRC]).split('\0').filter(Boolean).length;
+  await page.getByTestId('rule-to').fill(DST);
+  await expect(page.getByTestId('rule-preview')).toContainText(`The copy would create ${count} files`);
+  await expect(page.getByTestId('rule-preview')).toContainText(`${DST}/run.sh (executable)`);
+  await page.getByTestId('rule-add').click();
+  const rule = page.locator('[data-testid^="rule-"][data-testid*="-"]').filter({ hasText: `${SRC} → ${DST}` });
+  await expect(rule).toBeVisible();
+  const ruleId = ((await rule.getAttribute('data-testid')) ?? '').slice('rule-'.length);
+  await expect(page.getByTestId(`phase-${ruleId}`)).toHaveText('planned');
+
+  const before = git(repo, ['rev-parse', 'HEAD']).trim();
+  await page.getByTestId('copy-all').click();
+  await expect(page.getByTestId(`phase-${ruleId}`)).toHaveText('copied');
+  expect(subjects()[0]).toBe(`Interim copy: ${SRC} -> ${DST}`);
+  expect(git(repo, ['rev-parse', 'HEAD^']).trim()).toBe(before);
+  expect(git(repo, ['ls-tree', '-r', `HEAD:${DST}`])).toBe(git(repo, ['ls-tree', '-r', `HEAD:${SRC}`]));
+  await expect(page.getByTestId(`drift-none-${ruleId}`)).toBeVisible();
+
+  // Someone edits the source with git; the view shows the drift.
+  const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
+  makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
+  await page.getByTestId('rename-refresh').click();
+  await expect(page.getByTestId('drift-row')).toHaveCount(1);
+  await expect(page.getByTestId('drift-row')).toContainText('with space.c');
+  await expect(page.getByTestId('drift-row')).toContainText('changed in the source');
+  await page.screenshot({ path: path.join(SHOTS, 'rename-drift.png'), fullPage: true });
+
+  await page.getByTestId(`sync-${ruleId}`).click();
+  await expect(page.getByTestId('sync-report')).toContainText('1 file carried over');
+  expect(subjects()[0]).toBe(`Sync interim copy: ${SRC} <-> ${DST}`);
+  expect(git(repo, ['show', `HEAD:${DST}/with space.c`])).toBe(edited);
+  await expect(page.getByTestId(`drift-none-${ruleId}`)).toBeVisible();
+
+  await page.getByTestId(`finish-${ruleId}`).click();
+  await expect(page.getByTestId(`phase-${ruleId}`)).toHaveText('moved');
+  expect(subjects()[0]).toBe(`Move ${SRC} -> ${DST}`);
+  // From before the copy to the move, git sees every file as a rename.
+  const statuses = git(repo, ['diff', '-M', '--name-status', '-z', before, 'HEAD', '--', SRC, DST]).split('\0').filter((s) => /^[A-Z]\d*$/.test(s));
+  expect(statuses).toHaveLength(count);
+  for (const s of statuses) expect(s).toMatch(/^R\d{3}$/);
+  expect(git(repo, ['status', '--porcelain'])).toBe('');
+  await page.screenshot({ path: path.join(SHOTS, 'rename-moved.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
