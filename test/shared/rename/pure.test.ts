@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseConflictHunks } from '../../../shared/rename/conflicts';
 import { classifyDrift, relativeFiles } from '../../../shared/rename/drift';
-import type { FileVersion } from '../../../shared/rename/model';
+import { pathAfterRenames, rulesCovering } from '../../../shared/rename/board';
+import type { FileVersion, RenameRule } from '../../../shared/rename/model';
 import { classifyReference, namesPath, referenceTerms } from '../../../shared/rename/references';
 
 const v = (oid: string, mode = '100644'): FileVersion => ({ mode, oid });
@@ -97,3 +98,19 @@ describe('old-path references', () => {
   });
 });
 
+
+describe('the rename plan on the board', () => {
+  const rule = (id: string, from: string, to: string, phase: RenameRule['phase']): RenameRule => ({ id, from, to, phase, copyCommit: null, moveCommit: null });
+  const rules = [rule('k', 'arch/xen/kernel', 'drivers/xen/core', 'copied'), rule('i', 'arch/xen/i386', 'arch/i386/xen', 'planned'), rule('x', 'arch/xen/x86_64', 'arch/x86_64/xen', 'abandoned')];
+
+  test('a subsystem is under the rules holding any of its files, on either side', () => {
+    expect(rulesCovering(['arch/xen/kernel/evtchn.c', 'README'], rules).map((r) => r.id)).toEqual(['k']);
+    expect(rulesCovering(['drivers/xen/core/evtchn.c'], rules).map((r) => r.id)).toEqual(['k']);
+    expect(rulesCovering(['arch/xen/x86_64/setup.c', 'arch/xen/kernelx/a.c'], rules)).toEqual([]);
+  });
+
+  test('a file follows a copied or moved rule, not a planned one', () => {
+    expect(pathAfterRenames('arch/xen/kernel/sub/a.c', rules)).toBe('drivers/xen/core/sub/a.c');
+    expect(pathAfterRenames('arch/xen/i386/setup.c', rules)).toBe('arch/xen/i386/setup.c');
+  });
+});
