@@ -2,7 +2,7 @@
  * Values derived from the store, memoised on the records they read, so that a component can
  * select one number or one id list per card or column and re-render only when that changes.
  */
-import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Plan } from '../../../shared/model';
+import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Person, type Plan, type Subsystem } from '../../../shared/model';
 import { memoByIdentity } from './memo';
 import type { BoardFilter, BoardMode, SprintState } from './types';
 
@@ -20,6 +20,8 @@ export const inventoryIndex = memoByIdentity((inventory: Inventory | null): Map<
   return index;
 });
 
+let lastStats: Record<string, CardStats> = {};
+/** Per-card stats; a card whose numbers did not change keeps its object, so it does not re-render. */
 const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inventory | null): Record<string, CardStats> => {
   const index = inventoryIndex(inventory);
   const out: Record<string, CardStats> = {};
@@ -33,8 +35,10 @@ const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inv
         removed += f.removed;
       }
     }
-    out[id] = { files: s.files.length, added, removed };
+    const prev = lastStats[id];
+    out[id] = prev && prev.files === s.files.length && prev.added === added && prev.removed === removed ? prev : { files: s.files.length, added, removed };
   }
+  lastStats = out;
   return out;
 });
 
@@ -119,11 +123,13 @@ const layout = memoByIdentity(boardLayout);
 export const selectBoardLayout = (s: SprintState): BoardLayout => layout(s.plan, s.boardMode, s.boardFilter);
 
 /** What a screen reader says for a card: "net, Ada, In progress, 12 files, 120 added 34 removed lines". */
-export function cardLabel(s: SprintState, id: string): string {
-  const sub = s.plan.subsystems[id];
-  if (!sub) return id;
-  const owner = sub.owner ? (s.plan.people[sub.owner]?.name ?? 'unassigned') : 'unassigned';
-  const st = statsOf(s, id);
+export function cardLabel(sub: Subsystem, owner: Person | undefined, st: CardStats): string {
   const blocked = sub.blocked === null ? '' : `, blocked: ${sub.blocked}`;
-  return `${sub.name}, ${owner}, ${sub.state}, ${st.files} files, ${st.added} added ${st.removed} removed lines${blocked}`;
+  return `${sub.name}, ${owner?.name ?? 'unassigned'}, ${sub.state}, ${st.files} files, ${st.added} added ${st.removed} removed lines${blocked}`;
 }
+
+/** The person who owns a card, or undefined. */
+export const ownerOf = (s: SprintState, id: string): Person | undefined => {
+  const o = s.plan.subsystems[id]?.owner;
+  return o ? s.plan.people[o] : undefined;
+};

@@ -7,7 +7,7 @@ import { useDraggable, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useSprint } from '../../store';
-import { cardLabel } from '../../store/selectors';
+import { cardLabel, ownerOf, statsOf } from '../../store/selectors';
 import { CardBody } from './CardBody';
 import { KEYBOARD_HELP_ID } from './boardDnd';
 
@@ -33,9 +33,16 @@ function DragBinding({ id, node, listeners, onDragging }: BindingProps) {
   return null;
 }
 
-export const BoardCard = memo(function BoardCard({ id, onBlock }: { id: string; onBlock: (id: string) => void }) {
-  const label = useSprint((s) => cardLabel(s, id));
-  const blocked = useSprint((s) => s.plan.subsystems[id]?.blocked != null);
+interface CardProps {
+  id: string;
+  showState: boolean;
+  onBlock: (id: string) => void;
+}
+
+export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: CardProps) {
+  const sub = useSprint((s) => s.plan.subsystems[id]);
+  const owner = useSprint((s) => ownerOf(s, id));
+  const stats = useSprint((s) => statsOf(s, id));
   const node = useRef<HTMLElement | null>(null);
   const listeners = useRef<DraggableSyntheticListeners>(undefined);
   const [armed, setArmed] = useState(false);
@@ -55,6 +62,8 @@ export const BoardCard = memo(function BoardCard({ id, onBlock }: { id: string; 
     listeners.current?.onKeyDown?.(e);
   };
 
+  if (!sub) return null;
+  const blocked = sub.blocked !== null;
   return (
     <li className="card-slot">
       <article
@@ -66,7 +75,7 @@ export const BoardCard = memo(function BoardCard({ id, onBlock }: { id: string; 
         aria-roledescription="draggable card"
         aria-describedby={KEYBOARD_HELP_ID}
         aria-pressed={dragging || undefined}
-        aria-label={label}
+        aria-label={cardLabel(sub, owner, stats)}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
         onPointerEnter={() => setActive(true)}
@@ -75,7 +84,7 @@ export const BoardCard = memo(function BoardCard({ id, onBlock }: { id: string; 
         onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null) || e.currentTarget.matches(':hover'))}
       >
         {armed && <DragBinding id={id} node={node} listeners={listeners} onDragging={setDragging} />}
-        <CardBody id={id} onBlock={onBlock} active={active} />
+        <CardBody sub={sub} owner={owner} stats={stats} showState={showState} onBlock={onBlock} active={active} />
       </article>
     </li>
   );

@@ -49,13 +49,14 @@ function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }
 export const BoardColumn = memo(function BoardColumn({ columnKey, onBlock }: { columnKey: string; onBlock: (id: string) => void }) {
   const ids = useSprint(useShallow((s) => selectBoardLayout(s).cards[columnKey] ?? NONE));
   const title = useColumnTitle(columnKey);
+  const showState = useSprint((s) => s.boardMode === 'person');
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(columnKey) });
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' column-over' : ''}`} data-testid={`column-${columnKey}`} aria-label={title}>
       <ColumnHeader columnKey={columnKey} count={ids.length} />
       <ol className="column-cards">
         {ids.map((id) => (
-          <BoardCard key={id} id={id} onBlock={onBlock} />
+          <BoardCard key={id} id={id} showState={showState} onBlock={onBlock} />
         ))}
         {ids.length === 0 && <li className="column-empty">Drop cards here</li>}
       </ol>

@@ -8,7 +8,7 @@ import { BlockDialog } from './BlockDialog';
 import { BoardColumn, columnTitle } from './BoardColumn';
 import { BoardEmpty } from './BoardEmpty';
 import { BoardToolbar } from './BoardToolbar';
-import { CardBody } from './CardBody';
+import { OverlayCard } from './CardBody';
 import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, KEYBOARD_HELP_ID, screenReaderInstructions } from './boardDnd';
 import { dropCard, markFirstRender } from './boardActions';
 import { ActivityFeed } from '../activity/ActivityFeed';
@@ -68,11 +68,7 @@ export function BoardView() {
             ))}
           </div>
           <DragOverlay dropAnimation={null}>
-            {activeId ? (
-              <div className="card card-overlay">
-                <CardBody id={activeId} overlay />
-              </div>
-            ) : null}
+            {activeId ? <OverlayCard id={activeId} /> : null}
           </DragOverlay>
         </DndContext>
         {showActivity && (

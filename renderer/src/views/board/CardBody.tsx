@@ -1,17 +1,22 @@
 /**
  * What a card shows: name, owner, state, counts, blocked reason; its actions while the card is
- * hovered or focused (or its files are open), and its files when expanded. Kept lean: a
- * thousand of these render at once.
+ * hovered or focused (or its files are open), and its files when expanded. Data comes in as
+ * props from the card, which selects three values: a thousand of these render at once.
  */
 import { memo, useState } from 'react';
+import type { Person, Subsystem } from '../../../../shared/model';
 import { useSprint } from '../../store';
-import { statsOf } from '../../store/selectors';
+import { ownerOf, statsOf, type CardStats } from '../../store/selectors';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
 
 interface Props {
-  id: string;
+  sub: Subsystem;
+  owner: Person | undefined;
+  stats: CardStats;
+  /** By state, the column already says the state. */
+  showState: boolean;
   /** The copy under the pointer while dragging: no actions. */
   overlay?: boolean;
   /** Hovered or focused: show the actions. */
@@ -22,18 +27,8 @@ interface Props {
 /** Lets a long path wrap after its slashes (zero-width spaces keep it one text node). */
 const wrappable = (name: string) => name.replaceAll('/', '/\u200b');
 
-export const CardBody = memo(function CardBody({ id, overlay = false, active = false, onBlock }: Props) {
-  const sub = useSprint((s) => s.plan.subsystems[id]);
-  const owner = useSprint((s) => {
-    const o = s.plan.subsystems[id]?.owner;
-    return o ? s.plan.people[o] : undefined;
-  });
-  const files = useSprint((s) => statsOf(s, id).files);
-  const added = useSprint((s) => statsOf(s, id).added);
-  const removed = useSprint((s) => statsOf(s, id).removed);
-  const byState = useSprint((s) => s.boardMode === 'state');
+export const CardBody = memo(function CardBody({ sub, owner, stats, showState, overlay = false, active = false, onBlock }: Props) {
   const [expanded, setExpanded] = useState(false);
-  if (!sub) return null;
   const showActions = !overlay && (active || expanded);
   return (
     <>
@@ -41,7 +36,7 @@ export const CardBody = memo(function CardBody({ id, overlay = false, active = f
         <span className="card-name" title={sub.name}>
           {wrappable(sub.name)}
         </span>
-        {!byState && <span className={`card-state state-${sub.state.toLowerCase().replace(' ', '-')}`}>{sub.state}</span>}
+        {showState && <span className={`card-state state-${sub.state.toLowerCase().replace(' ', '-')}`}>{sub.state}</span>}
       </div>
       <div className="card-meta" aria-hidden="true">
         {owner ? (
@@ -52,22 +47,22 @@ export const CardBody = memo(function CardBody({ id, overlay = false, active = f
         ) : (
           <span className="card-owner card-owner-none">Unassigned</span>
         )}
-        <span>{files === 1 ? '1 file' : `${formatCount(files)} files`}</span>
+        <span>{stats.files === 1 ? '1 file' : `${formatCount(stats.files)} files`}</span>
         <span className="counts">
-          <span className="added">+{formatCount(added)}</span> <span className="removed">−{formatCount(removed)}</span>
+          <span className="added">+{formatCount(stats.added)}</span> <span className="removed">−{formatCount(stats.removed)}</span>
         </span>
       </div>
       {sub.blocked !== null && (
-        <p className="card-blocked" data-testid={`blocked-${id}`}>
+        <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}
         </p>
       )}
       {showActions && (
         <div className="card-actions">
-          <button type="button" className="btn-link" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid={`expand-${id}`}>
+          <button type="button" className="btn-link" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid={`expand-${sub.id}`}>
             {expanded ? 'Hide files' : 'Show files'}
           </button>
-          <button type="button" className="btn-link" onClick={() => onBlock?.(id)} data-testid={`block-${id}`}>
+          <button type="button" className="btn-link" onClick={() => onBlock?.(sub.id)} data-testid={`block-${sub.id}`}>
             {sub.blocked === null ? 'Mark blocked…' : 'Unblock…'}
           </button>
         </div>
@@ -76,3 +71,17 @@ export const CardBody = memo(function CardBody({ id, overlay = false, active = f
     </>
   );
 });
+
+/** The card under the pointer while dragging. */
+export function OverlayCard({ id }: { id: string }) {
+  const sub = useSprint((s) => s.plan.subsystems[id]);
+  const owner = useSprint((s) => ownerOf(s, id));
+  const stats = useSprint((s) => statsOf(s, id));
+  const showState = useSprint((s) => s.boardMode === 'person');
+  if (!sub) return null;
+  return (
+    <div className="card card-overlay">
+      <CardBody sub={sub} owner={owner} stats={stats} showState={showState} overlay />
+    </div>
+  );
+}
