@@ -1,0 +1,183 @@
+/**
+ * Check, export and drift: the buttons and what they found. A check with a build streams its
+ * log (`series.log` pushes for its run id) and can be canceled; an export lists its files with
+ * their To/Cc, the versions so far and the range-diff against the previous one.
+ */
+import { useEffect, useState } from 'react';
+import type { CheckReport, DriftReport, ExportReport } from '../../../../shared/series/reports';
+import { api, sprintStore, useSprint } from '../../store';
+
+const newRunId = (): string => `series-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+function CheckResult({ report }: { report: CheckReport }) {
+  const good = report.treeMatches && !report.failed && !report.canceled;
+  return (
+    <div className={`panel${good ? '' : ' panel-warn'}`} role="status" data-testid="check-result">
+      <h2 className="panel-title">Check</h2>
+      <p data-testid="check-summary">{report.summary}</p>
+      {report.failed && <pre className="mono series-log">{report.failed.reason}</pre>}
+      {report.warnings.length > 0 && (
+        <ul className="warning-list">
+          {report.warnings.map((w, i) => (
+            <li key={i}>{w.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ExportResult({ report }: { report: ExportReport }) {
+  return (
+    <div className="panel" role="status" data-testid="export-result">
+      <h2 className="panel-title">
+        Exported v{report.version} to <span className="mono">{report.dir}</span>
+      </h2>
+      {report.branch && <p>Branch {report.branch} points at the series.</p>}
+      <ul className="plain-list">
+        {report.files.map((f) => (
+          <li key={f.name}>
+            <span className="mono">{f.name}</span>
+            {f.recipients.to.length > 0 && <span className="muted"> To: {f.recipients.to.join(', ')}</span>}
+            {f.recipients.cc.length > 0 && <span className="muted"> Cc: {f.recipients.cc.join(', ')}</span>}
+          </li>
+        ))}
+      </ul>
+      {report.rangeDiff !== null && (
+        <>
+          <h3 className="panel-title">Range-diff against the previous version</h3>
+          <pre className="mono series-log" data-testid="range-diff">{report.rangeDiff || '(no difference)'}</pre>
+        </>
+      )}
+    </div>
+  );
+}
+
+function DriftResult({ report }: { report: DriftReport }) {
+  return (
+    <div className={`panel${report.patches.some((p) => !p.applies) ? ' panel-warn' : ''}`} role="status" data-testid="drift-result">
+      <h2 className="panel-title">Upstream</h2>
+      <p>{report.summary}</p>
+      <ul className="plain-list">
+        {report.patches
+          .filter((p) => !p.applies || p.upstreamCommits.length > 0)
+          .map((p) => (
+            <li key={p.patchId}>
+              {p.applies ? 'applies' : 'no longer applies'}: {p.subject}
+              {p.upstreamCommits.map((c) => (
+                <div key={c.commit} className="mono muted">
+                  {c.commit.slice(0, 12)} {c.subject}
+                </div>
+              ))}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | null) => void }) {
+  const builds = useSprint((s) => s.plan.builds);
+  const buildOrder = useSprint((s) => s.plan.buildOrder);
+  const versions = useSprint((s) => s.plan.series.versions);
+  const [build, setBuild] = useState('');
+  const [lineLimit, setLineLimit] = useState('');
+  const [runId, setRunId] = useState<string | null>(null);
+  const [log, setLog] = useState('');
+  const [check, setCheck] = useState<CheckReport | null>(null);
+  const [out, setOut] = useState('');
+  const [branch, setBranch] = useState('');
+  const [replace, setReplace] = useState(false);
+  const [exported, setExported] = useState<ExportReport | null>(null);
+  const [drift, setDrift] = useState<DriftReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notify = (text: string) => sprintStore.getState().notify('error', text);
+
+  useEffect(() => {
+    if (!runId) return undefined;
+    return api.subscribe((push) => {
+      if (push.type === 'series.log' && push.runId === runId) setLog((l) => l + push.chunk);
+    });
+  }, [runId]);
+
+  const runCheck = async () => {
+    const id = newRunId();
+    setRunId(id);
+    setLog('');
+    setBusy(true);
+    const limit = Number(lineLimit);
+    const res = await api.call('series.check', { runId: id, ...(build ? { build } : {}), ...(limit > 0 ? { lineLimit: Math.trunc(limit) } : {}) });
+    setBusy(false);
+    if (!res.ok) return notify(res.error.message);
+    setCheck(res.value);
+    onChecked(res.value);
+  };
+  const runExport = async () => {
+    setBusy(true);
+    const res = await api.call('series.export', { out: out.trim(), ...(branch.trim() ? { branch: branch.trim() } : {}), ...(replace ? { replace } : {}) });
+    setBusy(false);
+    if (!res.ok) return notify(res.error.message);
+    setExported(res.value);
+  };
+  const runDrift = async () => {
+    setBusy(true);
+    const res = await api.call('series.drift', {});
+    setBusy(false);
+    if (!res.ok) return notify(res.error.message);
+    setDrift(res.value);
+  };
+
+  return (
+    <section className="series-runs" aria-label="Check and export">
+      <div className="toolbar" role="toolbar" aria-label="Check">
+        <label className="field-inline">
+          Build after each patch
+          <select value={build} onChange={(e) => setBuild(e.target.value)} data-testid="check-build">
+            <option value="">(none)</option>
+            {buildOrder.map((id) => (
+              <option key={id} value={id}>
+                {builds[id]?.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          Line limit
+          <input className="input-short" inputMode="numeric" value={lineLimit} onChange={(e) => setLineLimit(e.target.value)} placeholder="none" />
+        </label>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void runCheck()} data-testid="check">
+          Check the series
+        </button>
+        {busy && runId && build && (
+          <button type="button" className="btn" onClick={() => void api.call('series.cancel', { runId })}>
+            Cancel
+          </button>
+        )}
+        <button type="button" className="btn" disabled={busy} onClick={() => void runDrift()} data-testid="drift">
+          Has upstream moved?
+        </button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="Export">
+        <label className="field-inline">
+          Folder
+          <input className="mono" value={out} onChange={(e) => setOut(e.target.value)} placeholder="/absolute/path/for/patches" data-testid="export-out" />
+        </label>
+        <label className="field-inline">
+          New branch
+          <input className="mono input-short" value={branch} onChange={(e) => setBranch(e.target.value)} placeholder="(none)" data-testid="export-branch" />
+        </label>
+        <label className="field-inline">
+          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> Replace files in the folder
+        </label>
+        <button type="button" className="btn" disabled={busy || out.trim() === ''} onClick={() => void runExport()} data-testid="export">
+          Export v{Math.max(0, ...versions.map((v) => v.version)) + 1}
+        </button>
+        {versions.length > 0 && <span className="toolbar-note">Exported: {versions.map((v) => `v${v.version}`).join(', ')}</span>}
+      </div>
+      {log && <pre className="mono series-log" data-testid="check-log">{log}</pre>}
+      {check && <CheckResult report={check} />}
+      {exported && <ExportResult report={exported} />}
+      {drift && <DriftResult report={drift} />}
+    </section>
+  );
+}

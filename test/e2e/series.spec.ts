@@ -1,0 +1,127 @@
+/**
+ * The patch series end to end, in Debian's Chromium through the real room server on the demo
+ * sprint: propose, reorder by mouse and by keyboard, check, export, and verify the exported
+ * files with git from the test (git am on a fresh clone of upstream rebuilds the fork's tree).
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cleanup, git, tempDir } from '../helpers/repo';
+import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
+
+const SHOTS = path.join(PROJECT, 'screenshots');
+
+let room: Room;
+const scratch: string[] = [];
+
+test.beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  room = await startRoom(['--demo', '--port', '0']);
+});
+
+test.afterAll(async () => {
+  await room?.stop();
+  cleanup(...scratch);
+});
+
+interface CliSeries {
+  series: { patchOrder: string[]; target: string; base: string };
+}
+
+function cliSeries(): CliSeries {
+  const r = runCli(['series', 'list', '--repo', room.repo, '--json']);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as CliSeries;
+}
+
+/** Patch ids in the order the page shows them. */
+async function shownOrder(page: Page): Promise<string[]> {
+  const ids = await page.getByTestId('patch-list').locator('[data-testid^="patch-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  return ids.map((id) => id.slice('patch-'.length));
+}
+
+async function dragWithMouse(page: Page, handle: Locator, target: Locator): Promise<void> {
+  const from = await handle.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('The patch rows are not on screen.');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 8, { steps: 4 });
+  await page.mouse.move(from.x + from.width / 2, to.y + 2, { steps: 20 });
+  await page.mouse.up();
+}
+
+test('series: propose, reorder by mouse and keyboard, check, export, verified with git am', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${room.url.replace(/#.*$/, '')}#/series`);
+  await page.getByTestId('propose').click();
+  const list = page.getByTestId('patch-list');
+  await expect(list).toBeVisible();
+  const proposed = cliSeries().series.patchOrder;
+  expect(proposed.length).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => shownOrder(page)).toEqual(proposed);
+  await page.screenshot({ path: path.join(SHOTS, 'series-proposed.png'), fullPage: true });
+
+  // 1. Mouse: the second patch's handle dragged above the first.
+  const [a, b, c] = proposed as [string, string, string];
+  await dragWithMouse(page, page.getByTestId(`patch-${b}`).getByRole('button', { name: /^Move patch 2/ }), page.getByTestId(`patch-${a}`));
+  const afterMouse = [b, a, ...proposed.slice(2)];
+  await expect.poll(() => shownOrder(page)).toEqual(afterMouse);
+  await expect.poll(() => cliSeries().series.patchOrder).toEqual(afterMouse);
+
+  // 2. Keyboard: the third patch picked up with Space, moved up one, dropped with Space.
+  const handle = page.getByTestId(`patch-${c}`).getByRole('button', { name: /^Move patch 3/ });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId(`patch-${c}`)).toHaveClass(/patch-dragging/);
+  await page.keyboard.press('ArrowUp');
+  // The picked-up row moves up and the row it passes makes room below: once both show, dnd-kit
+  // has the new place, and Space drops it there.
+  await expect(page.getByTestId(`patch-${c}`)).toHaveAttribute('style', /translate3d\([^,]+, -[1-9]/);
+  await expect(page.getByTestId(`patch-${a}`)).toHaveAttribute('style', /translate3d\([^,]+, [1-9]/);
+  await page.keyboard.press('Space');
+  const afterKeys = [b, c, a, ...proposed.slice(3)];
+  await expect.poll(() => shownOrder(page)).toEqual(afterKeys);
+  await expect.poll(() => cliSeries().series.patchOrder).toEqual(afterKeys);
+
+  // 3. Edit the first patch's subject in its detail pane; undo and redo it like a board move.
+  await page.getByTestId(`patch-${b}`).getByRole('button', { name: /^(?!Move)/ }).click();
+  await page.getByTestId('patch-subject').fill('x86: hooks the Xen port needs');
+  await page.getByTestId('patch-save').click();
+  const subjectOf = (id: string): string => {
+    const r = runCli(['series', 'list', '--repo', room.repo, '--json']);
+    return (JSON.parse(r.stdout) as { series: { patches: Record<string, { subject: string }> } }).series.patches[id]?.subject ?? '';
+  };
+  await expect.poll(() => subjectOf(b)).toBe('x86: hooks the Xen port needs');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => subjectOf(b)).not.toBe('x86: hooks the Xen port needs');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(() => subjectOf(b)).toBe('x86: hooks the Xen port needs');
+  await page.screenshot({ path: path.join(SHOTS, 'series-patch-detail.png'), fullPage: true });
+
+  // 4. Check: every patch applies and the tree is the fork's.
+  await page.getByTestId('check').click();
+  await expect(page.getByTestId('check-summary')).toContainText(`All ${proposed.length} patches apply`);
+  await expect(page.getByTestId('check-summary')).toContainText("the tree equals the target's");
+
+  // 5. Export, then git am on a fresh clone of upstream.
+  const out = tempDir();
+  const clone = tempDir();
+  scratch.push(out, clone);
+  await page.getByTestId('export-out').fill(out);
+  await page.getByTestId('export').click();
+  await expect(page.getByTestId('export-result')).toContainText('Exported v1');
+  await page.screenshot({ path: path.join(SHOTS, 'series-exported.png'), fullPage: true });
+  const files = readdirSync(out).sort();
+  expect(files[0]).toBe('0000-cover-letter.patch');
+  expect(files).toHaveLength(proposed.length + 1);
+  expect(readFileSync(path.join(out, files[1] as string), 'utf8')).toMatch(new RegExp(`^Subject: \\[PATCH v1 0?1/${proposed.length}\\] x86: hooks the Xen port needs$`, 'm'));
+  const { series } = cliSeries();
+  git(clone, ['clone', '-q', '--no-checkout', room.repo, clone]);
+  git(clone, ['checkout', '-q', '--detach', series.base]);
+  git(clone, ['am', '-q', ...files.slice(1).map((f) => path.join(out, f))]);
+  expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(room.repo, ['rev-parse', `${series.target}^{tree}`]));
+  expect(git(clone, ['log', '--format=%s', `${series.base}..HEAD`, '--reverse']).trim().split('\n')).toHaveLength(proposed.length);
+  expect(problems).toEqual([]);
+});
