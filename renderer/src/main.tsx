@@ -1,6 +1,7 @@
-/** The renderer's entry: one React root; the store boots from the App. */
+/** The renderer's entry: the store starts asking for the plan, then React mounts. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { sprintStore } from './store';
 import { App } from './views/shell/App';
 import './styles/base.css';
 import './styles/shell.css';
@@ -8,6 +9,9 @@ import './styles/forms.css';
 import './styles/board.css';
 import './styles/inventory.css';
 import './styles/lists.css';
+
+// Before the first render, so the requests travel while React mounts.
+void sprintStore.getState().boot();
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);

@@ -1,14 +1,17 @@
 /** The window: header with tabs and undo/redo, the notices, and the current view. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { sprintStore, useSprint } from '../../store';
-import { ActivityView } from '../activity/ActivityView';
 import { BoardView } from '../board/BoardView';
-import { InventoryView } from '../inventory/InventoryView';
-import { PeopleView } from '../people/PeopleView';
-import { RenameView } from '../rename/RenameView';
-import { SeriesView } from '../series/SeriesView';
 import { SetupView } from '../setup/SetupView';
-import { SubsystemsView } from '../subsystems/SubsystemsView';
+
+// The board and the setup are first views; the others load when first opened, which keeps the
+// code parsed before the board's first render small.
+const ActivityView = lazy(() => import('../activity/ActivityView').then((m) => ({ default: m.ActivityView })));
+const InventoryView = lazy(() => import('../inventory/InventoryView').then((m) => ({ default: m.InventoryView })));
+const PeopleView = lazy(() => import('../people/PeopleView').then((m) => ({ default: m.PeopleView })));
+const RenameView = lazy(() => import('../rename/RenameView').then((m) => ({ default: m.RenameView })));
+const SeriesView = lazy(() => import('../series/SeriesView').then((m) => ({ default: m.SeriesView })));
+const SubsystemsView = lazy(() => import('../subsystems/SubsystemsView').then((m) => ({ default: m.SubsystemsView })));
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { useRouting } from './useRouting';
@@ -44,9 +47,6 @@ export function App() {
   const large = useSprint((s) => s.largeBoard);
   useRouting();
   useShortcuts();
-  useEffect(() => {
-    void sprintStore.getState().boot();
-  }, []);
   // Projector size is a property of the screen, so it is remembered per browser.
   useEffect(() => {
     const st = sprintStore.getState();
@@ -64,7 +64,15 @@ export function App() {
       <Header />
       <Notices />
       <main className="app-main" id="main">
-        {booting ? <p className="app-loading" role="status">Opening the sprint…</p> : <CurrentView />}
+        {booting ? (
+          <p className="app-loading" role="status">
+            Opening the sprint…
+          </p>
+        ) : (
+          <Suspense fallback={<p className="app-loading">Loading…</p>}>
+            <CurrentView />
+          </Suspense>
+        )}
       </main>
     </div>
   );
