@@ -4,7 +4,7 @@
  * with more changed lines than the limit the user set.
  */
 import type { PatchStats, SeriesWarning } from '../../../shared/series/reports';
-import { diffTreeNumstat } from '../git/diff';
+import { diffTreeNumstat, type TreeChange } from '../git/diff';
 import { detectRenames } from '../git/series';
 import { changesByPatch, type SeriesInput } from './load';
 
@@ -13,9 +13,30 @@ const FOLLOW_THRESHOLD = 50;
 /** How far down we look for a moved file: anything less similar is a new file, not a move. */
 const SEARCH_THRESHOLD = 20;
 
+type Numstat = Map<string, TreeChange>;
+
+/**
+ * Line counts per pair of commits, kept for the last few pairs: every edit of the series asks
+ * for its numbers again, and the commits (so the counts) rarely change between edits.
+ */
+const numstatCache = new Map<string, Promise<Numstat>>();
+const NUMSTAT_CACHE_SIZE = 4;
+
+function numstatOf(repo: string, base: string, target: string): Promise<Numstat> {
+  const key = `${repo}\0${base}\0${target}`;
+  let entry = numstatCache.get(key);
+  if (!entry) {
+    entry = diffTreeNumstat(repo, base, target).then((changes) => new Map(changes.map((c) => [c.path, c])));
+    entry.catch(() => numstatCache.delete(key));
+    numstatCache.set(key, entry);
+    while (numstatCache.size > NUMSTAT_CACHE_SIZE) numstatCache.delete(numstatCache.keys().next().value as string);
+  }
+  return entry;
+}
+
 /** Files, added and removed lines, and binary files per patch (numbers from `git diff --numstat`). */
 export async function patchStats(input: SeriesInput): Promise<PatchStats[]> {
-  const numbers = new Map((await diffTreeNumstat(input.repo, input.base, input.targetCommit)).map((c) => [c.path, c]));
+  const numbers = await numstatOf(input.repo, input.base, input.targetCommit);
   return input.patches.map((p) => {
     const stats: PatchStats = { patchId: p.id, files: 0, added: 0, removed: 0, binary: 0 };
     for (const f of p.files) {

@@ -33,6 +33,17 @@ describe('series check', () => {
     expect(userState(fx.repo)).toBe(before);
   });
 
+  it('refuses a patch that changes nothing, before touching anything', async () => {
+    const fx = await proposedFixture();
+    made.push(fx.repo);
+    const empty = { id: 'empty', subject: 'docs: nothing', description: '', author: null, files: ['README'] };
+    const plan = planWith([{ type: 'series.patch.put', patch: empty }], fx.plan);
+    const before = userState(fx.repo);
+    const report = await checkSeries(await inputOf(fx.repo, plan), { runId: 'r0' });
+    expect(report.ok ? '' : report.error.message).toBe('Patch "docs: nothing" changes nothing between upstream and the target: merge or remove it.');
+    expect(userState(fx.repo)).toBe(before);
+  });
+
   it('stops at the patch that does not apply, with git\'s reason', async () => {
     const fx = makeSeriesFixture();
     made.push(fx.repo);
