@@ -30,7 +30,9 @@ const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inv
     let removed = 0;
     for (const path of s.files) {
       const f = index.get(path);
-      if (f) {
+      // An upstream-only file in a paired folder is inherited by the sparse fork: nobody has to
+      // upstream it, so its lines are no one's work (the inventory still lists its numstat).
+      if (f && f.status !== 'upstream-only') {
         added += f.added;
         removed += f.removed;
       }

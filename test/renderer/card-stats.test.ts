@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory, InventoryFile } from '../../shared/model';
+import { selectCardStats, selectLoad } from '../../renderer/src/store/selectors';
+import type { SprintState } from '../../renderer/src/store/types';
+import { boardPlan } from './fakeServer';
+
+const file = (path: string, status: InventoryFile['status'], added: number, removed: number): InventoryFile => ({
+  path,
+  upstreamPath: path,
+  status,
+  added,
+  removed,
+  binary: false,
+});
+
+describe('card stats', () => {
+  it('count the lines of files to upstream, not of files the sparse fork inherits', () => {
+    const plan = boardPlan();
+    plan.subsystems.net!.owner = 'ada';
+    const inventory: Inventory = {
+      upstreamRef: 'v2.6.12',
+      forkRef: 'xen',
+      upstreamCommit: 'a',
+      forkCommit: 'b',
+      pairings: [],
+      files: [
+        file('drivers/xen/net/netfront.c', 'modified', 7, 3),
+        // Inherited: the fork has no copy, the numstat is the whole upstream file removed.
+        file('drivers/xen/net/netback.c', 'upstream-only', 0, 120),
+        file('drivers/xen/blk/blkfront.c', 'fork-only', 40, 0),
+      ],
+    };
+    const state = { plan, inventory } as unknown as SprintState;
+    const stats = selectCardStats(state);
+    expect(stats.net).toEqual({ files: 2, added: 7, removed: 3 });
+    expect(stats.blk).toEqual({ files: 1, added: 40, removed: 0 });
+    expect(selectLoad(state, 'ada')).toBe(10);
+  });
+});
