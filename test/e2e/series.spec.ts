@@ -74,11 +74,15 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   const handle = page.getByTestId(`patch-${c}`).getByRole('button', { name: /^Move patch 3/ });
   await handle.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId(`patch-${c}`)).toHaveClass(/patch-dragging/);
-  await page.keyboard.press('ArrowUp');
-  // The picked-up row moves up and the row it passes makes room below: once both show, dnd-kit
-  // has the new place, and Space drops it there.
-  await expect(page.getByTestId(`patch-${c}`)).toHaveAttribute('style', /translate3d\([^,]+, -[1-9]/);
+  const picked = page.getByTestId(`patch-${c}`);
+  await expect(picked).toHaveClass(/patch-dragging/);
+  // dnd-kit's keyboard sensor starts listening for arrows a moment after the pick-up: press Up
+  // until the row has moved (and only then), then wait until the row it passed makes room below.
+  const movedUp = /translate3d\([^,]+, -[1-9]/;
+  await expect(async () => {
+    if (!movedUp.test((await picked.getAttribute('style')) ?? '')) await page.keyboard.press('ArrowUp');
+    expect(await picked.getAttribute('style')).toMatch(movedUp);
+  }).toPass();
   await expect(page.getByTestId(`patch-${a}`)).toHaveAttribute('style', /translate3d\([^,]+, [1-9]/);
   await page.keyboard.press('Space');
   const afterKeys = [b, c, a, ...proposed.slice(3)];
