@@ -32,9 +32,10 @@ export async function resolveRefs(repo: string, settings: SprintSettings): Promi
 }
 
 /**
- * Looks every paired folder up in one git call. A pairing whose folders exist in neither ref is
- * refused ('bad-path'); one side missing is fine (all fork-only, or all upstream-only). A path
- * that names a file or a submodule rather than a folder is refused too.
+ * Looks every paired folder up in one git call. Both folders of a pairing must exist, the fork
+ * folder in the fork ref and its twin in the upstream ref: a missing one is nearly always a
+ * typo, which would otherwise pass as a folder of only fork-only or upstream-only files. A path
+ * that names a file or a submodule rather than a folder is refused too ('bad-path').
  */
 export async function resolvePairingTrees(
   repo: string,
@@ -58,10 +59,14 @@ export async function resolvePairingTrees(
         return fail('bad-path', `"${dir}" is a ${object.type === 'blob' ? 'file' : object.type} in ${ref}, not a folder: pair folders only.`);
       }
     }
-    if (!up && !fork) {
+    if (!up || !fork) {
+      const missing = [
+        fork ? '' : `"${pairing.fork}" is not in the fork ref ${settings.forkRef}`,
+        up ? '' : `"${pairing.upstream}" is not in the upstream ref ${settings.upstreamRef}`,
+      ].filter(Boolean);
       return fail(
         'bad-path',
-        `The pairing ${pairing.fork} = ${pairing.upstream} names no existing folder: "${pairing.fork}" is not in the fork ref ${settings.forkRef} and "${pairing.upstream}" is not in the upstream ref ${settings.upstreamRef}. Check the spelling (\`git ls-tree -d REF -- DIR\`).`,
+        `The pairing ${pairing.fork} = ${pairing.upstream} names a folder that does not exist: ${missing.join(' and ')}. Check the spelling (\`git ls-tree -d REF -- DIR\`).`,
       );
     }
     resolved.push({ ...pairing, upstreamTree: up?.oid ?? null, forkTree: fork?.oid ?? null });

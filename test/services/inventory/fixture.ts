@@ -64,6 +64,7 @@ export function makeInventoryFixture(): InventoryFixture {
       'arch/xen/i386/mm/mode.c': { content: lines('mode', 5), executable: true },
       'arch/xen/i386/logo.bin': binary(5),
       'arch/xen/i386/link': { symlink: 'kernel/evtchn.c' },
+      'arch/xen/x86_64/Makefile': 'obj-y += kernel/\n',
       [`arch/xen/i386/${AWKWARD}`]: lines('awkward', 4) + 'more\n',
       'glob[1]/outside.c': lines('glob', 6) + 'fork\n',
       'glob1/outside.c': lines('glob', 5),
@@ -85,7 +86,7 @@ export function makeInventoryFixture(): InventoryFixture {
         { fork: 'arch/xen/i386', upstream: 'arch/i386' },
         // Glob characters: as a pattern "glob[1]" would also match "glob1", which is not paired.
         { fork: 'glob[1]', upstream: 'glob1' },
-        // Not in the fork at all: every upstream file is inherited.
+        // A sparse fork folder holding only its own Makefile: every upstream file is inherited.
         { fork: 'arch/xen/x86_64', upstream: 'arch/x86_64' },
       ],
     },

@@ -105,13 +105,12 @@ describe('computeInventory', () => {
     expect(result.value.files.find((f) => f.path === 'glob[1]/outside.c')?.upstreamPath).toBe('glob1/outside.c');
   });
 
-  it('accepts a fork folder with no upstream twin (all fork-only) and trailing slashes', async () => {
-    const s = { ...settings, pairings: [{ fork: 'drivers/xen/', upstream: 'drivers/xenbus/' }] };
+  it('accepts trailing slashes on paired folders', async () => {
+    const s = { ...settings, pairings: [{ fork: 'arch/xen/i386/', upstream: 'arch/i386/' }] };
     const result = await computeInventory(repo, s);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value.pairings).toEqual([{ fork: 'drivers/xen', upstream: 'drivers/xenbus' }]);
+    expect(result.value.pairings).toEqual([{ fork: 'arch/xen/i386', upstream: 'arch/i386' }]);
     expect(result.value.files).toEqual(expectedInventory({ ...s, pairings: result.value.pairings }));
-    expect(result.value.files.find((f) => f.path === 'drivers/xen/new.c')).toMatchObject({ upstreamPath: 'drivers/xenbus/new.c', status: 'fork-only' });
   });
 
   it('with no pairings lists what changed between the refs', async () => {
@@ -157,6 +156,15 @@ describe('computeInventory refuses bad settings with a clear message', () => {
     expect(error.code).toBe('bad-path');
     expect(error.message).toContain('"arch/xen/ia64" is not in the fork ref xen');
     expect(error.message).toContain('"arch/ia64" is not in the upstream ref v1.0');
+  });
+
+  it('a pairing with one folder missing (a typo), naming the missing one', async () => {
+    const upstreamTypo = await refused({ ...settings, pairings: [{ fork: 'drivers/xen', upstream: 'drivers/xenbus' }] });
+    expect(upstreamTypo.code).toBe('bad-path');
+    expect(upstreamTypo.message).toContain('"drivers/xenbus" is not in the upstream ref v1.0');
+    expect(upstreamTypo.message).not.toContain('fork ref');
+    const forkTypo = await refused({ ...settings, pairings: [{ fork: 'arch/xen/i368', upstream: 'arch/i386' }] });
+    expect(forkTypo.message).toContain('"arch/xen/i368" is not in the fork ref xen');
   });
 
   it('a pairing that names a file instead of a folder', async () => {
