@@ -108,4 +108,13 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`merge-sprint inventory | head`) closes the pipe: stop quietly,
+// as other command-line tools do, instead of dying on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 await main(process.argv);
