@@ -59,7 +59,9 @@ function makeRepo(repo: string): void {
   git(repo, ['commit', '-q', '-m', 'tree']);
 }
 
+/** Times `run` after writing every pending file to disk, so no run pays for the writes of the one before. */
 const time = async <T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
+  execFileSync('sync');
   const start = performance.now();
   const value = await run();
   return { ms: performance.now() - start, value };
@@ -74,49 +76,64 @@ function rawGitWork(repo: string): void {
   git(repo, ['commit', '-q', '-m', `Move ${SRC} -> ${DST}`]);
 }
 
+/** Interim copy and finish with the engine; on the first run also the drift check, with edits on both sides. */
+async function ourWork(repo: string, measureDrift: boolean): Promise<{ copyMs: number; finishMs: number; driftMs: number; driftFiles: number }> {
+  const plan = await openPlanStore(repo);
+  const ctx: RenameContext = { repo, actor: { name: 'Bench', email: 'bench@example.org' }, plan };
+  try {
+    const added = await addRule(ctx, SRC, DST);
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.rule.id;
+    const copy = await time(() => copyRules(ctx, { ruleIds: [id] }));
+    if (!copy.value.ok) throw new Error(copy.value.error.message);
+    let driftMs = 0;
+    let driftFiles = 0;
+    if (measureDrift) {
+      for (let i = 0; i < EDITED; i++) {
+        const rel = `dir${String(Math.floor(i / 25)).padStart(3, '0')}/file${i}.c`;
+        writeFileSync(path.join(repo, i % 2 === 0 ? SRC : DST, rel), `edited ${i}\n`);
+      }
+      git(repo, ['commit', '-q', '-a', '-m', 'edits on both sides']);
+      const drift = await time(() => driftOf(ctx, id));
+      if (!drift.value.ok) throw new Error(drift.value.error.message);
+      driftMs = drift.ms;
+      driftFiles = drift.value.value[0]?.files.length ?? 0;
+    }
+    const finish = await time(() => finishRule(ctx, id, 'source'));
+    if (!finish.value.ok) throw new Error(finish.value.error.message);
+    return { copyMs: copy.ms, finishMs: finish.ms, driftMs, driftFiles };
+  } finally {
+    plan.close();
+  }
+}
+
+/**
+ * Each side runs twice on its own copy of the repository, in the order ours, raw, raw, ours, and
+ * the faster run of each counts: writing and deleting 5,000 files leaves the file system busy for
+ * whichever run comes next, and this order gives both sides the same share of that.
+ */
 export async function benchRename(): Promise<RenameBench> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'merge-sprint-bench-rename-'));
   try {
-    const ours = path.join(dir, 'ours');
-    const theirs = path.join(dir, 'raw');
-    makeRepo(ours);
-    execFileSync('cp', ['-a', ours, theirs]);
-    // Same starting point for both: git's view of each work tree freshly refreshed.
-    git(ours, ['status', '--porcelain']);
-    git(theirs, ['status', '--porcelain']);
-
-    const rawRun = await time(() => rawGitWork(theirs));
-
-    const plan = await openPlanStore(ours);
-    const ctx: RenameContext = { repo: ours, actor: { name: 'Bench', email: 'bench@example.org' }, plan };
-    try {
-      const added = await addRule(ctx, SRC, DST);
-      if (!added.ok) throw new Error(added.error.message);
-      const copy = await time(() => copyRules(ctx, { ruleIds: [added.value.rule.id] }));
-      if (!copy.value.ok) throw new Error(copy.value.error.message);
-
-      // The drift check, measured on its own with edits on both sides (not part of the ratio).
-      for (let i = 0; i < EDITED; i++) {
-        const rel = `dir${String(Math.floor(i / 25)).padStart(3, '0')}/file${i}.c`;
-        writeFileSync(path.join(ours, i % 2 === 0 ? SRC : DST, rel), `edited ${i}\n`);
-      }
-      git(ours, ['commit', '-q', '-a', '-m', 'edits on both sides']);
-      const drift = await time(() => driftOf(ctx, added.value.rule.id));
-      if (!drift.value.ok) throw new Error(drift.value.error.message);
-      const driftFiles = drift.value.value[0]?.files.length ?? 0;
-
-      const finish = await time(() => finishRule(ctx, added.value.rule.id, 'source'));
-      if (!finish.value.ok) throw new Error(finish.value.error.message);
-
-      const oursMs = copy.ms + finish.ms;
-      const ratio = oursMs / rawRun.ms;
-      const summary =
-        `${FILES} files: interim copy ${copy.ms.toFixed(0)} ms + finish ${finish.ms.toFixed(0)} ms against raw git ${rawRun.ms.toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target <= 1.5); ` +
-        `drift check ${drift.ms.toFixed(0)} ms for ${FILES} copied files, ${driftFiles} drifting (target < 1000)`;
-      return { files: FILES, copyMs: copy.ms, finishMs: finish.ms, rawMs: rawRun.ms, driftMs: drift.ms, driftFiles, ratio, summary };
-    } finally {
-      plan.close();
+    const base = path.join(dir, 'base');
+    makeRepo(base);
+    const copies = ['ours1', 'raw1', 'raw2', 'ours2'].map((name) => path.join(dir, name));
+    for (const copy of copies) {
+      execFileSync('cp', ['-a', base, copy]);
+      // Same starting point for every run: git's view of the work tree freshly refreshed.
+      git(copy, ['status', '--porcelain']);
     }
+    const [ours1, raw1, raw2, ours2] = copies as [string, string, string, string];
+    const first = await ourWork(ours1, true);
+    const rawRuns = [(await time(() => rawGitWork(raw1))).ms, (await time(() => rawGitWork(raw2))).ms];
+    const second = await ourWork(ours2, false);
+    const best = [first, second].reduce((a, b) => (a.copyMs + a.finishMs <= b.copyMs + b.finishMs ? a : b));
+    const rawMs = Math.min(...rawRuns);
+    const ratio = (best.copyMs + best.finishMs) / rawMs;
+    const summary =
+      `${FILES} files: interim copy ${best.copyMs.toFixed(0)} ms + finish ${best.finishMs.toFixed(0)} ms against raw git ${rawMs.toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target <= 1.5); ` +
+      `drift check ${first.driftMs.toFixed(0)} ms for ${FILES} copied files, ${first.driftFiles} drifting (target < 1000)`;
+    return { files: FILES, copyMs: best.copyMs, finishMs: best.finishMs, rawMs, driftMs: first.driftMs, driftFiles: first.driftFiles, ratio, summary };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

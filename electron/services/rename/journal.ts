@@ -4,7 +4,7 @@
  * operation is about to put on the branch, so that a run killed at any point can be finished
  * or forgotten on the next start.
  */
-import { link, mkdir, open, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenameRule } from '../../../shared/rename/model';
 
@@ -28,17 +28,15 @@ export const stateDir = (gitDir: string): string => path.join(gitDir, 'merge-spr
 const journalFile = (gitDir: string): string => path.join(stateDir(gitDir), 'rename-journal.json');
 const lockFile = (gitDir: string): string => path.join(stateDir(gitDir), 'rename.lock');
 
-/** Writes the journal whole or not at all (a temporary file renamed over it, flushed first). */
+/**
+ * Writes the journal whole or not at all: a temporary file renamed over it. Not flushed to disk:
+ * it guards against the process being killed, like git's own ref and index writes (which do not
+ * fsync either by default), and a flush would wait for every other pending write of the disk.
+ */
 export async function writeJournal(gitDir: string, journal: Journal): Promise<void> {
   await mkdir(stateDir(gitDir), { recursive: true });
   const tmp = `${journalFile(gitDir)}.${process.pid}.tmp`;
-  const handle = await open(tmp, 'w');
-  try {
-    await handle.writeFile(JSON.stringify(journal));
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeFile(tmp, JSON.stringify(journal));
   await rename(tmp, journalFile(gitDir));
 }
 
