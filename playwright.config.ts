@@ -4,6 +4,8 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 90_000,
   workers: 1,
+  // Playwright's own default for CI: a test that fails once is run again and reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   use: {

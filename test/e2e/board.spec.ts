@@ -86,7 +86,13 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   await card.focus();
   await page.keyboard.press('Space');
   await expect(card).toHaveClass(/card-dragging/);
-  await page.keyboard.press('ArrowLeft');
+  // dnd-kit's keyboard sensor starts listening for arrows a moment after the pick-up (a
+  // setTimeout): press Left until the card is over another column, and only then.
+  const overAnyColumn = page.getByText(/ is over (?!Unassigned\.).+\.$/);
+  await expect(async () => {
+    if ((await overAnyColumn.count()) === 0) await page.keyboard.press('ArrowLeft');
+    await expect(overAnyColumn).toBeAttached({ timeout: 300 });
+  }).toPass();
   await expect(page.getByText(new RegExp(`is over ${lastPerson.name}\\.$`))).toBeAttached();
   await page.keyboard.press('Space');
   await expect(page.getByTestId(`column-${lastPerson.id}`).getByTestId(`card-${moved}`)).toBeVisible();
