@@ -27,6 +27,10 @@ export interface InventoryFile {
   added: number;
   removed: number;
   binary: boolean;
+  /** While a rename rule is copied: where this source file's interim copy is. */
+  interimCopyAt?: string;
+  /** This file is the interim copy of that source file (a rename rule's copy, not new work). */
+  interimCopyOf?: string;
 }
 
 export interface Inventory {

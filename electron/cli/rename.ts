@@ -1,14 +1,13 @@
 /**
  * `merge-sprint rename …` and `merge-sprint build …`: the rename plan and the build checks from
- * the command line. Every command first finishes whatever a killed run left (recoverRenames),
- * then goes through the same dispatcher and handlers as the app; `build run` waits for the
- * build and streams its log.
+ * the command line. Opening the repository finishes whatever a killed run left (recoverRenames),
+ * then every command goes through the same dispatcher and handlers as the app; `build run`
+ * waits for the build and streams its log.
  */
 import type { Command } from 'commander';
 import type { RenameRule, RuleDrift, SyncConflict, SyncResult } from '../../shared/rename/model';
 import type { OpenSprint } from '../services/dispatch';
 import { findBuild, listBuilds, startBuild } from '../services/rename/builds';
-import { recoverRenames } from '../services/rename/recover';
 import { addRepoOption, call, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine, unwrap } from './output';
 
@@ -17,16 +16,12 @@ interface JsonOption {
 }
 type Side = 'source' | 'destination';
 
-/** Opens the sprint, finishes an interrupted rename operation (saying so on stderr), then runs. */
-async function withRenames<T>(opts: RepoOptions, run: (ctx: OpenSprint) => Promise<T>): Promise<T> {
-  return withSprint(opts, async (ctx) => {
-    const report = unwrap(await recoverRenames(ctx));
-    if (report.journal?.outcome === 'completed') {
-      process.stderr.write(`merge-sprint: finished the interrupted ${report.journal.op} of rule ${report.journal.ruleId}.\n`);
-    }
-    for (const w of report.warnings) process.stderr.write(`merge-sprint: ${w}\n`);
-    return run(ctx);
-  });
+/**
+ * Opens the sprint and runs. Opening finishes whatever a killed run left (recoverRenames) and
+ * says so on stderr; each operation recovers again under its lock before it acts.
+ */
+function withRenames<T>(opts: RepoOptions, run: (ctx: OpenSprint) => Promise<T>): Promise<T> {
+  return withSprint(opts, run);
 }
 
 function parseSide(value: string): Side {
@@ -210,6 +205,9 @@ function registerStepCommands(rename: Command): void {
         for (const r of results) {
           printLine(`${r.ruleId}: moved in ${r.commit.slice(0, 12)}; git shows ${r.renames.renamed} rename(s), ${r.renames.exact} unchanged (R100)`);
           for (const n of r.renames.notRenamed) printLine(`  not a rename: ${n.status} ${displayPath(n.path)}`);
+          const { pairings, subsystems, leftAlone } = r.followUp;
+          if (pairings + subsystems > 0) printLine(`  the sprint follows: ${pairings} pairing(s) and ${subsystems} subsystem(s) now name the new paths`);
+          if (leftAlone) printLine(`  ${leftAlone}`);
         }
       }),
     );

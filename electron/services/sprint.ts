@@ -14,6 +14,7 @@ import { runGit } from './git/exec';
 import { listRefs } from './git/refs';
 import { computeInventory } from './inventory/inventory';
 import { checkPairings } from './inventory/pairings';
+import { rulesOf, withInterimCopies } from './rename/interim';
 import { deriveSubsystems } from '../../shared/plan/derive';
 
 /** Reads one git config value; exit 1 means it is not set, which is an answer. */
@@ -61,18 +62,19 @@ export async function inventoryFor(repo: string, settings: SprintSettings): Prom
 
 export { checkPairings };
 
-/** The inventory of the repository's sprint plan. */
+/** The inventory of the repository's sprint plan, with the interim copies of copied rename rules marked. */
 export async function sprintInventory(ctx: SprintContext): Promise<Result<Inventory>> {
   const { plan } = await ctx.plan.snapshot();
   if (!plan.sprint) return fail('no-plan', NO_PLAN);
-  return inventoryFor(ctx.repo, plan.sprint);
+  const inventory = await inventoryFor(ctx.repo, plan.sprint);
+  return inventory.ok ? ok(await withInterimCopies(ctx.repo, inventory.value, rulesOf(plan))) : inventory;
 }
 
-/** Inventory paths that no subsystem holds, in inventory order. */
+/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
 export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
   const held = new Set<string>();
   for (const s of subsystems) for (const f of s.files) held.add(f);
-  return inventory.files.map((f) => f.path).filter((p) => !held.has(p));
+  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
 }
 
 /** Adds `unassignedFiles` to a snapshot (left out when the inventory cannot be computed right now). */
@@ -80,7 +82,9 @@ export async function withUnassignedFiles(ctx: SprintContext, snapshot: PlanSnap
   const { sprint, subsystems } = snapshot.plan;
   if (!sprint) return { ...snapshot, unassignedFiles: [] };
   const inventory = await inventoryFor(ctx.repo, sprint);
-  return inventory.ok ? { ...snapshot, unassignedFiles: filesInNoSubsystem(inventory.value, Object.values(subsystems)) } : snapshot;
+  if (!inventory.ok) return snapshot;
+  const marked = await withInterimCopies(ctx.repo, inventory.value, rulesOf(snapshot.plan)).catch(() => inventory.value);
+  return { ...snapshot, unassignedFiles: filesInNoSubsystem(marked, Object.values(subsystems)) };
 }
 
 export async function planSnapshot(ctx: SprintContext): Promise<PlanSnapshot> {
@@ -99,8 +103,9 @@ export function subsystemsFromFolders(
   previous: Record<string, Subsystem>,
   opts: { depth?: number; minFiles?: number },
 ): Subsystem[] {
+  // Interim copies are no work of their own: they go where their source goes.
   const derived = deriveSubsystems(
-    inventory.files.map((f) => f.path),
+    inventory.files.filter((f) => f.interimCopyOf === undefined).map((f) => f.path),
     opts,
   );
   return derived.map((s) => {

@@ -134,10 +134,21 @@ export interface RenameCheckSummary {
   notRenamed: { status: string; path: string }[];
 }
 
+/** How the sprint's pairings and subsystems followed a finished move. */
+export interface PlanFollowUp {
+  /** Pairings whose fork folder now names the new path. */
+  pairings: number;
+  /** Subsystems whose files now name the new paths. */
+  subsystems: number;
+  /** Why pairings and subsystems still name the old paths, when they do (the fork ref is another branch, or the plan refused). */
+  leftAlone: string | null;
+}
+
 export interface FinishResult {
   ruleId: string;
   commit: string;
   renames: RenameCheckSummary;
+  followUp: PlanFollowUp;
 }
 
 export interface AbandonResult {

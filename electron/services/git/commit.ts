@@ -65,3 +65,16 @@ export async function firstParent(repo: string, commit: string): Promise<string 
   });
   return out.exitCode === 0 ? out.stdout.trim() : null;
 }
+
+/**
+ * The full ref name a revision names, or null when it names no ref (a commit id, `HEAD~1`, an
+ * ambiguous or unknown name). `git rev-parse --verify --quiet --symbolic-full-name` prints
+ *   "refs/heads/xen\n"   for "xen", "heads/xen" or "HEAD" while on xen
+ *   "\n"                 for a commit id or an ambiguous name (which git reports on stderr)
+ * and exits 1 with --quiet when the name is unknown, which is an answer, not a failure.
+ */
+export async function fullRefName(repo: string, rev: string): Promise<string | null> {
+  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', rev], { okExitCodes: [1] });
+  const name = out.stdout.trim();
+  return out.exitCode === 0 && name.startsWith('refs/') ? name : null;
+}

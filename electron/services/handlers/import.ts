@@ -37,7 +37,8 @@ export async function importMaintainers(ctx: SprintContext, path: string): Promi
   }
   const { subsystems, unmatched } = subsystemsFromMaintainers(
     parsed.sections,
-    inventory.value.files.map((f) => f.path),
+    // Interim copies of rename rules go where their source goes.
+    inventory.value.files.filter((f) => f.interimCopyOf === undefined).map((f) => f.path),
   );
   const { plan } = await ctx.plan.snapshot();
   const kept = subsystems.map((s) => {

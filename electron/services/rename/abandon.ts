@@ -60,6 +60,6 @@ export async function abandonRule(ctx: RenameContext, ruleId: string, opts: { di
       build: (index) => editIndex(ctx.repo, index, destination.map((f) => ({ path: f.path, remove: true as const }))),
       ruleAfter: () => after,
     });
-    return made.ok ? ok({ ruleId, commit: made.value, dropped: false }) : made;
+    return made.ok ? ok({ ruleId, commit: made.value.commit, dropped: false }) : made;
   });
 }

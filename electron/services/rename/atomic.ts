@@ -8,13 +8,14 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '../../../shared/model';
-import type { RenameRule } from '../../../shared/rename/model';
+import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
 import { commitTree, swapBranch } from '../git/commit';
 import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
 import { restoreFromCommit } from '../git/restore';
 import { checkpoint } from './checkpoint';
+import { recordRuleWithPlan } from './follow';
 import type { RepoState } from './guard';
 import { clearJournal, scratchDir, writeJournal, type Journal } from './journal';
 
@@ -39,8 +40,14 @@ export interface CommitStep {
 const BRANCH_MOVED = (branch: string): string =>
   `The branch ${JSON.stringify(branch)} moved while the commit was being made (someone committed meanwhile): nothing was changed; try again.`;
 
-/** Builds the step's commit on top of HEAD and puts it on the branch; returns the commit. */
-export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<string>> {
+export interface StepDone {
+  commit: string;
+  /** For a finished move: how the sprint's pairings and subsystems followed it. */
+  followUp: PlanFollowUp | null;
+}
+
+/** Builds the step's commit on top of HEAD and puts it on the branch. */
+export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<StepDone>> {
   const scratch = await scratchDir(state.gitDir);
   let commit: string;
   try {
@@ -63,7 +70,7 @@ export async function commitStep(ctx: RenameContext, state: RepoState, step: Com
     paths: step.paths,
     rule: step.ruleAfter(commit),
   }, state.gitDir);
-  return moved.ok ? ok(commit) : moved;
+  return moved.ok ? ok({ commit, followUp: moved.value }) : moved;
 }
 
 /**
@@ -71,7 +78,7 @@ export async function commitStep(ctx: RenameContext, state: RepoState, step: Com
  * The journal is written first and removed last, so a run killed in between is finished by
  * recovery; a refused swap changed nothing and leaves no journal.
  */
-export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string): Promise<Result<void>> {
+export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string): Promise<Result<PlanFollowUp | null>> {
   await writeJournal(gitDirPath, journal);
   checkpoint(`${journal.op}:before-ref`);
   const swapped = await swapBranch(ctx.repo, journal.branch, journal.after, journal.before, `merge-sprint: ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`);
@@ -82,15 +89,16 @@ export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPat
   checkpoint(`${journal.op}:after-ref`);
   await restoreFromCommit(ctx.repo, journal.after, journal.paths);
   checkpoint(`${journal.op}:after-worktree`);
-  const recorded = await recordRule(ctx, journal.rule);
+  const recorded = await recordRule(ctx, journal.rule, journal.branch);
   checkpoint(`${journal.op}:after-plan`);
   await clearJournal(gitDirPath);
   return recorded;
 }
 
-/** Writes the rule's new phase and commits to the plan. */
-export async function recordRule(ctx: RenameContext, rule: RenameRule): Promise<Result<void>> {
-  const changed = await ctx.plan.change({ type: 'rename.put', rule }, ctx.actor);
-  if (changed.ok) return ok(undefined);
-  return fail(changed.error.code, `The commit is on the branch, but the plan could not record it: ${changed.error.message}`);
+/**
+ * Writes the rule's new phase and commits to the plan (a finished move also takes the sprint's
+ * pairings and subsystems along, when the sprint's fork ref is `branch`).
+ */
+export function recordRule(ctx: RenameContext, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
+  return recordRuleWithPlan(ctx, rule, branch);
 }

@@ -72,8 +72,8 @@ export async function copyRules(ctx: RenameContext, which: { ruleIds: string[] }
         const done = copies.length > 0 ? ` (${copies.length} rule${copies.length > 1 ? 's were' : ' was'} copied before this one)` : '';
         return fail(made.error.code, `${made.error.message}${done}`, made.error.detail);
       }
-      copies.push({ ruleId: rule.id, commit: made.value });
-      head = made.value;
+      copies.push({ ruleId: rule.id, commit: made.value.commit });
+      head = made.value.commit;
     }
     return ok({ copies });
   });

@@ -1,7 +1,9 @@
 /**
  * "Finish move": one commit, "Move SRC -> DST", that removes the sources. Refused while the
- * copies drift apart unless the user says which side wins. Afterwards git's rename detection
- * is asked how it sees the copy and the move together: every file should show as renamed.
+ * copies drift apart unless the user says which side wins. The plan update that marks the rule
+ * moved also moves the sprint's pairings and subsystems to the new paths (follow.ts). Afterwards
+ * git's rename detection is asked how it sees the copy and the move together: every file
+ * should show as renamed.
  */
 import { quotePath } from '../../../shared/paths';
 import type { FinishResult, PreferredSide, RenameCheckSummary, RenameRule } from '../../../shared/rename/model';
@@ -64,6 +66,7 @@ export async function finishRule(ctx: RenameContext, ruleId: string, prefer?: Pr
       ruleAfter: (commit) => ({ ...rule, phase: 'moved', moveCommit: commit }),
     });
     if (!made.ok) return made;
-    return ok({ ruleId, commit: made.value, renames: await checkRenames(ctx.repo, rule, made.value) });
+    const { commit, followUp } = made.value;
+    return ok({ ruleId, commit, renames: await checkRenames(ctx.repo, rule, commit), followUp: followUp ?? { pairings: 0, subsystems: 0, leftAlone: null } });
   });
 }

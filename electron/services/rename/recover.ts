@@ -21,6 +21,9 @@ import { clearJournal, readJournal, releaseLock, removeScratchLeftovers, takeLoc
 export interface JournalOutcome {
   ruleId: string;
   op: Journal['op'];
+  /** The rule's paths, to name it in a message. */
+  from: string;
+  to: string;
   /** 'completed': the commit was on the branch and the rest was finished; 'not-applied': the branch never moved. */
   outcome: 'completed' | 'not-applied';
   /** Paths left as they were because someone changed them meanwhile (their work is kept). */
@@ -70,14 +73,14 @@ async function completeJournal(ctx: RenameContext, dir: string, journal: Journal
   if (reached && !journal.forward && tip !== null) reached = !(await isAncestor(ctx.repo, journal.before, tip));
   if (!reached || tip === null) {
     await clearJournal(dir);
-    return { ruleId: journal.ruleId, op: journal.op, outcome: 'not-applied', leftAsIs: [] };
+    return { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to, outcome: 'not-applied', leftAsIs: [] };
   }
   const leftAsIs = await settleWorktree(ctx.repo, journal, tip);
   const { plan } = await ctx.plan.snapshot();
   const current = plan.renames[journal.ruleId];
-  const recorded = current && JSON.stringify(current) !== JSON.stringify(journal.rule) ? await recordRule(ctx, journal.rule) : ok(undefined);
+  const recorded = current && JSON.stringify(current) !== JSON.stringify(journal.rule) ? await recordRule(ctx, journal.rule, journal.branch) : ok(null);
   await clearJournal(dir);
-  const outcome: JournalOutcome = { ruleId: journal.ruleId, op: journal.op, outcome: 'completed', leftAsIs };
+  const outcome: JournalOutcome = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to, outcome: 'completed', leftAsIs };
   return recorded.ok ? outcome : { ...outcome, planError: recorded.error.message };
 }
 
@@ -141,4 +144,31 @@ export async function recoverRenames(ctx: RenameContext): Promise<Result<Recover
     const removedWorktrees = await removeLeftoverBuildWorktrees(ctx.repo);
     return ok({ journal, removedWorktrees, warnings });
   });
+}
+
+const OPERATION_WORDS: Record<Journal['op'], string> = {
+  copy: 'interim copy',
+  sync: 'sync',
+  finish: 'finish move',
+  abandon: 'abandon copy',
+};
+
+/** What recovery did and what looks wrong, one line each, for a log (nothing when all was well). */
+export function describeRecovery(report: RecoveryReport): string[] {
+  const lines: string[] = [];
+  const j = report.journal;
+  if (j) {
+    const what = `the interrupted ${OPERATION_WORDS[j.op]} of ${quotePath(j.from)} -> ${quotePath(j.to)}`;
+    if (j.outcome === 'not-applied') lines.push(`Forgot ${what}: its commit never reached the branch, so nothing had changed.`);
+    else lines.push(`Finished ${what}: its commit was on the branch; the files and the plan now follow it.`);
+    if (j.leftAsIs.length > 0) {
+      const shown = j.leftAsIs.slice(0, 5).map(quotePath).join(', ');
+      lines.push(`Left ${shown}${j.leftAsIs.length > 5 ? ` and ${j.leftAsIs.length - 5} more` : ''} as they were: they changed meanwhile, so your version is kept.`);
+    }
+    if (j.planError) lines.push(j.planError);
+  }
+  if (report.removedWorktrees.length > 0) {
+    lines.push(`Removed ${report.removedWorktrees.length} build worktree${report.removedWorktrees.length === 1 ? '' : 's'} left by a killed build check.`);
+  }
+  return [...lines, ...report.warnings];
 }

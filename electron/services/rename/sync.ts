@@ -87,6 +87,6 @@ export async function syncRule(ctx: RenameContext, ruleId: string, prefer?: Pref
       ruleAfter: (commit) => (r.conflicts.length === 0 ? { ...rule, syncCommit: commit } : rule),
     });
     if (!made.ok) return made;
-    return ok({ ...result, commit: made.value });
+    return ok({ ...result, commit: made.value.commit });
   });
 }
