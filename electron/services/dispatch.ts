@@ -13,6 +13,7 @@ import { openRepository } from './git/repository';
 import { coreHandlers } from './handlers/core';
 import { openPlanStore } from './plan/store';
 import { renameHandlers } from './rename/handlers';
+import { describeRecovery, recoverRenames, type RecoveryReport } from './rename/recover';
 import { seriesHandlers } from './series/handlers';
 import { resolveActor, withUnassignedFiles } from './sprint';
 
@@ -73,6 +74,8 @@ export interface SprintContextOptions {
   actor?: Actor;
   /** Receives every push (plan changes from this process or another, build and series logs). */
   push?: (push: Push) => void;
+  /** Where start-up recovery reports what it did and what looks wrong; default: stderr. */
+  log?: (line: string) => void;
 }
 
 /** An open repository: the handlers' context plus a way to listen to its pushes and to close it. */
@@ -80,11 +83,40 @@ export interface OpenSprint extends SprintContext {
   /** Adds a listener for pushes; returns the function that removes it. */
   subscribe(listener: (push: Push) => void): () => void;
   close(): void;
+  /** What recovery of the rename plan did on opening; null when it could not run (it never stops the open). */
+  recovery: RecoveryReport | null;
+}
+
+const logToStderr = (line: string): void => {
+  process.stderr.write(`merge-sprint: ${line}\n`);
+};
+
+/**
+ * Finishes or forgets a rename operation a killed run left, removes its build worktrees, and
+ * checks the rules' commits are on the branch. Reports on the log; never fails: a repository
+ * that cannot be recovered now (read-only, another operation running, which recovers first
+ * itself) still opens.
+ */
+async function recoverOnOpen(ctx: SprintContext, log: (line: string) => void): Promise<RecoveryReport | null> {
+  try {
+    const report = await recoverRenames(ctx);
+    if (!report.ok) {
+      // 'refused': another live process holds the operations' lock and recovers before it acts.
+      if (report.error.code !== 'refused') log(`Could not check for an interrupted rename operation: ${report.error.message}`);
+      return null;
+    }
+    for (const line of describeRecovery(report.value)) log(line);
+    return report.value;
+  } catch (error) {
+    log(`Could not check for an interrupted rename operation: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
 }
 
 /**
- * Opens the repository and its plan store, and turns every plan change (made here, or by
- * another process such as the command line) into a `plan.changed` push with unassigned files.
+ * Opens the repository and its plan store, recovers what a killed rename operation left, and
+ * turns every plan change (made here, or by another process such as the command line) into a
+ * `plan.changed` push with unassigned files.
  */
 export async function openSprintContext(repo: string, opts: SprintContextOptions = {}): Promise<Result<OpenSprint>> {
   let root: string;
@@ -124,11 +156,13 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
       listeners.clear();
       store.close();
     },
+    recovery: null,
   };
   // Snapshots arrive in order; each push waits for the previous so boards never go back in time.
   let queue: Promise<void> = Promise.resolve();
   const stopWatching = store.onChange((snapshot: PlanSnapshot) => {
     queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(ctx, snapshot) })).catch(() => undefined);
   });
+  ctx.recovery = await recoverOnOpen(ctx, opts.log ?? logToStderr);
   return ok(ctx);
 }
