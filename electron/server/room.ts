@@ -2,7 +2,8 @@
  * The room server (`merge-sprint serve`): the same board and API as the Electron window, for any
  * browser in the room. `POST /api/<channel>` answers a JSON Result; `/api/push` is a WebSocket
  * of pushes. On 127.0.0.1 it serves this computer only; on any other address every request
- * needs the join token it prints.
+ * needs the join token it prints. A request may name who acts (`X-Merge-Sprint-Actor`, see
+ * actor.ts); the plan records that person as the change's author.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,9 @@ import fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Actor } from '../../shared/model';
 import { fail, type AppError } from '../../shared/result';
+import type { SprintContext } from '../services/context';
 import { dispatch, openSprintContext } from '../services/dispatch';
+import { ACTOR_HEADER, parseActorHeader } from './actor';
 import { cookieValue, needsToken, newToken, refuseCrossSite, securityHeaders, TOKEN_COOKIE, TOKEN_HEADER, tokenMatches } from './guard';
 import { createPushHub, PUSH_PATH } from './push-hub';
 
@@ -117,6 +120,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
 
   app.post('/api/:channel', async (req, reply) => {
     const { channel } = req.params as { channel: string };
+    // Each browser says who it is; without the header the server's own git user acts.
+    const actor = parseActorHeader(req.headers[ACTOR_HEADER]);
+    if (!actor.ok) return reply.code(400).type('application/json').send(actor);
+    const requestCtx: SprintContext = actor.value ? { ...ctx, actor: actor.value } : ctx;
     const body = typeof req.body === 'string' ? req.body : '';
     let request: unknown = {};
     if (body.trim() !== '') {
@@ -126,7 +133,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         return reply.type('application/json').send(fail('bad-input', `The request body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}): send a JSON object.`));
       }
     }
-    return reply.type('application/json').send(await dispatch(ctx, channel, request));
+    return reply.type('application/json').send(await dispatch(requestCtx, channel, request));
   });
   app.all('/api/*', async (req, reply) => {
     if (req.method !== 'POST' && new URL(req.url, 'http://placeholder').pathname !== PUSH_PATH) {
