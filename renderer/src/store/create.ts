@@ -5,6 +5,7 @@ import { createAppSlice } from './slices/app';
 import { createHistorySlice } from './slices/history';
 import { createInventorySlice } from './slices/inventory';
 import { createPlanSlice } from './slices/plan';
+import { createRenameSlice } from './slices/renames';
 import { createUiSlice } from './slices/ui';
 import type { SprintState } from './types';
 
@@ -16,6 +17,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createPlanSlice(client)(...a),
     ...createHistorySlice(...a),
     ...createInventorySlice(client)(...a),
+    ...createRenameSlice(client)(...a),
     ...createUiSlice(...a),
   }));
 }

@@ -80,6 +80,13 @@ export interface InventorySlice {
   selectFile(path: string | null): Promise<void>;
 }
 
+export interface RenameSlice {
+  /** Files drifting apart per copied rename rule (rule id -> count), as the last `rename.drift` answered. */
+  ruleDrift: Record<string, number>;
+  /** Asks for the drift of every copied rule: one request, however many callers in the same tick. */
+  refreshRuleDrift(): void;
+}
+
 export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'rename' | 'series';
 export type BoardMode = 'person' | 'state';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
@@ -116,4 +123,4 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & UiSlice;

@@ -47,7 +47,10 @@ export const createAppSlice =
             if (connection === 'open') wasOpen = true;
           });
           client.subscribe((push) => {
-            if (push.type === 'plan.changed') get().receiveSnapshot(push.snapshot);
+            if (push.type !== 'plan.changed') return;
+            get().receiveSnapshot(push.snapshot);
+            // Drift changes with commits, which come with plan changes (a sync, a copy, a pull).
+            get().refreshRuleDrift();
           });
         }
         // All three at once: the room server always has a repository, so waiting for app.info

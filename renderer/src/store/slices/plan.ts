@@ -41,6 +41,8 @@ export const createPlanSlice =
       // Against what is shown: a card the server confirms as we drew it keeps its record.
       const confirmed = reconcilePlan(cur.plan, snapshot.plan);
       const sprintChanged = !jsonEqual(cur.confirmed.sprint, confirmed.sprint);
+      // Records keep their identity when equal (reconcilePlan), so this is cheap.
+      const renamesChanged = cur.confirmed.renames !== confirmed.renames;
       set({
         confirmed,
         pending,
@@ -48,8 +50,10 @@ export const createPlanSlice =
         activity: snapshot.activity,
         unassignedFiles: snapshot.unassignedFiles ?? [],
       });
-      // New refs or pairings make a new inventory.
-      if (sprintChanged && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
+      // New refs or pairings make a new inventory; so does a rename step, which commits to the
+      // branch (often the fork ref) and moves interim copies and files.
+      if ((sprintChanged || renamesChanged) && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
+      if (renamesChanged) get().refreshRuleDrift();
     };
 
     return {

@@ -7,6 +7,7 @@ import { useDraggable, type DraggableSyntheticListeners } from '@dnd-kit/core';
 import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useSprint } from '../../store';
+import { describeCardRename, renamesOf } from '../../store/cardRenames';
 import { cardLabel, ownerOf, statsOf } from '../../store/selectors';
 import { CardBody } from './CardBody';
 import { KEYBOARD_HELP_ID } from './boardDnd';
@@ -43,6 +44,7 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
   const sub = useSprint((s) => s.plan.subsystems[id]);
   const owner = useSprint((s) => ownerOf(s, id));
   const stats = useSprint((s) => statsOf(s, id));
+  const renames = useSprint((s) => renamesOf(s, id));
   const node = useRef<HTMLElement | null>(null);
   const listeners = useRef<DraggableSyntheticListeners>(undefined);
   const [armed, setArmed] = useState(false);
@@ -75,7 +77,7 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
         aria-roledescription="draggable card"
         aria-describedby={KEYBOARD_HELP_ID}
         aria-pressed={dragging || undefined}
-        aria-label={cardLabel(sub, owner, stats)}
+        aria-label={cardLabel(sub, owner, stats) + renames.map((r) => `, rename ${describeCardRename(r)}`).join('')}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
         onPointerEnter={() => setActive(true)}
@@ -84,7 +86,7 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
         onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null) || e.currentTarget.matches(':hover'))}
       >
         {armed && <DragBinding id={id} node={node} listeners={listeners} onDragging={setDragging} />}
-        <CardBody sub={sub} owner={owner} stats={stats} showState={showState} onBlock={onBlock} active={active} />
+        <CardBody sub={sub} owner={owner} stats={stats} renames={renames} showState={showState} onBlock={onBlock} active={active} />
       </article>
     </li>
   );

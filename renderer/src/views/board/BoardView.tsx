@@ -1,6 +1,6 @@
 /** The board: columns by person or by state; cards move by pointer or keyboard. */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sprintStore, useSprint } from '../../store';
 import { selectBoardLayout } from '../../store/selectors';
@@ -45,6 +45,9 @@ export function BoardView() {
   useLayoutEffect(() => {
     if (cardCount > 0) markFirstRender();
   }, [cardCount]);
+
+  // Someone may have committed to either copy since the last push: look again when the board shows.
+  useEffect(() => sprintStore.getState().refreshRuleDrift(), []);
 
   if (!ready || cardCount === 0) return <BoardEmpty />;
   return (

@@ -1,20 +1,25 @@
 /**
  * What a card shows: name, owner, state, counts, blocked reason; its actions while the card is
- * hovered or focused (or its files are open), and its files when expanded. Data comes in as
- * props from the card, which selects three values: a thousand of these render at once.
+ * hovered or focused (or its files are open), and its files when expanded; the rename rules its
+ * files lie under. Data comes in as props from the card, which selects four values: a thousand
+ * of these render at once.
  */
 import { memo, useState } from 'react';
 import type { Person, Subsystem } from '../../../../shared/model';
 import { useSprint } from '../../store';
+import { renamesOf, type CardRename } from '../../store/cardRenames';
 import { ownerOf, statsOf, type CardStats } from '../../store/selectors';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
+import { RenameBadges } from './RenameBadges';
 
 interface Props {
   sub: Subsystem;
   owner: Person | undefined;
   stats: CardStats;
+  /** The rename rules the card's files lie under. */
+  renames: CardRename[];
   /** By state, the column already says the state. */
   showState: boolean;
   /** The copy under the pointer while dragging: no actions. */
@@ -27,7 +32,7 @@ interface Props {
 /** Lets a long path wrap after its slashes (zero-width spaces keep it one text node). */
 const wrappable = (name: string) => name.replaceAll('/', '/\u200b');
 
-export const CardBody = memo(function CardBody({ sub, owner, stats, showState, overlay = false, active = false, onBlock }: Props) {
+export const CardBody = memo(function CardBody({ sub, owner, stats, renames, showState, overlay = false, active = false, onBlock }: Props) {
   const [expanded, setExpanded] = useState(false);
   const showActions = !overlay && (active || expanded);
   return (
@@ -52,6 +57,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, showState, o
           <span className="added">+{formatCount(stats.added)}</span> <span className="removed">−{formatCount(stats.removed)}</span>
         </span>
       </div>
+      <RenameBadges subsystemId={sub.id} renames={renames} />
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}
@@ -77,11 +83,12 @@ export function OverlayCard({ id }: { id: string }) {
   const sub = useSprint((s) => s.plan.subsystems[id]);
   const owner = useSprint((s) => ownerOf(s, id));
   const stats = useSprint((s) => statsOf(s, id));
+  const renames = useSprint((s) => renamesOf(s, id));
   const showState = useSprint((s) => s.boardMode === 'person');
   if (!sub) return null;
   return (
     <div className="card card-overlay">
-      <CardBody sub={sub} owner={owner} stats={stats} showState={showState} overlay />
+      <CardBody sub={sub} owner={owner} stats={stats} renames={renames} showState={showState} overlay />
     </div>
   );
 }
