@@ -1,34 +1,10 @@
 /**
- * Applying a series where the user never works: a temporary worktree at the upstream commit
- * (`git worktree add --detach`, always removed afterwards), one patch file per patch written
- * by git itself (`--output`, so binary and non-UTF-8 bytes never pass through text), and
- * `git apply` into that worktree's index.
+ * Applying a series where the user never works: in a temporary worktree at the upstream commit
+ * (worktree.ts), one patch file per patch written by git itself (`--output`, so binary and
+ * non-UTF-8 bytes never pass through text), and `git apply` into that worktree's index.
  */
-import { rmSync } from 'node:fs';
 import { GitError, runGit } from './exec';
 import { literalPathspec } from './trees';
-
-/**
- * Adds a detached worktree at `commit` in the empty folder `dir`. Without `checkout` the
- * worktree has no files and an index filled from `commit` (enough to apply with --cached).
- * Files are written by `read-tree -u` rather than by `worktree add`, which would run the
- * repository's post-checkout hook in a tree that only we use.
- */
-export async function addTemporaryWorktree(repo: string, dir: string, commit: string, checkout: boolean): Promise<void> {
-  await runGit(repo, 'worktree add', ['worktree', 'add', '--detach', '--no-checkout', '--', dir, commit]);
-  await runGit(dir, 'read-tree', ['read-tree', ...(checkout ? ['--reset', '-u'] : []), '--end-of-options', commit]);
-}
-
-/** Removes the worktree and its administrative files; the folder goes even if git refuses. */
-export async function removeTemporaryWorktree(repo: string, dir: string): Promise<void> {
-  try {
-    await runGit(repo, 'worktree remove', ['worktree', 'remove', '--force', '--', dir]);
-  } catch (error) {
-    if (!(error instanceof GitError)) throw error;
-    rmSync(dir, { recursive: true, force: true });
-    await runGit(repo, 'worktree prune', ['worktree', 'prune']);
-  }
-}
 
 /**
  * Writes the diff of `files` between two commits to `outFile` as `git apply` and `git am` read

@@ -1,22 +1,33 @@
 /**
- * Temporary worktrees for build checks: a detached checkout of one commit in a folder of its
- * own, so a build never runs in (or writes to) the user's working tree.
+ * Temporary worktrees: a detached checkout of one commit in a folder of its own, where the app
+ * runs builds and applies patches, so it never works in (or writes to) the user's working tree.
  */
+import { rm } from 'node:fs/promises';
 import { runGit } from './exec';
 import { NO_HOOKS } from './commit';
 
-/** Checks out `commit` into the new folder `dir` as a detached worktree, with the post-checkout hook off. */
-export async function addDetachedWorktree(repo: string, dir: string, commit: string): Promise<void> {
-  await runGit(repo, 'worktree add', [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', dir, commit]);
+/**
+ * Adds a detached worktree of `commit` in the new folder `dir`, with the repository's hooks off
+ * (post-checkout would run in a tree only the app uses). Without `checkout` the worktree has no
+ * files, only an index filled from `commit`: enough to apply patches with `--cached`, and far
+ * faster on a large tree.
+ */
+export async function addDetachedWorktree(repo: string, dir: string, commit: string, opts: { checkout: boolean } = { checkout: true }): Promise<void> {
+  const noCheckout = opts.checkout ? [] : ['--no-checkout'];
+  await runGit(repo, 'worktree add', [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', ...noCheckout, '--', dir, commit]);
+  if (!opts.checkout) await runGit(dir, 'read-tree', ['read-tree', '--end-of-options', commit]);
 }
 
 /**
- * Removes the worktree at `dir` with whatever the build left in it. Exit 128: it is not (or no
- * longer) a worktree, for example because its folder is already gone; prune then forgets it.
+ * Removes the worktree at `dir` with whatever was left in it, and its administrative files.
+ * Exit 128: it is not (or no longer) a worktree, for example because its folder is already
+ * gone or only half made; then the folder goes anyway and prune forgets the registration.
  */
-export async function removeWorktree(repo: string, dir: string): Promise<boolean> {
-  const out = await runGit(repo, 'worktree remove', ['worktree', 'remove', '--force', '--force', dir], { okExitCodes: [128] });
-  return out.exitCode === 0;
+export async function removeWorktree(repo: string, dir: string): Promise<void> {
+  const out = await runGit(repo, 'worktree remove', ['worktree', 'remove', '--force', '--force', '--', dir], { okExitCodes: [128] });
+  if (out.exitCode === 0) return;
+  await rm(dir, { recursive: true, force: true });
+  await pruneWorktrees(repo);
 }
 
 /** Forgets worktrees whose folders no longer exist. */

@@ -7,6 +7,7 @@
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenameRule } from '../../../shared/rename/model';
+import { liveOwnerPid } from '../owner-pid';
 
 export interface Journal {
   op: 'copy' | 'sync' | 'finish' | 'abandon';
@@ -52,15 +53,6 @@ export async function clearJournal(gitDir: string): Promise<void> {
   await rm(journalFile(gitDir), { force: true });
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 export type LockOutcome = { held: true; stale: boolean } | { held: false; pid: number };
 
 /**
@@ -80,8 +72,9 @@ export async function takeLock(gitDir: string): Promise<LockOutcome> {
         return { held: true, stale: attempt > 0 };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const pid = Number((await readFile(lockFile(gitDir), 'utf8').catch(() => '')).trim());
-        if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && alive(pid))) return { held: false, pid };
+        // Our own pid counts as live: one process never takes its own lock twice.
+        const owner = await liveOwnerPid(lockFile(gitDir));
+        if (owner !== null) return { held: false, pid: owner };
         await rm(lockFile(gitDir), { force: true });
       }
     }

@@ -1,19 +1,18 @@
 /**
  * The one-click check: in a temporary worktree at the upstream commit (never the user's tree),
- * apply each patch's diff in order, optionally run a build after each, stop at the first
- * failure with git's reason, and compare the last tree with the target's tree id.
+ * apply each patch's diff in order, optionally run a build after each (the build runner the
+ * rename plan's build checks use), stop at the first failure with git's reason, and compare
+ * the last tree with the target's tree id.
  *
  * Without a build, all patches go to one `git apply` (one index read and write instead of one
  * per patch); only when that fails are they applied one by one, to name the first that fails.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { coverage, coverageProblem, firstOrderConflict } from '../../../shared/series/changes';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckReport, CheckStep } from '../../../shared/series/reports';
-import { addTemporaryWorktree, applyPatchFiles, removeTemporaryWorktree, writeFilesDiff, writeWorktreeTree } from '../git/apply';
-import { runBuildCommand } from './build-runner';
+import { openBuildWorktree, runBuildCommand } from '../builds/runner';
+import { applyPatchFiles, writeFilesDiff, writeWorktreeTree } from '../git/apply';
 import { changesByPatch, type SeriesInput } from './load';
 import { seriesWarnings } from './warnings';
 
@@ -25,6 +24,8 @@ export interface CheckOptions {
   lineLimit?: number | null;
   onLog?: (chunk: string) => void;
   signal?: AbortSignal;
+  /** Each build's time limit (default: the build runner's). */
+  buildTimeoutMs?: number;
 }
 
 /** git processes writing patch files at once (the machine's cores are shared with the UI). */
@@ -51,11 +52,14 @@ async function applyOneByOne(input: SeriesInput, worktree: string, patchFiles: s
     if (!outcome.applied) return { ...run, failed: { index: i, patchId: patch.id, subject: patch.subject, reason: outcome.reason } };
     if (!build) continue;
     log(`\n== [${i + 1}/${input.patches.length}] ${patch.subject}: ${build.name}\n`);
-    const result = await runBuildCommand(build.command, worktree, log, options.signal);
-    if (result.canceled) return { ...run, canceled: true };
-    step.build = { passed: result.exitCode === 0, exitCode: result.exitCode };
-    if (result.exitCode !== 0) {
-      const reason = `The build "${build.name}" failed (exit ${result.exitCode ?? 'signal'}) after this patch.`;
+    const result = await runBuildCommand(build.command, worktree, { onLog: log, signal: options.signal, timeoutMs: options.buildTimeoutMs });
+    if (result.stopped === 'cancelled') return { ...run, canceled: true };
+    step.build = { passed: result.passed, exitCode: result.exitCode };
+    if (!result.passed) {
+      const reason =
+        result.stopped === 'timeout'
+          ? `The build "${build.name}" was stopped at its time limit after this patch.`
+          : `The build "${build.name}" failed (exit ${result.exitCode ?? 'signal'}) after this patch.`;
       return { ...run, failed: { index: i, patchId: patch.id, subject: patch.subject, reason } };
     }
   }
@@ -89,13 +93,12 @@ export async function checkSeries(input: SeriesInput, options: CheckOptions): Pr
   const cover = coverage(input.patches, input.changes);
   if (cover.duplicates.length > 0 || cover.empty.length > 0) return fail('bad-input', coverageProblem(cover, subjectOf) as string);
   const build = options.build ?? null;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'merge-sprint-check-'));
-  const worktree = path.join(dir, 'tree');
+  // Only a build needs the files; applying to the index alone is much faster on a large tree.
+  const { folder, tree: worktree, remove } = await openBuildWorktree(input.repo, input.base, { checkout: build !== null });
   let run: Run = { steps: [], failed: null, canceled: false };
   let finalTree: string | null = null;
   try {
-    await addTemporaryWorktree(input.repo, worktree, input.base, build !== null);
-    const patchFiles = await writePatchFiles(input, dir);
+    const patchFiles = await writePatchFiles(input, folder);
     // One `git apply` may accept an order the patches cannot be applied in one by one.
     const batch = build === null && firstOrderConflict(input.patches, input.changes) === null;
     if (batch && (await applyPatchFiles(worktree, patchFiles, 'cached')).applied) {
@@ -105,7 +108,7 @@ export async function checkSeries(input: SeriesInput, options: CheckOptions): Pr
     }
     if (!run.failed && !run.canceled) finalTree = await writeWorktreeTree(worktree);
   } finally {
-    await removeTemporaryWorktree(input.repo, worktree).finally(() => rmSync(dir, { recursive: true, force: true }));
+    await remove();
   }
   const warnings = await seriesWarnings(input, options.lineLimit ?? null);
   const summary = summarize(input, run, finalTree, coverageProblem(cover, subjectOf));

@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import type { DriftPatch, DriftReport } from '../../../shared/series/reports';
-import { addTemporaryWorktree, applyPatchFiles, removeTemporaryWorktree, writeFilesDiff } from '../git/apply';
+import { applyPatchFiles, writeFilesDiff } from '../git/apply';
 import { commitsTouching } from '../git/series-log';
+import { addDetachedWorktree, removeWorktree } from '../git/worktree';
 import { changesByPatch, type SeriesInput } from './load';
 
 export async function seriesDrift(input: SeriesInput, newBase: string): Promise<Result<DriftReport>> {
@@ -22,7 +23,7 @@ export async function seriesDrift(input: SeriesInput, newBase: string): Promise<
   const worktree = path.join(dir, 'tree');
   const patches: DriftPatch[] = [];
   try {
-    await addTemporaryWorktree(input.repo, worktree, newBase, false);
+    await addDetachedWorktree(input.repo, worktree, newBase, { checkout: false });
     for (const [i, patch] of input.patches.entries()) {
       const files = (perPatch[i] ?? []).map((c) => c.path);
       const patchFile = path.join(dir, `${String(i + 1).padStart(4, '0')}.patch`);
@@ -33,7 +34,7 @@ export async function seriesDrift(input: SeriesInput, newBase: string): Promise<
       patches.push({ patchId: patch.id, subject: patch.subject, applies: outcome.applied, reason: outcome.applied ? null : outcome.reason, upstreamCommits });
     }
   } finally {
-    await removeTemporaryWorktree(input.repo, worktree).finally(() => rmSync(dir, { recursive: true, force: true }));
+    await removeWorktree(input.repo, worktree).finally(() => rmSync(dir, { recursive: true, force: true }));
   }
   const failing = patches.filter((p) => !p.applies);
   const touched = patches.filter((p) => p.upstreamCommits.length > 0);

@@ -108,6 +108,18 @@ describe('series check', () => {
     expect(git(fx.repo, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);
   });
 
+  it('fails at the patch whose build runs past its time limit, and removes the worktree', async () => {
+    const fx = await proposedFixture();
+    made.push(fx.repo);
+    const build = { name: 'hangs', command: 'sleep 50' };
+    const report = await checkSeries(await inputOf(fx.repo, fx.plan), { runId: 'r5', build, buildTimeoutMs: 300 });
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.canceled).toBe(false);
+    expect(report.value.failed).toMatchObject({ index: 0, reason: 'The build "hangs" was stopped at its time limit after this patch.' });
+    expect(report.value.steps.map((s) => s.build?.passed)).toEqual([false]);
+    expect(git(fx.repo, ['worktree', 'list', '--porcelain']).match(/^worktree /gm)).toHaveLength(1);
+  });
+
   it('warns about a file moved and rewritten in one patch, and about patches over the line limit', async () => {
     const fx = makeSeriesFixture();
     made.push(fx.repo);
