@@ -32,7 +32,8 @@ const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inv
       const f = index.get(path);
       // An upstream-only file in a paired folder is inherited by the sparse fork: nobody has to
       // upstream it, so its lines are no one's work (the inventory still lists its numstat).
-      if (f && f.status !== 'upstream-only') {
+      // Nor is an interim copy of a rename rule: its source's lines are counted.
+      if (f && f.status !== 'upstream-only' && f.interimCopyOf === undefined) {
         added += f.added;
         removed += f.removed;
       }

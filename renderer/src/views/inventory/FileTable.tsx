@@ -6,6 +6,7 @@ import { useSprint } from '../../store';
 import type { SortKey } from '../../store/types';
 import { formatCount, STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
+import { holderOf } from './inventoryModel';
 
 const ROW = 28;
 
@@ -45,6 +46,18 @@ function HeaderRow() {
   );
 }
 
+/** Where a file's interim copy is, or which file a copy copies: "copy at drivers/xen/core/evtchn.c". */
+function InterimNote({ words, path, testId }: { words: string; path: string; testId: string }) {
+  return (
+    <span className="interim-note" title={`Interim ${words} ${path}`} data-testid={testId}>
+      <span className="interim-words">{words}</span>
+      <span className="mono path-tail">
+        <span>{path}</span>
+      </span>
+    </span>
+  );
+}
+
 export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map<string, string> }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useSprint((s) => s.selectedPath);
@@ -59,28 +72,41 @@ export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map
           {virtual.getVirtualItems().map((item) => {
             const f = files[item.index];
             if (!f) return null;
-            const sub = owner.get(f.path);
+            const sub = holderOf(f, owner);
             return (
               <div
                 key={f.path}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected === f.path}
-                className={`ftable-row${selected === f.path ? ' selected' : ''}`}
+                className={`ftable-row${selected === f.path ? ' selected' : ''}${f.interimCopyOf ? ' interim-copy' : ''}`}
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => void select(f.path)}
               >
                 <div role="cell" className="c-status">
-                  <span className={`status-badge status-${f.status}`}>{STATUS_LABEL[f.status]}</span>
+                  {f.interimCopyOf ? (
+                    <span className="status-badge status-interim" title={`${STATUS_LABEL[f.status]}, but an interim copy of a rename rule: not new work`}>
+                      Interim copy
+                    </span>
+                  ) : (
+                    <span className={`status-badge status-${f.status}`}>{STATUS_LABEL[f.status]}</span>
+                  )}
                 </div>
                 <div role="cell" className="c-path">
                   <button type="button" className="row-button mono path-tail" title={f.path} data-testid="file-row">
                     <span>{f.path}</span>
                   </button>
+                  {f.interimCopyAt && <InterimNote words="copy at" path={f.interimCopyAt} testId="copy-at" />}
                 </div>
-                <div role="cell" className="c-twin mono path-tail" title={f.upstreamPath}>
-                  {f.upstreamPath === f.path ? <span className="muted">same path</span> : <span>{f.upstreamPath}</span>}
-                </div>
+                {f.interimCopyOf ? (
+                  <div role="cell" className="c-twin">
+                    <InterimNote words="copy of" path={f.interimCopyOf} testId="copy-of" />
+                  </div>
+                ) : (
+                  <div role="cell" className="c-twin mono path-tail" title={f.upstreamPath}>
+                    {f.upstreamPath === f.path ? <span className="muted">same path</span> : <span>{f.upstreamPath}</span>}
+                  </div>
+                )}
                 <div role="cell" className="c-num added">
                   {f.binary ? '' : `+${formatCount(f.added)}`}
                 </div>

@@ -1,13 +1,14 @@
-/** Totals per status; clicking one filters the table to it. */
+/** Totals per status (interim copies of rename rules apart); clicking one filters the table to it. */
 import { useMemo } from 'react';
 import { FILE_STATUSES, type InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { plural, STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
-import { totalsByStatus } from './inventoryModel';
+import { isInterimCopy, totalsByStatus } from './inventoryModel';
 
 export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
   const totals = useMemo(() => totalsByStatus(files), [files]);
+  const copies = useMemo(() => files.filter(isInterimCopy).length, [files]);
   const status = useSprint((s) => s.inventoryFilter.status);
   const set = useSprint((s) => s.setInventoryFilter);
   return (
@@ -26,6 +27,11 @@ export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
           <LineCounts added={totals[st].added} removed={totals[st].removed} />
         </button>
       ))}
+      {copies > 0 && (
+        <p className="interim-summary" data-testid="interim-summary">
+          {plural(copies, 'interim copy', 'interim copies')} of rename rules, not counted: their sources are.
+        </p>
+      )}
     </div>
   );
 }

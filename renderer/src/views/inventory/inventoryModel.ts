@@ -15,6 +15,9 @@ const addTo = (t: Totals, f: InventoryFile) => {
   t.removed += f.removed;
 };
 
+/** Interim copies of rename rules are no work of their own (their source is counted): totals leave them out. */
+export const isInterimCopy = (f: InventoryFile): boolean => f.interimCopyOf !== undefined;
+
 /** Which subsystem holds each file (fork-side path -> subsystem id). */
 export function subsystemOfFile(plan: Pick<Plan, 'subsystems'>): Map<string, string> {
   const out = new Map<string, string>();
@@ -22,12 +25,17 @@ export function subsystemOfFile(plan: Pick<Plan, 'subsystems'>): Map<string, str
   return out;
 }
 
+/** The subsystem a file belongs to; an interim copy belongs with its source. */
+export const holderOf = (f: InventoryFile, owner: Map<string, string>): string | undefined =>
+  owner.get(f.path) ?? (f.interimCopyOf === undefined ? undefined : owner.get(f.interimCopyOf));
+
 export function filterFiles(files: readonly InventoryFile[], filter: InventoryFilter, owner: Map<string, string>): InventoryFile[] {
   const text = filter.text.trim().toLowerCase();
   return files.filter((f) => {
     if (filter.status !== 'all' && f.status !== filter.status) return false;
-    if (filter.subsystem === 'none' && owner.has(f.path)) return false;
-    if (filter.subsystem !== 'all' && filter.subsystem !== 'none' && owner.get(f.path) !== filter.subsystem) return false;
+    const holder = holderOf(f, owner);
+    if (filter.subsystem === 'none' && holder !== undefined) return false;
+    if (filter.subsystem !== 'all' && filter.subsystem !== 'none' && holder !== filter.subsystem) return false;
     return !text || f.path.toLowerCase().includes(text) || f.upstreamPath.toLowerCase().includes(text);
   });
 }
@@ -50,9 +58,10 @@ export function sortFiles(files: readonly InventoryFile[], key: SortKey, descend
   return [...files].sort((a, b) => dir * cmp(a, b) || byPath(a, b));
 }
 
+/** Totals per status, interim copies left out. */
 export function totalsByStatus(files: readonly InventoryFile[]): Record<FileStatus, Totals> {
   const out = Object.fromEntries(FILE_STATUSES.map((s) => [s, zero()])) as Record<FileStatus, Totals>;
-  for (const f of files) addTo(out[f.status], f);
+  for (const f of files) if (!isInterimCopy(f)) addTo(out[f.status], f);
   return out;
 }
 
@@ -67,10 +76,11 @@ export interface GroupTotals extends Totals {
   key: string;
 }
 
-/** Totals grouped by a key, largest change first. */
+/** Totals grouped by a key, largest change first (interim copies left out). */
 export function totalsBy(files: readonly InventoryFile[], keyOf: (f: InventoryFile) => string): GroupTotals[] {
   const groups = new Map<string, GroupTotals>();
   for (const f of files) {
+    if (isInterimCopy(f)) continue;
     const key = keyOf(f);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, ...zero() }));
