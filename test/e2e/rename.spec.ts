@@ -1,12 +1,14 @@
 /**
  * The rename plan end to end, in Chromium through the room server: write a rule, preview it,
  * make the interim copies with one click, edit the source through git, see the drift, sync,
- * finish the move, and check the resulting commits with git itself.
+ * finish the move, and check the resulting commits with git itself. The sprint pairs the
+ * source with an upstream folder, so the board's card shows the rule's phase and drift, and the
+ * inventory follows the files through the copy and the move.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT, startRoom, type Room } from '../renderer/room-process';
+import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 import { cleanup, git, makeCommit } from '../helpers/repo';
 import { AWKWARD, DST, SRC, makeXenRepo } from '../services/rename/fixture';
 
@@ -17,6 +19,13 @@ let repo: string;
 test.beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   repo = makeXenRepo();
+  // Upstream is the tree without the fork's folder; that folder is paired with upstream's kernel.
+  makeCommit(repo, { branch: 'upstream-tree', files: { [SRC]: null }, message: 'upstream' });
+  git(repo, ['tag', 'upstream']);
+  git(repo, ['checkout', '-q', 'main']);
+  git(repo, ['branch', '-q', '-D', 'upstream-tree']);
+  const init = runCli(['init', '--repo', repo, '--upstream', 'upstream', '--fork', 'main', '--pair', `${SRC}=kernel`]);
+  if (init.status !== 0) throw new Error(init.stderr);
   room = await startRoom(['--repo', repo, '--port', '0']);
 });
 
@@ -26,6 +35,13 @@ test.afterAll(async () => {
 });
 
 const subjects = (): string[] => git(repo, ['log', '--format=%s']).trim().split('\n');
+
+/** The board's rename badge of the rule on the card holding the source's files. */
+async function boardBadge(page: Page, ruleId: string): Promise<Locator> {
+  await page.getByTestId('tab-board').click();
+  await expect(page.getByTestId('board')).toBeVisible();
+  return page.locator(`[data-testid^="rename-badge-"][data-testid$="-${ruleId}"]`);
+}
 
 test('rename: rule, preview, interim copy in one click, drift after a git edit, sync, finish move', async ({ page }) => {
   const problems: string[] = [];
@@ -58,9 +74,26 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   expect(git(repo, ['ls-tree', '-r', `HEAD:${DST}`])).toBe(git(repo, ['ls-tree', '-r', `HEAD:${SRC}`]));
   await expect(page.getByTestId(`drift-none-${ruleId}`)).toBeVisible();
 
-  // Someone edits the source with git; the view shows the drift.
+  // The board: the card of the source's files shows the phase; the copies match.
+  const badge = await boardBadge(page, ruleId);
+  await expect(badge).toHaveCount(1);
+  await expect(badge).toHaveAttribute('data-phase', 'copied');
+  await expect(badge).toHaveText('copied');
+  await page.screenshot({ path: path.join(SHOTS, 'board-rename-copied.png') });
+  // The inventory: each source file names its interim copy; the copies are no new work.
+  await page.getByTestId('tab-inventory').click();
+  await expect(page.getByTestId('interim-summary')).toContainText(`${count} interim copies`);
+  await page.getByTestId('inventory-text').fill('evtchn.c');
+  await expect(page.getByTestId('copy-at')).toContainText(`${DST}/evtchn.c`);
+  await expect(page.getByTestId('copy-of')).toContainText(`${SRC}/evtchn.c`);
+  await page.getByTestId('inventory-text').fill('');
+  await page.screenshot({ path: path.join(SHOTS, 'inventory-rename-copied.png') });
+
+  // Someone edits the source with git; the board and the view show the drift.
   const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
   makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
+  await expect(await boardBadge(page, ruleId)).toHaveText('copied · 1 drifting');
+  await page.getByTestId('tab-rename').click();
   await page.getByTestId('rename-refresh').click();
   await expect(page.getByTestId('drift-row')).toHaveCount(1);
   await expect(page.getByTestId('drift-row')).toContainText('with space.c');
@@ -82,5 +115,16 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   for (const s of statuses) expect(s).toMatch(/^R\d{3}$/);
   expect(git(repo, ['status', '--porcelain'])).toBe('');
   await page.screenshot({ path: path.join(SHOTS, 'rename-moved.png'), fullPage: true });
+
+  // The sprint followed the move: the card is under the rule's destination now, and the
+  // inventory lists the files there, every one in a subsystem.
+  await expect(await boardBadge(page, ruleId)).toHaveText('moved');
+  const plan = JSON.parse(runCli(['plan', '--repo', repo, '--json']).stdout) as { sprint: { pairings: unknown }; unassignedFiles: string[] };
+  expect(plan.sprint.pairings).toEqual([{ fork: DST, upstream: 'kernel' }]);
+  expect(plan.unassignedFiles).toEqual([]);
+  await page.getByTestId('tab-inventory').click();
+  await page.getByTestId('inventory-text').fill('evtchn.c');
+  await expect(page.getByTestId('file-row')).toHaveText(`${DST}/evtchn.c`);
+  await expect(page.getByTestId('copy-at')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
