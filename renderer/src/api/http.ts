@@ -1,14 +1,19 @@
 /**
  * `ApiClient` over the room server: `POST /api/<channel>` answers a JSON `Result`; pushes come
  * over one WebSocket at `/api/push`, reopened after a drop for as long as someone listens.
+ * Every POST carries the join token and, once chosen, who acts (actor.ts).
  */
 import type { Channel, Push, Req, Res } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { transportError, type ConnectionState, type RendererClient } from './client';
+import type { Actor } from '../../../shared/model';
+import { ACTOR_HEADER, encodeActorHeader } from './actor';
 import { TOKEN_HEADER } from './token';
 
 export interface HttpClientOptions {
   token?: string | null;
+  /** Who acts, asked on every call (the choice can change at any time); null: the server's git user. */
+  actor?: () => Actor | null;
   fetch?: typeof fetch;
   WebSocket?: typeof WebSocket;
   /** Delays before each reconnection attempt, in ms; the last one repeats. */
@@ -88,6 +93,8 @@ export function httpClient(baseUrl: string, options: HttpClientOptions = {}): Re
     async call<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers[TOKEN_HEADER] = token;
+      const actor = options.actor?.() ?? null;
+      if (actor) headers[ACTOR_HEADER] = encodeActorHeader(actor);
       let response: Response;
       try {
         response = await doFetch(new URL(`/api/${channel}`, baseUrl).href, { method: 'POST', headers, body: JSON.stringify(request) });

@@ -1,4 +1,5 @@
 /** Picks the transport: Electron's preload bridge when present, else the room server the page came from. */
+import { createActorChoice } from './actor';
 import { electronClient } from './preloadClient';
 import { httpClient } from './http';
 import { readJoinToken } from './token';
@@ -6,6 +7,10 @@ import type { RendererClient } from './client';
 
 export type { RendererClient, ConnectionState } from './client';
 export { electronClient, httpClient, readJoinToken };
+export type { ChosenActor } from './actor';
+
+/** Who this browser acts as in the room (the header's "I am …"); unused in Electron. */
+export const actorChoice = createActorChoice();
 
 export function createClient(): RendererClient {
   if (window.mergeSprint) return electronClient(window.mergeSprint);
@@ -14,5 +19,5 @@ export function createClient(): RendererClient {
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
   });
-  return httpClient(window.location.origin, { token });
+  return httpClient(window.location.origin, { token, actor: () => actorChoice.get()?.actor ?? null });
 }
