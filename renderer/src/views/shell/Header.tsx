@@ -1,5 +1,6 @@
-/** The app bar: name, repository, tabs, undo/redo, live connection. */
+/** The app bar: name, repository, tabs, undo/redo, live connection, and in the room who you are. */
 import { useSprint } from '../../store';
+import { ActorPicker } from './ActorPicker';
 import { VIEWS } from './routing';
 
 function UndoRedo() {
@@ -63,6 +64,7 @@ export function Header() {
       <div className="header-end">
         <UndoRedo />
         <Connection />
+        <ActorPicker />
       </div>
     </header>
   );
