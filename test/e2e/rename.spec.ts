@@ -93,6 +93,7 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
   makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
   await expect(await boardBadge(page, ruleId)).toHaveText('copied · 1 drifting');
+  await page.screenshot({ path: path.join(SHOTS, 'board-rename-drift.png') });
   await page.getByTestId('tab-rename').click();
   await page.getByTestId('rename-refresh').click();
   await expect(page.getByTestId('drift-row')).toHaveCount(1);
