@@ -51,7 +51,7 @@ async function post(base: string, channel: string, body: unknown): Promise<unkno
   return result.value;
 }
 
-/** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states. */
+/** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states; a rename rule over them. */
 async function seedPlan(base: string): Promise<void> {
   const ids = PEOPLE.map((name) => `person-${name.toLowerCase()}`);
   for (const [i, name] of PEOPLE.entries()) {
@@ -69,6 +69,8 @@ async function seedPlan(base: string): Promise<void> {
     blocked: i % 50 === 7 ? 'Waiting for the upstream review' : null,
   }));
   await post(base, 'plan.change', { change: { type: 'subsystems.replace', subsystems } });
+  // A rename rule over every card's folder: a badge on each of the 1,000 cards.
+  await post(base, 'rename.add', { from: 'drivers/gen', to: 'drivers/generated' });
 }
 
 /** Loads the board and returns the marks' times (ms since navigation start) and the card count. */
