@@ -6,22 +6,28 @@
 import { pathToFileURL } from 'node:url';
 
 /**
- * Only the app's own files: no inline script, no eval, no plugins, no frames, no remote
- * connections (the renderer talks to the main process through the preload, never the network).
+ * The renderer page's Content Security Policy, in the window and in the room server: only the
+ * app's own files; no inline script, no eval, no plugins, no frames; no connection but to the
+ * page's own origin and `connectSources` (the room server's push socket).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicyWith(connectSources: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(' '),
+    "object-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** The window's policy: no connection but its own (the renderer talks to the main process through the preload, never the network). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicyWith([]);
 
 /** The subset of Electron's WebPreferences the window sets, spelled out so a test can read it. */
 export interface HardenedWebPreferences {

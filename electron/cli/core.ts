@@ -49,27 +49,42 @@ export function collectPair(value: string, previous: Pairing[] = []): Pairing[] 
 
 const fold = (s: string): string => s.normalize('NFC').toLowerCase().trim();
 
+/** Records in the plan's order (an id without its record is skipped). */
+const inOrder = <T>(order: readonly string[], records: Readonly<Record<string, T>>): T[] => order.map((id) => records[id]).filter((r): r is T => r !== undefined);
+
+const peopleOf = (snapshot: PlanSnapshot): Person[] => inOrder(snapshot.plan.personOrder, snapshot.plan.people);
+
+interface Words {
+  noun: string;
+  plural: string;
+  /** How several matches relate to what was typed: "are named", "match". */
+  verb: string;
+  /** What else may be typed, said after the list of names. */
+  hint: string;
+}
+
+/** The record with id `typed`, else the one that `matches`; otherwise a message naming the ids to choose from, or the valid names. */
+function findOne<T extends { id: string; name: string }>(all: T[], typed: string, matches: (record: T) => boolean, words: Words): T {
+  const byId = all.find((r) => r.id === typed);
+  if (byId) return byId;
+  const found = all.filter(matches);
+  if (found.length === 1 && found[0]) return found[0];
+  if (found.length > 1) failWith('bad-input', `${found.length} ${words.plural} ${words.verb} "${typed}": give one of their ids: ${listForMessage(found.map((r) => r.id))}.`);
+  const heading = words.plural.charAt(0).toUpperCase() + words.plural.slice(1);
+  return failWith('not-found', `There is no ${words.noun} "${typed}". ${heading}: ${listForMessage(all.map((r) => r.name))}${words.hint}.`);
+}
+
 /** The one subsystem named (case-insensitive) or with this id; otherwise a message listing the valid names. */
 export function findSubsystem(snapshot: PlanSnapshot, name: string): Subsystem {
-  const all = snapshot.plan.subsystemOrder.map((id) => snapshot.plan.subsystems[id]).filter((s): s is Subsystem => !!s);
-  const byId = all.find((s) => s.id === name);
-  if (byId) return byId;
-  const matches = all.filter((s) => fold(s.name) === fold(name));
-  if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1) failWith('bad-input', `${matches.length} subsystems are named "${name}": give one of their ids: ${listForMessage(matches.map((s) => s.id))}.`);
-  return failWith('not-found', `There is no subsystem "${name}". Subsystems: ${listForMessage(all.map((s) => s.name))}.`);
+  const all = inOrder(snapshot.plan.subsystemOrder, snapshot.plan.subsystems);
+  return findOne(all, name, (s) => fold(s.name) === fold(name), { noun: 'subsystem', plural: 'subsystems', verb: 'are named', hint: '' });
 }
 
 /** The person named (case-insensitive), with this id or email; `none` means nobody. */
 export function findPerson(snapshot: PlanSnapshot, name: string): Person | null {
   if (fold(name) === 'none') return null;
-  const all = snapshot.plan.personOrder.map((id) => snapshot.plan.people[id]).filter((p): p is Person => !!p);
-  const byId = all.find((p) => p.id === name);
-  if (byId) return byId;
-  const matches = all.filter((p) => fold(p.name) === fold(name) || (p.email !== '' && fold(p.email) === fold(name)));
-  if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length > 1) failWith('bad-input', `${matches.length} people match "${name}": give one of their ids: ${listForMessage(matches.map((p) => p.id))}.`);
-  return failWith('not-found', `There is no person "${name}". People: ${listForMessage(all.map((p) => p.name))} (or "none" to unassign).`);
+  const matches = (p: Person): boolean => fold(p.name) === fold(name) || (p.email !== '' && fold(p.email) === fold(name));
+  return findOne(peopleOf(snapshot), name, matches, { noun: 'person', plural: 'people', verb: 'match', hint: ' (or "none" to unassign)' });
 }
 
 /** Backlog, In progress, Review, Done — in any case, with or without the space. */
@@ -79,7 +94,8 @@ export function parseState(text: string): CardState {
   return state ?? failWith('bad-input', `"${text}" is not a card state: use one of ${listForMessage([...CARD_STATES])}.`);
 }
 
-const positiveInt = (flag: string) => (value: string): number => {
+/** Commander's parser for an option taking a whole number of at least 1. */
+export const positiveInt = (flag: string) => (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) failWith('bad-input', `${flag} takes a whole number of at least 1, not "${value}".`);
   return n;
@@ -221,7 +237,7 @@ function registerPeopleCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(action(async (opts: RepoOptions & { json?: boolean }) => {
       const snapshot = await withSprint(opts, (ctx) => call(ctx, 'plan.get', {}));
-      const list = snapshot.plan.personOrder.map((id) => snapshot.plan.people[id]).filter((p): p is Person => !!p);
+      const list = peopleOf(snapshot);
       if (opts.json) return printJson(list);
       for (const p of list) printLine(`${p.name} <${p.email}> ${p.color}`);
     }));

@@ -8,18 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { SeriesPatch } from '../../shared/series/model';
 import type { SeriesState } from '../../shared/series/reports';
-import { addRepoOption, call, withSprint, type RepoOptions } from './core';
-import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
+import { addRepoOption, call, positiveInt, withSprint, type RepoOptions } from './core';
+import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
 
 interface JsonOption {
   json?: boolean;
 }
-
-const positiveInt = (flag: string) => (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) failWith('bad-input', `${flag} takes a whole number of at least 1, not "${value}".`);
-  return n;
-};
 
 function printSeries(state: SeriesState): void {
   const { series } = state;

@@ -5,6 +5,7 @@
  * acts (POST, WebSocket), so another site open in the same browser cannot drive the board.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { contentSecurityPolicyWith } from '../security';
 
 export const TOKEN_HEADER = 'x-merge-sprint-token';
 export const TOKEN_COOKIE = 'merge-sprint-token';
@@ -70,25 +71,10 @@ export function refuseCrossSite(req: RequestFacts, settings: GuardSettings): str
 /** Keeps only characters a host name, an IP address and a port can have (the header is echoed in the CSP). */
 const safeHost = (host: string | undefined): string | null => (host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host : null);
 
-/**
- * The page's Content Security Policy: the app's own files only, no inline script, no eval;
- * the one connection besides `'self'` is the push socket on the same host.
- */
+/** The page's Content Security Policy (the window's), with one more connection: the push socket on the same host. */
 export function contentSecurityPolicy(host: string | undefined): string {
   const h = safeHost(host);
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self'${h ? ` ws://${h} wss://${h}` : ''}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return contentSecurityPolicyWith(h ? [`ws://${h}`, `wss://${h}`] : []);
 }
 
 /** Headers every response carries. */

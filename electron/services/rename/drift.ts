@@ -6,10 +6,10 @@
 import { quotePath } from '../../../shared/paths';
 import { classifyDrift, relativeFiles } from '../../../shared/rename/drift';
 import type { DriftFile, RenameRule, RuleDrift } from '../../../shared/rename/model';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import { lsTree } from '../git/trees';
 import type { RenameContext } from './atomic';
-import { findRule, headCommit, planRules } from './rules';
+import { headCommit, pickRules, type PhaseNeed } from './rules';
 
 /** The commit whose destination is the merge base: the last clean sync, else the copy. */
 export const baseCommit = (rule: RenameRule): string | null => rule.syncCommit ?? rule.copyCommit;
@@ -22,22 +22,15 @@ export async function ruleDrift(repo: string, rule: RenameRule, head: string): P
   return classifyDrift(rule, relativeFiles(baseFiles, rule.to), relativeFiles(headFiles, rule.from), relativeFiles(headFiles, rule.to));
 }
 
+const COPIED_FOR_DRIFT: PhaseNeed = { phase: 'copied', why: 'drift exists only between the two copies of a copied rule.' };
+
 /** Drift of one rule, or of every copied rule. */
 export async function driftOf(ctx: RenameContext, ruleId?: string): Promise<Result<RuleDrift[]>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
-  let rules: RenameRule[];
-  if (ruleId !== undefined) {
-    const found = await findRule(ctx, ruleId);
-    if (!found.ok) return found;
-    if (found.value.phase !== 'copied') {
-      return fail('refused', `The rule ${quotePath(found.value.from)} -> ${quotePath(found.value.to)} is ${found.value.phase}: drift exists only between the two copies of a copied rule.`);
-    }
-    rules = [found.value];
-  } else {
-    rules = (await planRules(ctx)).filter((r) => r.phase === 'copied');
-  }
-  const drifts = await Promise.all(rules.map(async (rule) => ({ ruleId: rule.id, files: await ruleDrift(ctx.repo, rule, head.value) })));
+  const rules = await pickRules(ctx, ruleId, (r) => r.phase === 'copied', COPIED_FOR_DRIFT);
+  if (!rules.ok) return rules;
+  const drifts = await Promise.all(rules.value.map(async (rule) => ({ ruleId: rule.id, files: await ruleDrift(ctx.repo, rule, head.value) })));
   return ok(drifts);
 }
 

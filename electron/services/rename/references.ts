@@ -5,11 +5,11 @@
  */
 import { isUnder } from '../../../shared/paths';
 import { classifyReference, referenceTerms } from '../../../shared/rename/references';
-import type { RenameRule, RuleReferences } from '../../../shared/rename/model';
+import type { RuleReferences } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
 import { grepFixed } from '../git/grep';
 import type { RenameContext } from './atomic';
-import { findRule, headCommit, planRules } from './rules';
+import { headCommit, pickRules } from './rules';
 
 /** Enough to act on; a tree naming an old path more often than this needs a script, not a list. */
 const MAX_HITS = 20000;
@@ -17,14 +17,9 @@ const MAX_HITS = 20000;
 export async function oldPathReferences(ctx: RenameContext, ruleId?: string): Promise<Result<RuleReferences[]>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
-  let rules: RenameRule[];
-  if (ruleId !== undefined) {
-    const found = await findRule(ctx, ruleId);
-    if (!found.ok) return found;
-    rules = [found.value];
-  } else {
-    rules = (await planRules(ctx)).filter((r) => r.phase !== 'abandoned');
-  }
+  const picked = await pickRules(ctx, ruleId, (r) => r.phase !== 'abandoned');
+  if (!picked.ok) return picked;
+  const rules = picked.value;
   const termsOf = new Map(rules.map((r) => [r.id, referenceTerms(r.from)]));
   const allTerms = [...new Set([...termsOf.values()].flat())];
   const hits = await grepFixed(ctx.repo, head.value, allTerms, MAX_HITS);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { normaliseDir, quotePath } from '../../../shared/paths';
 import { checkRulePaths, checkRules, lookupTree, type RuleDraft, type TreeLookup } from '../../../shared/rename/check';
-import type { RenameRule, RuleCheck, RuleProblem, RuleSummary } from '../../../shared/rename/model';
+import type { RenameRule, RuleCheck, RenamePhase, RuleProblem, RuleSummary } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { refCommit } from '../git/commit';
 import { lsTree } from '../git/trees';
@@ -26,10 +26,26 @@ export async function planRules(ctx: RenameContext): Promise<RenameRule[]> {
   return plan.renameOrder.map((id) => plan.renames[id]).filter((r): r is RenameRule => r !== undefined);
 }
 
-export async function findRule(ctx: RenameContext, ruleId: string): Promise<Result<RenameRule>> {
+/** What an operation needs of the rule it is given: its phase, and in words why (for the refusal). */
+export interface PhaseNeed {
+  phase: RenamePhase;
+  why: string;
+}
+
+/** The rule with this id; with `needs`, refused unless it is in that phase. */
+export async function findRule(ctx: RenameContext, ruleId: string, needs?: PhaseNeed): Promise<Result<RenameRule>> {
   const { plan } = await ctx.plan.snapshot();
   const rule = plan.renames[ruleId];
-  return rule ? ok(rule) : fail('not-found', `There is no rename rule with id ${quotePath(ruleId)}: list the rules (rename list) to see their ids.`);
+  if (!rule) return fail('not-found', `There is no rename rule with id ${quotePath(ruleId)}: list the rules (rename list) to see their ids.`);
+  if (needs && rule.phase !== needs.phase) return fail('refused', `The rule ${quotePath(rule.from)} -> ${quotePath(rule.to)} is ${rule.phase}: ${needs.why}`);
+  return ok(rule);
+}
+
+/** The rules a look at the tree covers: the one named (refused unless in the phase `needs` names), or every rule `keep` accepts. */
+export async function pickRules(ctx: RenameContext, ruleId: string | undefined, keep: (rule: RenameRule) => boolean, needs?: PhaseNeed): Promise<Result<RenameRule[]>> {
+  if (ruleId === undefined) return ok((await planRules(ctx)).filter(keep));
+  const found = await findRule(ctx, ruleId, needs);
+  return found.ok ? ok([found.value]) : found;
 }
 
 /** Every rule with its problems against HEAD and the other rules. */

@@ -4,9 +4,8 @@
  * both; conflicts are not written but returned with their hunks (or, when the user chose a
  * side, that side wins).
  */
-import { quotePath } from '../../../shared/paths';
 import type { DriftFile, FileVersion, PreferredSide, RenameRule, SyncConflict, SyncResult } from '../../../shared/rename/model';
-import { fail, ok, type Result } from '../../../shared/result';
+import { ok, type Result } from '../../../shared/result';
 import { rm } from 'node:fs/promises';
 import { editIndex, type IndexEdit } from '../git/index';
 import { commitStep, type RenameContext } from './atomic';
@@ -64,12 +63,9 @@ export async function syncRule(ctx: RenameContext, ruleId: string, prefer?: Pref
   return withRenameLock(ctx, async (gitDir) => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;
-    const found = await findRule(ctx, ruleId);
+    const found = await findRule(ctx, ruleId, { phase: 'copied', why: 'only the two copies of a copied rule are synced.' });
     if (!found.ok) return found;
     const rule = found.value;
-    if (rule.phase !== 'copied') {
-      return fail('refused', `The rule ${quotePath(rule.from)} -> ${quotePath(rule.to)} is ${rule.phase}: only the two copies of a copied rule are synced.`);
-    }
     const drift = await ruleDrift(ctx.repo, rule, state.value.head);
     const r = await resolve(ctx.repo, gitDir, drift, prefer);
     const result: SyncResult = { ruleId, commit: null, carried: r.carried, merged: r.merged, conflicts: r.conflicts };
