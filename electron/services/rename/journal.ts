@@ -55,6 +55,8 @@ export async function clearJournal(gitDir: string): Promise<void> {
 
 export type LockOutcome = { held: true; stale: boolean } | { held: false; pid: number };
 
+let lockAttempt = 0;
+
 /**
  * Takes the operations' lock. A lock left by a process that no longer runs (killed mid-way) is
  * ours to take over: `stale` tells the caller to recover first.
@@ -62,20 +64,25 @@ export type LockOutcome = { held: true; stale: boolean } | { held: false; pid: n
 export async function takeLock(gitDir: string): Promise<LockOutcome> {
   await mkdir(stateDir(gitDir), { recursive: true });
   // The lock appears with its pid already inside (a hard link of a written file), so no reader
-  // ever sees an empty lock and takes it for a dead one.
-  const mine = `${lockFile(gitDir)}.${process.pid}`;
+  // ever sees an empty lock and takes it for a dead one. The file's name is this attempt's own
+  // (several can run at once: a window opening while the command line runs), starting with the pid.
+  const mine = `${lockFile(gitDir)}.${process.pid}-${(++lockAttempt).toString(36)}`;
   await writeFile(mine, String(process.pid));
   try {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    let stale = false;
+    for (let attempt = 0; attempt < 3; attempt++) {
       try {
         await link(mine, lockFile(gitDir));
-        return { held: true, stale: attempt > 0 };
+        return { held: true, stale };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        // Released between our link and this read: try again, removing nothing.
+        if ((await readFile(lockFile(gitDir)).catch(() => null)) === null) continue;
         // Our own pid counts as live: one process never takes its own lock twice.
         const owner = await liveOwnerPid(lockFile(gitDir));
         if (owner !== null) return { held: false, pid: owner };
         await rm(lockFile(gitDir), { force: true });
+        stale = true;
       }
     }
     return { held: false, pid: 0 };
@@ -96,14 +103,19 @@ export async function scratchDir(gitDir: string): Promise<string> {
   return dir;
 }
 
+/** A lock file of one attempt to take the lock: `rename.lock.PID-N` (`rename.lock.PID` before). */
+const LOCK_ATTEMPT = /^rename\.lock\.\d+(-[0-9a-z]+)?$/;
+
 /**
  * Removes what killed runs left: scratch folders, a journal that was never renamed into place,
  * lock files of their own that never became the lock. Called with the lock held, so no live
- * run owns any of these.
+ * run owns a scratch folder or a journal; lock files of attempts still running (they are made
+ * before the lock is held) name a live process and stay.
  */
 export async function removeScratchLeftovers(gitDir: string): Promise<void> {
-  const entries = await readdir(stateDir(gitDir)).catch(() => [] as string[]);
-  const mine = `rename.lock.${process.pid}`;
-  const leftover = (e: string): boolean => e.startsWith('tmp-') || e.endsWith('.tmp') || (/^rename\.lock\.\d+$/.test(e) && e !== mine);
-  await Promise.all(entries.filter(leftover).map((e) => rm(path.join(stateDir(gitDir), e), { recursive: true, force: true })));
+  const dir = stateDir(gitDir);
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  const leftover = async (e: string): Promise<boolean> =>
+    e.startsWith('tmp-') || e.endsWith('.tmp') || (LOCK_ATTEMPT.test(e) && (await liveOwnerPid(path.join(dir, e))) === null);
+  await Promise.all(entries.map(async (e) => ((await leftover(e)) ? rm(path.join(dir, e), { recursive: true, force: true }) : undefined)));
 }
