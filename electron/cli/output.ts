@@ -119,7 +119,16 @@ export function inventoryJson(inventory: Inventory): unknown {
     upstreamCommit: inventory.upstreamCommit,
     forkCommit: inventory.forkCommit,
     pairings: inventory.pairings,
-    files: inventory.files.map((f) => ({ path: f.path, upstreamPath: f.upstreamPath, status: f.status, added: f.added, removed: f.removed, binary: f.binary })),
+    files: inventory.files.map((f) => ({
+      path: f.path,
+      upstreamPath: f.upstreamPath,
+      status: f.status,
+      added: f.added,
+      removed: f.removed,
+      binary: f.binary,
+      ...(f.interimCopyAt === undefined ? {} : { interimCopyAt: f.interimCopyAt }),
+      ...(f.interimCopyOf === undefined ? {} : { interimCopyOf: f.interimCopyOf }),
+    })),
     totals: inventoryTotals(inventory),
   };
 }
@@ -133,12 +142,18 @@ export interface StatusTotal {
 export function inventoryTotals(inventory: Inventory): Record<FileStatus, StatusTotal> {
   const totals = Object.fromEntries(FILE_STATUSES.map((s) => [s, { files: 0, added: 0, removed: 0 }])) as Record<FileStatus, StatusTotal>;
   for (const f of inventory.files) {
+    // An interim copy of a rename rule is no work of its own: its source is counted.
+    if (f.interimCopyOf !== undefined) continue;
     totals[f.status].files += 1;
     totals[f.status].added += f.added;
     totals[f.status].removed += f.removed;
   }
   return totals;
 }
+
+/** Where a source file's interim copy is, or which file a copy copies (rename rules that are copied). */
+const interimNote = (f: InventoryFile): string =>
+  f.interimCopyAt !== undefined ? `  (copy at ${displayPath(f.interimCopyAt)})` : f.interimCopyOf !== undefined ? `  (interim copy of ${displayPath(f.interimCopyOf)}, not counted)` : '';
 
 export function printInventory(inventory: Inventory, json: boolean): void {
   if (json) return printJson(inventoryJson(inventory));
@@ -147,7 +162,7 @@ export function printInventory(inventory: Inventory, json: boolean): void {
     formatTable(inventory.files, [
       { title: 'STATUS', value: (f) => f.status },
       { title: 'LINES', value: counts, align: 'right' },
-      { title: 'PATH', value: (f) => (f.upstreamPath === f.path ? displayPath(f.path) : `${displayPath(f.path)}  (= ${displayPath(f.upstreamPath)})`) },
+      { title: 'PATH', value: (f) => `${f.upstreamPath === f.path ? displayPath(f.path) : `${displayPath(f.path)}  (= ${displayPath(f.upstreamPath)})`}${interimNote(f)}` },
     ]),
   );
   printLine();

@@ -104,3 +104,33 @@ test('a failing build exits 1 and says which', async () => {
   expect(run.stdout).toMatch(/FAIL \(exit 4\)/);
   expect(run.stderr).toMatch(/1 build check\(s\) failed: broken/);
 });
+
+test('with a sprint pairing the source: the inventory names the interim copies, and after finish the sprint follows the move', async () => {
+  const repo = fresh();
+  // Upstream: the tree without the fork's folder, whose twin is upstream's kernel folder.
+  makeCommit(repo, { branch: 'upstream-tree', files: { [SRC]: null }, message: 'upstream' });
+  git(repo, ['tag', 'upstream']);
+  git(repo, ['checkout', '-q', 'main']);
+  expect((await runCli(['init', '--repo', repo, '--upstream', 'upstream', '--fork', 'main', '--pair', `${SRC}=kernel`])).code).toBe(0);
+  type Files = { files: { path: string; status: string; added: number; interimCopyAt?: string; interimCopyOf?: string }[]; totals: Record<string, { files: number; added: number }> };
+  const before = await json<Files>(['inventory', '--repo', repo]);
+  const id = (await json<{ rule: { id: string } }>(['rename', 'add', '--repo', repo, '--from', SRC, '--to', DST])).rule.id;
+  expect((await runCli(['rename', 'copy', '--repo', repo, '--rule', id])).code).toBe(0);
+
+  const copied = await json<Files>(['inventory', '--repo', repo]);
+  const copies = git(repo, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', DST]).split('\0').filter(Boolean);
+  expect(copied.files.filter((f) => f.interimCopyOf).map((f) => f.path).sort()).toEqual(copies.sort());
+  expect(copied.files.find((f) => f.path === `${SRC}/evtchn.c`)?.interimCopyAt).toBe(`${DST}/evtchn.c`);
+  // The copies are no new work: the totals are those from before the copy.
+  expect(copied.totals).toEqual(before.totals);
+  const text = await runCli(['inventory', '--repo', repo]);
+  expect(text.stdout).toContain(`${SRC}/evtchn.c  (= kernel/evtchn.c)  (copy at ${DST}/evtchn.c)`);
+
+  const finish = await runCli(['rename', 'finish', '--repo', repo, '--rule', id]);
+  expect(finish.code).toBe(0);
+  expect(finish.stdout).toMatch(/the sprint follows: 1 pairing\(s\) and 1 subsystem\(s\) now name the new paths/);
+  const after = await json<Files>(['inventory', '--repo', repo]);
+  expect(after.files.map((f) => [f.path, f.status, f.added])).toEqual(before.files.map((f) => [DST + f.path.slice(SRC.length), f.status, f.added]));
+  const plan = await json<{ unassignedFiles: string[] }>(['plan', '--repo', repo]);
+  expect(plan.unassignedFiles).toEqual([]);
+}, 120_000);
