@@ -2,6 +2,11 @@
  * Index operations for building a commit away from the working tree: a temporary index file
  * (GIT_INDEX_FILE) is filled from a commit, edited, and written as a tree. The repository's own
  * index is read here but only changed by restore.ts.
+ *
+ * read-tree prints nothing, and simple-git waits a fixed 50 ms after a command that printed
+ * nothing before it reports the end; these steps go through runGitWithInput, which spawns git
+ * itself (with the same environment and errors), so that an operation does not pay that wait
+ * at each of its silent steps.
  */
 import { runGit, runGitWithInput, splitNul } from './exec';
 import { literalPathspec } from './trees';
@@ -17,7 +22,7 @@ export const NULL_OID = '0000000000000000000000000000000000000000';
 
 /** Fills the temporary index with the tree of `commit` (no working tree involved). */
 export async function readTreeIntoIndex(repo: string, index: TempIndex, commit: string): Promise<void> {
-  await runGit(repo, 'read-tree', ['read-tree', '--end-of-options', commit], { env: envOf(index) });
+  await runGitWithInput(repo, 'read-tree', ['read-tree', '--end-of-options', commit], { env: envOf(index) });
 }
 
 /**
@@ -26,7 +31,7 @@ export async function readTreeIntoIndex(repo: string, index: TempIndex, commit: 
  * at `prefix` already.
  */
 export async function readTreeAtPrefix(repo: string, index: TempIndex, prefix: string, commit: string, from: string): Promise<void> {
-  await runGit(repo, 'read-tree', ['read-tree', `--prefix=${prefix}/`, '--end-of-options', `${commit}:${from}`], { env: envOf(index) });
+  await runGitWithInput(repo, 'read-tree', ['read-tree', `--prefix=${prefix}/`, '--end-of-options', `${commit}:${from}`], { env: envOf(index) });
 }
 
 export type IndexEdit = { path: string; mode: string; oid: string } | { path: string; remove: true };

@@ -1,5 +1,5 @@
 /** The working tree's state for a few paths: what an operation would touch that is not committed. */
-import { runGit, splitNul } from './exec';
+import { runGitWithInput, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 export interface PathStatus {
@@ -24,11 +24,12 @@ export function parseStatus(out: string): PathStatus[] {
 
 /**
  * Every uncommitted change, untracked file and ignored file at or under `roots` (untracked
- * folders listed file by file), against HEAD.
+ * folders listed file by file), against HEAD. The answer is usually empty, and simple-git waits
+ * a fixed 50 ms after a command that printed nothing: runGitWithInput spawns git itself.
  */
 export async function statusOfPaths(repo: string, roots: readonly string[]): Promise<PathStatus[]> {
   if (roots.length === 0) return [];
   const args = ['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--ignored=matching', '--', ...roots.map(literalPathspec)];
-  const out = await runGit(repo, 'status', args);
+  const out = await runGitWithInput(repo, 'status', args, {});
   return parseStatus(out.stdout);
 }

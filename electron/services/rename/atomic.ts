@@ -48,6 +48,7 @@ export interface StepDone {
 
 /** Builds the step's commit on top of HEAD and puts it on the branch. */
 export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<StepDone>> {
+  checkpoint(`${step.op}:checked`);
   const scratch = await scratchDir(state.gitDir);
   let commit: string;
   try {
