@@ -91,7 +91,12 @@ export type ParsedReq<C extends Channel> = z.output<Contract[C]['request']>;
 export type Res<C extends Channel> = NonNullable<Contract[C]['response']>;
 
 /** What the main process or room server pushes to every open board. */
-export type Push = { type: 'plan.changed'; snapshot: PlanSnapshot } | RenamePush | SeriesPush;
+export type Push =
+  | { type: 'plan.changed'; snapshot: PlanSnapshot }
+  /** Branches, tags or HEAD moved outside the app (a commit, a checkout, a fetch): what depends on them is stale. */
+  | { type: 'repo.changed' }
+  | RenamePush
+  | SeriesPush;
 
 /** The renderer's view of the API: the same whether Electron or the room server answers. */
 export interface ApiClient {

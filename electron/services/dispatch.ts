@@ -10,6 +10,7 @@ import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { Handlers, PlanStore, SprintContext } from './context';
 import { GitError } from './git/exec';
 import { openRepository } from './git/repository';
+import { watchRepoRefs, type RepoWatch } from './git/repo-watch';
 import { coreHandlers } from './handlers/core';
 import { openPlanStore } from './plan/store';
 import { renameHandlers } from './rename/handlers';
@@ -133,6 +134,15 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
   }
   const listeners = new Set<(push: Push) => void>();
   if (opts.push) listeners.add(opts.push);
+  // Commits, checkouts and fetches made outside the app are watched for while anyone listens.
+  let refsWatch: RepoWatch | null = null;
+  const watchRefs = (): void => {
+    if (refsWatch === null && listeners.size > 0) refsWatch = watchRepoRefs(root, () => push({ type: 'repo.changed' }));
+    if (refsWatch !== null && listeners.size === 0) {
+      refsWatch.stop();
+      refsWatch = null;
+    }
+  };
   const push = (p: Push): void => {
     for (const listener of listeners) {
       try {
@@ -149,11 +159,16 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
     push,
     subscribe(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      watchRefs();
+      return () => {
+        listeners.delete(listener);
+        watchRefs();
+      };
     },
     close() {
       stopWatching();
       listeners.clear();
+      watchRefs();
       store.close();
     },
     recovery: null,
@@ -164,5 +179,6 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
     queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(ctx, snapshot) })).catch(() => undefined);
   });
   ctx.recovery = await recoverOnOpen(ctx, opts.log ?? logToStderr);
+  watchRefs();
   return ok(ctx);
 }

@@ -89,10 +89,13 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   await page.getByTestId('inventory-text').fill('');
   await page.screenshot({ path: path.join(SHOTS, 'inventory-rename-copied.png') });
 
-  // Someone edits the source with git; the board and the view show the drift.
+  // Someone edits the source with a plain git commit while the board is open: the badge shows
+  // the drift without a reload or a click, and so does the Rename view.
+  const shown = await boardBadge(page, ruleId);
+  await expect(shown).toHaveText('copied');
   const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
   makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
-  await expect(await boardBadge(page, ruleId)).toHaveText('copied · 1 drifting');
+  await expect(shown).toHaveText('copied · 1 drifting');
   await page.screenshot({ path: path.join(SHOTS, 'board-rename-drift.png') });
   await page.getByTestId('tab-rename').click();
   await page.getByTestId('rename-refresh').click();

@@ -47,6 +47,17 @@ export const createAppSlice =
             if (connection === 'open') wasOpen = true;
           });
           client.subscribe((push) => {
+            if (push.type === 'repo.changed') {
+              // A commit, checkout or fetch outside the app: the fork ref's tree, the interim
+              // copies' drift and the files in no subsystem may all have changed.
+              void get().refreshRepo();
+              if (get().plan.sprint) {
+                void get().loadPlan();
+                void get().loadInventory();
+              }
+              get().refreshRuleDrift();
+              return;
+            }
             if (push.type !== 'plan.changed') return;
             get().receiveSnapshot(push.snapshot);
             // Drift changes with commits, which come with plan changes (a sync, a copy, a pull).
