@@ -71,7 +71,7 @@ export function BoardToolbar() {
         <input type="search" placeholder="Filter by name, file or person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
       </label>
       <span className="toolbar-note" aria-live="polite">
-        {shown === total ? `${formatCount(total)} cards` : `${formatCount(shown)} of ${formatCount(total)} cards`}
+        {shown === total ? `${formatCount(total)} ${total === 1 ? 'card' : 'cards'}` : `${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? 'card' : 'cards'}`}
       </span>
       <span className="toolbar-spacer" />
       <button type="button" className="btn" aria-pressed={activity} onClick={() => setActivity(!activity)} data-testid="toggle-activity">
