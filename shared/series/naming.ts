@@ -66,6 +66,26 @@ function objectFromName(name: string, prefix: readonly string[]): string {
     .join(' ');
 }
 
+/** At most this many top-level names in a subject's prefix; more is "treewide". */
+const MAX_TOP_LEVEL = 3;
+
+/**
+ * The prefix of a patch spread over the top of the tree: its top-level folders and files, the
+ * one with most files first ("mm, Makefile: update"), or "treewide" when there are many.
+ */
+function topLevelPrefix(paths: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const p of paths) {
+    const top = p.includes('/') ? p.slice(0, p.indexOf('/')) : p;
+    counts.set(top, (counts.get(top) ?? 0) + 1);
+  }
+  if (counts.size > MAX_TOP_LEVEL) return 'treewide';
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([top]) => top)
+    .join(', ');
+}
+
 /** A subject line for a patch with these files; `name` (subsystem or folder) fills in what folders do not say. */
 export function proposeSubject(files: readonly { path: string; status: ChangeStatus }[], name: string): string {
   const verb = verbOf(files.map((f) => f.status));
@@ -76,6 +96,8 @@ export function proposeSubject(files: readonly { path: string; status: ChangeSta
     return parts.length === 0 ? `${file}: ${verb}` : `${parts.join(': ')}: ${verb} ${file}`;
   }
   const parts = subjectParts(dominantDir(files.map((f) => f.path)));
+  // A subsystem's own name says more than folder names; "(root)" and the like name no subsystem.
+  if (parts.length === 0 && /^\(.*\)$/.test(name.trim())) return `${topLevelPrefix(files.map((f) => f.path))}: ${verb === 'update' ? 'update' : verb === 'add' ? 'add support' : 'remove files'}`;
   const prefix = parts.length >= 2 ? parts.slice(0, -1) : parts.length === 1 ? parts : [name];
   const object = parts.length >= 2 ? (parts[parts.length - 1] as string) : parts.length === 1 ? objectFromName(name, prefix) : '';
   const phrase =

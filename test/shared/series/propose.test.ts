@@ -92,4 +92,11 @@ describe('subjects', () => {
     expect(proposeSubject([change('drivers/net/a.c', 'M'), change('drivers/net/b.c', 'A')], 'net')).toBe('net: update');
     expect(proposeSubject([change('drivers/xen/a.c', 'A'), change('drivers/xen/b/c.c', 'A')], 'Xen core')).toBe('xen: add core support');
   });
+  it('names a patch spread over the top of the tree after its subsystem, or after its top-level folders and files for the root', () => {
+    const root = [change('mm/memory.c', 'M'), change('mm/page_alloc.c', 'M'), change('Makefile', 'M'), change('MAINTAINERS', 'M')];
+    expect(proposeSubject(root, '(root)')).toBe('mm, MAINTAINERS, Makefile: update');
+    const wide = ['a/x.c', 'b/y.c', 'c/z.c', 'd/w.c'].map((p) => change(p, 'A'));
+    expect(proposeSubject(wide, '(root)')).toBe('treewide: add support');
+    expect(proposeSubject(root, 'i386 hooks')).toBe('i386 hooks: update');
+  });
 });
