@@ -91,8 +91,11 @@ test('the whole rename from the command line, with --json', async () => {
   expect(subject(repo)).toBe(`Move ${SRC} -> ${DST}`);
   expect(finished[0]?.renames.renamed).toBe(finished[0]?.renames.exact);
   expect(git(repo, ['show', `HEAD:${DST}/evtchn.c`])).toBe('destination side\n');
-  const after = await json<{ rule: { phase: string } }[]>(['rename', 'list', '--repo', repo]);
+  const after = await json<{ rule: { phase: string }; fileCount: number }[]>(['rename', 'list', '--repo', repo]);
   expect(after[0]?.rule.phase).toBe('moved');
+  // A moved rule counts the files it moved: those now at the destination.
+  expect(after[0]?.fileCount).toBe(git(repo, ['ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', DST]).split('\0').filter(Boolean).length);
+  expect(after[0]?.fileCount).toBe(added.check.files.length);
   expect(git(repo, ['status', '--porcelain'])).toBe('');
 }, 120_000);
 

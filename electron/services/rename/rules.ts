@@ -61,10 +61,15 @@ export async function listRules(ctx: RenameContext): Promise<Result<RuleSummary[
   const checked = await checkAllRules(ctx);
   if (!checked.ok) return checked;
   return ok(
-    (await planRules(ctx)).map((rule) => {
-      const check = checked.value.checks.get(rule.id);
-      return { rule, problems: check?.problems ?? [], fileCount: check?.files.length ?? 0 };
-    }),
+    await Promise.all(
+      (await planRules(ctx)).map(async (rule) => {
+        const check = checked.value.checks.get(rule.id);
+        // A moved rule has nothing left to copy: it counts the files its move left at the destination.
+        const fileCount =
+          rule.phase === 'moved' && rule.moveCommit !== null ? (await lsTree(ctx.repo, rule.moveCommit, rule.to).catch(() => [])).length : (check?.files.length ?? 0);
+        return { rule, problems: check?.problems ?? [], fileCount };
+      }),
+    ),
   );
 }
 
