@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  globalSetup: './test/setup/tmpdir.ts',
   timeout: 90_000,
   workers: 1,
   // Playwright's own default for CI: a test that fails once is run again and reported as flaky.
