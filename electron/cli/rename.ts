@@ -243,6 +243,31 @@ function registerStepCommands(rename: Command): void {
     );
 }
 
+const hooksLine = (on: boolean): string =>
+  on
+    ? "The app's commits run this repository's git hooks (pre-commit, prepare-commit-msg, commit-msg, reference-transaction, post-commit)."
+    : "The app's commits do not run this repository's git hooks (the default; `merge-sprint rename hooks on` turns them on for this clone).";
+
+function parseOnOff(value: string): boolean {
+  if (value === 'on' || value === 'off') return value === 'on';
+  return failWith('bad-input', `rename hooks takes "on" or "off", not ${JSON.stringify(value)}.`);
+}
+
+function registerHooksCommand(rename: Command): void {
+  addRepoOption(rename.command('hooks'))
+    .description("whether the app's commits run the repository's git hooks (per clone, off by default); on or off changes it")
+    .argument('[on|off]', 'turn them on or off for this clone (merge-sprint.runHooks in .git/config)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (value: string | undefined, opts: RepoOptions & JsonOption) => {
+        const on = value === undefined ? undefined : parseOnOff(value);
+        const setting = await withRenames(opts, (ctx) => (on === undefined ? call(ctx, 'rename.hooks', {}) : call(ctx, 'rename.setHooks', { on })));
+        if (opts.json) return printJson(setting);
+        printLine(hooksLine(setting.on));
+      }),
+    );
+}
+
 function registerBuildCommands(program: Command): void {
   const build = program.command('build').description('named build commands, run in a temporary worktree of HEAD');
   addRepoOption(build.command('add'))
@@ -306,5 +331,6 @@ export function registerRenameCommands(program: Command): void {
   const rename = program.command('rename').description('the rename plan: interim copies, drift, sync, finish the move');
   registerRuleCommands(rename);
   registerStepCommands(rename);
+  registerHooksCommand(rename);
   registerBuildCommands(program);
 }

@@ -28,6 +28,11 @@ export interface CopyResponse {
   copies: { ruleId: string; commit: string }[];
 }
 
+/** Whether the app's own commits run the repository's git hooks (per clone, off by default). */
+export interface HooksSetting {
+  on: boolean;
+}
+
 export interface BuildList {
   builds: BuildCheck[];
   running: { runId: string; buildId: string; commit: string }[];
@@ -51,6 +56,8 @@ export const renameChannels = {
   'rename.finish': channel<FinishResult>()(z.object({ ruleId, prefer: side.optional() })),
   'rename.abandon': channel<AbandonResult>()(z.object({ ruleId, discardDestinationChanges: z.boolean().optional() })),
   'rename.refs': channel<{ rules: RuleReferences[] }>()(z.object({ ruleId: ruleId.optional() })),
+  'rename.hooks': channel<HooksSetting>()(empty),
+  'rename.setHooks': channel<HooksSetting>()(z.object({ on: z.boolean() })),
   'build.list': channel<BuildList>()(empty),
   'build.add': channel<BuildCheck>()(z.object({ name: z.string().min(1).max(200), command: z.string().min(1).max(10000) })),
   /** Starts the run and answers at once; the log and the result come as pushes. */

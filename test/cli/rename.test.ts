@@ -1,4 +1,6 @@
 /** `merge-sprint rename …` and `build …` as a script runs them: exit codes, one-line errors, --json. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cleanup, git, makeCommit } from '../helpers/repo';
 import { BAD_RULES, makeBadRulesRepo } from '../services/rename/bad-rules';
@@ -137,3 +139,27 @@ test('with a sprint pairing the source: the inventory names the interim copies, 
   const plan = await json<{ unassignedFiles: string[] }>(['plan', '--repo', repo]);
   expect(plan.unassignedFiles).toEqual([]);
 }, 120_000);
+
+test('rename hooks: off by default, on and off per clone, with --json; a refusing hook is one line with exit 1', async () => {
+  const repo = fresh();
+  expect(await json<{ on: boolean }>(['rename', 'hooks', '--repo', repo])).toEqual({ on: false });
+  const text = await runCli(['rename', 'hooks', '--repo', repo]);
+  expect(text.stdout).toMatch(/^The app's commits do not run this repository's git hooks/);
+  expect(await json<{ on: boolean }>(['rename', 'hooks', 'on', '--repo', repo])).toEqual({ on: true });
+  expect(git(repo, ['config', '--local', '--type=bool', '--get', 'merge-sprint.runHooks']).trim()).toBe('true');
+  expect((await runCli(['rename', 'hooks', '--repo', repo])).stdout).toMatch(/^The app's commits run this repository's git hooks/);
+
+  writeFileSync(path.join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\necho "no copies on Fridays" >&2\nexit 1\n', { mode: 0o755 });
+  expect((await runCli(['rename', 'add', '--repo', repo, '--from', SRC, '--to', DST])).code).toBe(0);
+  const refused = await runCli(['rename', 'copy', '--repo', repo]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/^merge-sprint: The repository's pre-commit hook refused the commit \(exit 1\); it said: "no copies on Fridays"\..*rename hooks off`\.\n$/);
+
+  expect(await json<{ on: boolean }>(['rename', 'hooks', 'off', '--repo', repo])).toEqual({ on: false });
+  expect(git(repo, ['config', '--local', '--list'])).not.toMatch(/runhooks/i);
+  expect((await runCli(['rename', 'copy', '--repo', repo])).code).toBe(0);
+  expect(subject(repo)).toBe(`Interim copy: ${SRC} -> ${DST}`);
+  const bad = await runCli(['rename', 'hooks', 'maybe', '--repo', repo]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/rename hooks takes "on" or "off", not "maybe"/);
+}, 60_000);

@@ -1,9 +1,10 @@
 /**
  * Commits made without the working tree: a commit object from a tree, then a compare-and-swap
- * of the branch ref. No hooks run (commit-tree runs none; update-ref's reference-transaction
- * hook is switched off), so nothing of the repository's runs inside the app's own commits.
+ * of the branch ref. No hooks run unless asked (commit-tree runs none; update-ref's
+ * reference-transaction hook is switched off), so nothing of the repository's runs inside the
+ * app's own commits unless the clone turned that on (hooks.ts).
  */
-import { runGit, runGitWithInput } from './exec';
+import { GitError, runGit, runGitWithInput } from './exec';
 
 /** Switches off every hook for one git call (`-c` config applies to that call only). */
 export const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
@@ -36,19 +37,28 @@ export async function commitTree(repo: string, tree: string, parents: readonly s
   return out.stdout.trim();
 }
 
+export type BranchSwap = { swapped: true } | { swapped: false; refusedByHook: string | null };
+
 /**
- * Moves `refs/heads/<branch>` from `expected` to `next`, atomically: git refuses (and this
- * returns false) when the branch no longer points at `expected`, for example because someone
- * committed meanwhile. The reflog records `reason`. The update goes through `update-ref --stdin`
- * ("update SP REF SP NEW SP OLD LF"), the transaction form; a branch name holds no space or line feed.
+ * Moves `refs/heads/<branch>` from `expected` to `next`, atomically: git refuses when the branch
+ * no longer points at `expected`, for example because someone committed meanwhile. The reflog
+ * records `reason`. The update goes through `update-ref --stdin` ("update SP REF SP NEW SP OLD LF"),
+ * the transaction form; a branch name holds no space or line feed. With `runHooks` the
+ * repository's reference-transaction hook runs, as for `git commit`; it may refuse:
+ *   "fatal: ref updates aborted by hook\n"   (after whatever the hook printed)
  */
-export async function swapBranch(repo: string, branch: string, next: string, expected: string, reason: string): Promise<boolean> {
-  const out = await runGitWithInput(repo, 'update-ref', [...NO_HOOKS, 'update-ref', '-m', reason, '--stdin'], {
-    input: `update refs/heads/${branch} ${next} ${expected}\n`,
-    // Exit 128: the ref moved (or another writer holds its lock); the caller tells the user to retry.
-    okExitCodes: [128],
-  });
-  return out.exitCode === 0;
+export async function swapBranch(repo: string, branch: string, next: string, expected: string, reason: string, opts: { runHooks?: boolean } = {}): Promise<BranchSwap> {
+  const args = [...(opts.runHooks ? [] : NO_HOOKS), 'update-ref', '-m', reason, '--stdin'];
+  try {
+    await runGitWithInput(repo, 'update-ref', args, { input: `update refs/heads/${branch} ${next} ${expected}\n` });
+    return { swapped: true };
+  } catch (error) {
+    // Exit 128: the ref moved (or another writer holds its lock), or the hook refused; the caller
+    // tells the user to retry, or quotes the hook.
+    if (!(error instanceof GitError) || error.exitCode !== 128) throw error;
+    const hook = opts.runHooks === true && /^fatal: ref updates aborted by hook$/m.test(error.stderr);
+    return { swapped: false, refusedByHook: hook ? error.stderr.replace(/^fatal: ref updates aborted by hook\n?/m, '').trim() : null };
+  }
 }
 
 /** Is `ancestor` reachable from `descendant` (or equal)? `merge-base --is-ancestor` answers with exit 0 or 1. */

@@ -8,6 +8,7 @@ import { quotePath } from '../../../shared/paths';
 import type { AbandonResult, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { firstParent } from '../git/commit';
+import { readRunHooks } from '../git/hooks';
 import { editIndex } from '../git/index';
 import { lsTree } from '../git/trees';
 import { commitStep, moveBranch, type RenameContext } from './atomic';
@@ -48,7 +49,7 @@ export async function abandonRule(ctx: RenameContext, ruleId: string, opts: { di
         forward: false,
         paths: [rule.to],
         rule: after,
-      }, gitDir);
+      }, gitDir, { runHooks: await readRunHooks(ctx.repo) });
       return moved.ok ? ok({ ruleId, commit: null, dropped: true }) : moved;
     }
     const destination = await lsTree(ctx.repo, state.value.head, [rule.to]);

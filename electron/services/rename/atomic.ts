@@ -3,7 +3,9 @@
  * before or after: the commit is built in a temporary index away from the working tree; a
  * journal in the git folder names it; the branch moves by compare-and-swap; only then do the
  * index and the working tree follow, for the operation's own paths; then the plan; then the
- * journal goes. recover.ts finishes whatever a killed run left between those steps.
+ * journal goes. recover.ts finishes whatever a killed run left between those steps. A clone
+ * that turned hooks on (git/hooks.ts) gets `git commit`'s hooks: the ones that may refuse before
+ * the journal, reference-transaction with the branch's move, post-commit at the end.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,9 +14,11 @@ import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
 import { commitTree, swapBranch } from '../git/commit';
+import { readRunHooks } from '../git/hooks';
 import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
 import { restoreFromCommit } from '../git/restore';
 import { checkpoint } from './checkpoint';
+import { HOOKS_OFF_HINT, quoteHookOutput, runCommitHooks, runPostCommitHook } from './commit-hooks';
 import { recordRuleWithPlan } from './follow';
 import type { RepoState } from './guard';
 import { clearJournal, scratchDir, writeJournal, type Journal } from './journal';
@@ -49,14 +53,21 @@ export interface StepDone {
 /** Builds the step's commit on top of HEAD and puts it on the branch. */
 export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<StepDone>> {
   checkpoint(`${step.op}:checked`);
+  const runHooks = await readRunHooks(ctx.repo);
   const scratch = await scratchDir(state.gitDir);
   let commit: string;
   try {
     const index: TempIndex = { file: path.join(scratch, 'index') };
     await readTreeIntoIndex(ctx.repo, index, state.head);
     await step.build(index, state.head);
-    const tree = await writeTree(ctx.repo, index);
-    commit = await commitTree(ctx.repo, tree, [state.head], step.message);
+    let tree = await writeTree(ctx.repo, index);
+    let message = step.message;
+    if (runHooks) {
+      const hooked = await runCommitHooks(ctx.repo, { index, scratch, tree, message, paths: step.paths });
+      if (!hooked.ok) return hooked;
+      ({ tree, message } = hooked.value);
+    }
+    commit = await commitTree(ctx.repo, tree, [state.head], message);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -70,22 +81,28 @@ export async function commitStep(ctx: RenameContext, state: RepoState, step: Com
     forward: true,
     paths: step.paths,
     rule: step.ruleAfter(commit),
-  }, state.gitDir);
+  }, state.gitDir, { runHooks });
   return moved.ok ? ok({ commit, followUp: moved.value }) : moved;
 }
+
+const HOOK_REFUSED_MOVE = (branch: string, output: string): string =>
+  `The repository's reference-transaction hook refused to move the branch ${JSON.stringify(branch)}; ${quoteHookOutput(output)}. Nothing was changed. ${HOOKS_OFF_HINT}`;
 
 /**
  * Moves the branch as the journal says, then the index and files of its paths, then the plan.
  * The journal is written first and removed last, so a run killed in between is finished by
- * recovery; a refused swap changed nothing and leaves no journal.
+ * recovery; a refused swap changed nothing and leaves no journal. With `runHooks` the move runs
+ * the reference-transaction hook, and a new commit (a forward move) post-commit at the end.
  */
-export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string): Promise<Result<PlanFollowUp | null>> {
+export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string, opts: { runHooks?: boolean } = {}): Promise<Result<PlanFollowUp | null>> {
+  const runHooks = opts.runHooks === true;
   await writeJournal(gitDirPath, journal);
   checkpoint(`${journal.op}:before-ref`);
-  const swapped = await swapBranch(ctx.repo, journal.branch, journal.after, journal.before, `merge-sprint: ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`);
-  if (!swapped) {
+  const reason = `merge-sprint: ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`;
+  const swap = await swapBranch(ctx.repo, journal.branch, journal.after, journal.before, reason, { runHooks });
+  if (!swap.swapped) {
     await clearJournal(gitDirPath);
-    return fail('conflict', BRANCH_MOVED(journal.branch));
+    return swap.refusedByHook === null ? fail('conflict', BRANCH_MOVED(journal.branch)) : fail('refused', HOOK_REFUSED_MOVE(journal.branch, swap.refusedByHook));
   }
   checkpoint(`${journal.op}:after-ref`);
   await restoreFromCommit(ctx.repo, journal.after, journal.paths);
@@ -93,6 +110,7 @@ export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPat
   const recorded = await recordRule(ctx, journal.rule, journal.branch);
   checkpoint(`${journal.op}:after-plan`);
   await clearJournal(gitDirPath);
+  if (runHooks && journal.forward) await runPostCommitHook(ctx.repo);
   return recorded;
 }
 

@@ -2,6 +2,7 @@
 import type { renameChannels } from '../../../shared/rename/api';
 import { ok } from '../../../shared/result';
 import type { Handlers } from '../context';
+import { readRunHooks, writeRunHooks } from '../git/hooks';
 import { abandonRule } from './abandon';
 import { cancelBuild, findBuild, listBuilds, startBuild, addBuild } from './builds';
 import { copyRules } from './copy';
@@ -33,6 +34,8 @@ export const renameHandlers: Handlers<keyof typeof renameChannels> = {
     const refs = await oldPathReferences(ctx, req.ruleId);
     return refs.ok ? ok({ rules: refs.value }) : refs;
   },
+  'rename.hooks': async (ctx) => ok({ on: await readRunHooks(ctx.repo) }),
+  'rename.setHooks': async (ctx, req) => ok({ on: await writeRunHooks(ctx.repo, req.on) }),
   'build.list': (ctx) => listBuilds(ctx),
   'build.add': (ctx, req) => addBuild(ctx, req.name, req.command),
   'build.run': async (ctx, req) => {

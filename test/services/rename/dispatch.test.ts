@@ -91,3 +91,18 @@ test('a build check through the API: started at once, its log and result pushed,
   expect(list.builds[0]?.last).toMatchObject({ passed: true, commit: started.commit });
   expect((await dispatch(ctx, 'build.cancel', { runId: started.runId })).ok).toBe(true);
 });
+
+test('rename.hooks and rename.setHooks: the clone\'s setting through the API, checked by the schema', async () => {
+  const ctx = await sprint(makeXenRepo());
+  expect(await value<{ on: boolean }>(dispatch(ctx, 'rename.hooks', {}))).toEqual({ on: false });
+  expect(await value<{ on: boolean }>(dispatch(ctx, 'rename.setHooks', { on: true }))).toEqual({ on: true });
+  expect(git(ctx.repo, ['config', '--local', '--get', 'merge-sprint.runHooks']).trim()).toBe('true');
+  expect(await value<{ on: boolean }>(dispatch(ctx, 'rename.hooks', {}))).toEqual({ on: true });
+  const bad = await dispatch(ctx, 'rename.setHooks', { on: 'yes' });
+  expect(bad.ok || bad.error.code).toBe('bad-input');
+  expect(await value<{ on: boolean }>(dispatch(ctx, 'rename.setHooks', { on: false }))).toEqual({ on: false });
+  // A value git cannot read as yes or no is an error in git's words, not a guess.
+  git(ctx.repo, ['config', 'merge-sprint.runHooks', 'banana']);
+  const unreadable = await dispatch(ctx, 'rename.hooks', {});
+  expect(unreadable.ok || unreadable.error.message).toMatch(/bad boolean config value 'banana'/);
+});

@@ -86,9 +86,9 @@ describe('parsers on what git prints', () => {
     const one = makeCommit(repo, { files: { a: '1\n' } });
     const two = makeCommit(repo, { files: { a: '2\n' } });
     expect(await currentBranch(repo)).toBe('main');
-    expect(await swapBranch(repo, 'main', one, one, 'test')).toBe(false);
+    expect(await swapBranch(repo, 'main', one, one, 'test')).toEqual({ swapped: false, refusedByHook: null });
     expect(git(repo, ['rev-parse', 'main']).trim()).toBe(two);
-    expect(await swapBranch(repo, 'main', one, two, 'test')).toBe(true);
+    expect(await swapBranch(repo, 'main', one, two, 'test')).toEqual({ swapped: true });
     expect(git(repo, ['rev-parse', 'main']).trim()).toBe(one);
     git(repo, ['checkout', '-q', '--detach']);
     expect(await currentBranch(repo)).toBeNull();

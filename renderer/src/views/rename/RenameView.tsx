@@ -1,10 +1,12 @@
 /**
  * The Rename view: rename rules with their preview and problems, "Make interim copies", drift
- * and sync per copied rule, finish or abandon, what still names the old paths, build checks.
+ * and sync per copied rule, finish or abandon, what still names the old paths, build checks,
+ * and whether the app's commits run the repository's hooks.
  */
 import { api, useSprint } from '../../store';
 import { plural } from '../common/format';
 import { BuildChecks } from './BuildChecks';
+import { HooksToggle } from './HooksToggle';
 import { RuleForm } from './RuleForm';
 import { RuleRow } from './RuleRow';
 import { useOperation, useRenameStatus } from './useRenameStatus';
@@ -41,6 +43,7 @@ export function RenameView() {
           Refresh
         </button>
       </div>
+      <HooksToggle />
       {order.length === 0 ? (
         <p className="empty">No rename rules yet: write one above.</p>
       ) : (

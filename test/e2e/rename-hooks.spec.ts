@@ -1,0 +1,70 @@
+/**
+ * The Rename view's "Run this repository's git hooks" box, in Chromium through the room server on
+ * the demo sprint: it shows the clone's setting, ticking it writes merge-sprint.runHooks to the
+ * clone's config, and the interim copy then runs the repository's commit-msg hook.
+ */
+import { expect, test } from '@playwright/test';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { git } from '../helpers/repo';
+import { PROJECT, startRoom, type Room } from '../renderer/room-process';
+
+const SHOTS = path.join(PROJECT, 'screenshots');
+let room: Room;
+
+test.beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  room = await startRoom(['--demo', '--port', '0']);
+});
+
+test.afterAll(async () => {
+  await room?.stop();
+});
+
+/** merge-sprint.runHooks in the clone's own config, or null when unset. */
+const localSetting = (): string | null => {
+  try {
+    return git(room.repo, ['config', '--local', '--get', 'merge-sprint.runHooks']).trim();
+  } catch {
+    return null;
+  }
+};
+
+test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy runs the commit-msg hook', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${room.url.replace(/#.*$/, '')}#/rename`);
+  const box = page.getByTestId('rename-hooks');
+  await expect(box).toBeEnabled();
+  await expect(box).not.toBeChecked();
+  await expect(page.getByTestId('rename')).toContainText('Off by default, and set per clone');
+
+  await box.check();
+  await expect.poll(localSetting).toBe('true');
+  await expect(box).toBeEnabled();
+  await expect(box).toBeChecked();
+
+  const hook = path.join(room.repo, '.git', 'hooks', 'commit-msg');
+  writeFileSync(hook, '#!/bin/sh\ngit interpret-trailers --in-place --trailer "Change-Id: I123" "$1"\n');
+  chmodSync(hook, 0o755);
+  await page.getByTestId('rule-from').fill('arch/xen/kernel');
+  await page.getByTestId('rule-to').fill('drivers/xen/kernel');
+  await expect(page.getByTestId('rule-add')).toBeEnabled();
+  await page.getByTestId('rule-add').click();
+  const rule = page.locator('[data-testid^="rule-"]').filter({ hasText: 'arch/xen/kernel → drivers/xen/kernel' });
+  await expect(rule).toBeVisible();
+  const ruleId = ((await rule.getAttribute('data-testid')) ?? '').slice('rule-'.length);
+  await page.getByTestId('copy-all').click();
+  await expect(page.getByTestId(`phase-${ruleId}`)).toHaveText('copied');
+  expect(git(room.repo, ['log', '-1', '--format=%B']).trim()).toBe('Interim copy: arch/xen/kernel -> drivers/xen/kernel\n\nChange-Id: I123');
+  await page.screenshot({ path: path.join(SHOTS, 'rename-hooks-on.png') });
+
+  // The setting is the clone's, not the page's: a reload shows it again.
+  await page.reload();
+  await expect(page.getByTestId('rename-hooks')).toBeEnabled();
+  await expect(page.getByTestId('rename-hooks')).toBeChecked();
+  await page.getByTestId('rename-hooks').uncheck();
+  await expect.poll(localSetting).toBeNull();
+  await expect(page.getByTestId('rename-hooks')).not.toBeChecked();
+  expect(problems).toEqual([]);
+});
