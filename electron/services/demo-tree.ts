@@ -6,6 +6,7 @@
  * include/asm-xen, and a handful of upstream files get small hooks in place.
  */
 import { asmSource, cHeader, cSource, kconfig, makefile, xenPort, xenSource } from './demo-source';
+import { CHECKLAYOUT_SH } from './demo-checklayout';
 import { demoMaintainers } from './demo-maintainers';
 
 export interface DemoAuthor {
@@ -68,6 +69,7 @@ function upstreamTree(): Record<string, string> {
   files.Makefile = ['VERSION = 2', 'PATCHLEVEL = 6', 'SUBLEVEL = 12', 'EXTRAVERSION =', 'NAME=Woozy Numbat', '', 'ARCH ?= $(SUBARCH)', 'include $(srctree)/arch/$(ARCH)/Makefile', ''].join('\n');
   files.README = 'Linux kernel release 2.6.xx\n\nThese are the release notes for Linux version 2.6.\n';
   files.MAINTAINERS = demoMaintainers(false);
+  files['scripts/checklayout.sh'] = CHECKLAYOUT_SH;
   return files;
 }
 
@@ -140,15 +142,15 @@ function forkCommits(up: Record<string, string>): Array<Omit<DemoCommit, 'time'>
           ['drivers/xen/netfront/netfront.c', 'Network front end: packets travel over shared rings to the back end.'],
           ['drivers/xen/console/console.c', 'Virtual console: reads and writes go through the console ring.'],
           ['drivers/xen/console/xencons_ring.c', 'The shared console ring.'],
-          ['drivers/xen/core/skbuff.c', 'Socket buffers allocated on page boundaries for page flipping.'],
-          ['drivers/xen/core/features.c', 'Which hypervisor features the guest may use.'],
+          ['drivers/xen/util/skbuff.c', 'Socket buffers allocated on page boundaries for page flipping.'],
+          ['drivers/xen/util/features.c', 'Which hypervisor features the guest may use.'],
         ].map(([p, what]): [string, string] => [p ?? '', xenSource(p ?? '', what ?? '')]),
         ['drivers/xen/blkfront/block.h', cHeader('drivers/xen/blkfront/block.h')],
         ['drivers/xen/blkfront/Makefile', makefile('drivers/xen/blkfront', ['blkfront.c'])],
         ['drivers/xen/netfront/Makefile', makefile('drivers/xen/netfront', ['netfront.c'])],
         ['drivers/xen/console/Makefile', makefile('drivers/xen/console', ['console.c', 'xencons_ring.c'])],
-        ['drivers/xen/core/Makefile', makefile('drivers/xen/core', ['skbuff.c', 'features.c'])],
-        ['drivers/xen/Makefile', makefile('drivers/xen', [], ['obj-y += core/ console/', 'obj-$(CONFIG_XEN_BLKDEV_FRONTEND) += blkfront/', 'obj-$(CONFIG_XEN_NETDEV_FRONTEND) += netfront/'])],
+        ['drivers/xen/util/Makefile', makefile('drivers/xen/util', ['skbuff.c', 'features.c'])],
+        ['drivers/xen/Makefile', makefile('drivers/xen', [], ['obj-y += util/ console/', 'obj-$(CONFIG_XEN_BLKDEV_FRONTEND) += blkfront/', 'obj-$(CONFIG_XEN_NETDEV_FRONTEND) += netfront/'])],
         ['drivers/xen/Kconfig', kconfig('Xen drivers', ['XEN_BLKDEV_FRONTEND', 'XEN_NETDEV_FRONTEND', 'XEN_CONSOLE'])],
       ]),
     },

@@ -1,13 +1,15 @@
 /**
  * The built-in demo sprint: a new repository holding a mini Linux 2.6.12 tree and a sparse Xen
  * fork of it, with a sprint plan already under way (pairings, subsystems from folders, four
- * people, a few cards assigned and moved), so a newcomer sees a board in use.
+ * people, a few cards assigned and moved) and the rename plan's two build checks, so a newcomer
+ * sees a board in use and can try the rearrangement the Xen team planned.
  */
 import { mkdir, mkdtemp, readdir, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Actor, CardState, Pairing, Person } from '../../shared/model';
 import type { PlanChange } from '../../shared/plan/events';
+import type { BuildCheck } from '../../shared/rename/model';
 import { PERSON_COLORS } from '../../shared/plan/colors';
 import { fail, ok, type Result } from '../../shared/result';
 import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo-repo';
@@ -28,6 +30,18 @@ const TEAM: Array<{ id: string; author: DemoAuthor }> = [
   { id: 'person-ian', author: FORK_AUTHORS.ian },
   { id: 'person-christian', author: FORK_AUTHORS.christian },
   { id: 'person-chris', author: FORK_AUTHORS.chris },
+];
+
+/**
+ * The rename plan's build checks, one per layout, run by the upstream's scripts/checklayout.sh:
+ * each layout's folders must exist with every object and folder their Makefiles name. The old
+ * layout passes as the demo is created and fails once the moves took its folders away; the new
+ * layout fails until the interim copies exist. The old layout names its three folders, not
+ * arch/xen, whose own Makefile and Kconfig stay after the moves.
+ */
+export const DEMO_BUILDS: BuildCheck[] = [
+  { id: 'build-old-layout', name: 'old layout', command: 'sh scripts/checklayout.sh arch/xen/i386 arch/xen/x86_64 arch/xen/kernel drivers/xen', last: null },
+  { id: 'build-new-layout', name: 'new layout', command: 'sh scripts/checklayout.sh arch/i386/xen arch/x86_64/xen drivers/xen/core', last: null },
 ];
 
 /** Cards already moved when the demo opens: subsystem (folder) -> owner, state, blocked reason. */
@@ -80,6 +94,8 @@ async function planDemoSprint(repo: string): Promise<Result<void>> {
     });
     const added = await changePlan(ctx, people);
     if (!added.ok) return added;
+    const builds = await changePlan(ctx, DEMO_BUILDS.map((build): PlanChange => ({ type: 'build.put', build })));
+    if (!builds.ok) return builds;
     const byFolder = new Map<string, string>();
     for (const s of Object.values(added.value.plan.subsystems)) if (s.source.kind === 'folder') byFolder.set(s.source.folder, s.id);
     for (const card of BOARD) {

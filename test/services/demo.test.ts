@@ -2,13 +2,14 @@
  * The built-in demo sprint: a real repository with the upstream tag and branch, the fork
  * branch checked out and clean, a Xen-style sparse fork, and a plan already under way.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../shared/api';
 import type { Inventory } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import { createDemoRepository, DEMO_PAIRINGS } from '../../electron/services/demo';
+import { createDemoRepository, DEMO_BUILDS, DEMO_PAIRINGS } from '../../electron/services/demo';
 import { dispatch, openSprintContext } from '../../electron/services/dispatch';
 import { cleanup, git, tempDir } from '../helpers/repo';
 
@@ -90,6 +91,30 @@ describe('the demo sprint', () => {
     expect(new Set(cards.map((c) => c.state))).toEqual(new Set(['Backlog', 'In progress', 'Review', 'Done']));
     expect(cards.some((c) => c.blocked !== null)).toBe(true);
     expect(new Set(snapshot.activity.map((e) => e.by.name)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("the demo's rename plan", () => {
+  it('leaves the destinations of the Xen team\'s three rules free: the fork\'s helpers are in drivers/xen/util', () => {
+    for (const dir of ['drivers/xen/core', 'arch/i386/xen', 'arch/x86_64/xen']) expect(git(repo, ['ls-tree', '--name-only', 'xen', '--', dir])).toBe('');
+    expect(git(repo, ['ls-tree', '--name-only', 'xen', '--', 'drivers/xen/util/']).trim().split('\n')).toEqual(['drivers/xen/util/Makefile', 'drivers/xen/util/features.c', 'drivers/xen/util/skbuff.c']);
+    expect(git(repo, ['show', 'xen:drivers/xen/Makefile'])).toMatch(/^obj-y \+= util\/ console\/$/m);
+  });
+
+  it('has the two layouts\' build checks, run by a script that is the same in both refs and in no inventory', () => {
+    expect(snapshot.plan.buildOrder.map((id) => snapshot.plan.builds[id])).toEqual(DEMO_BUILDS);
+    expect(DEMO_BUILDS.map((b) => b.name)).toEqual(['old layout', 'new layout']);
+    expect(git(repo, ['rev-parse', 'xen:scripts/checklayout.sh'])).toBe(git(repo, ['rev-parse', 'v2.6.12:scripts/checklayout.sh']));
+    expect(inventory.files.map((f) => f.path).filter((p) => p.startsWith('scripts/'))).toEqual([]);
+  });
+
+  it('passes the old layout as created and fails the new one, naming the folders it misses', () => {
+    const run = (command: string) => spawnSync('/bin/sh', ['-c', command], { cwd: repo, encoding: 'utf8' });
+    const [old, next] = DEMO_BUILDS.map((b) => run(b.command));
+    expect(old?.status, old?.stdout).toBe(0);
+    expect(old?.stdout).toMatch(/^checklayout: 4 folder\(s\), 13 Makefile\(s\): all present$/m);
+    expect(next?.status).toBe(1);
+    expect(next?.stdout.match(/^ {2}missing .*$/gm)).toEqual(['  missing folder arch/i386/xen', '  missing folder arch/x86_64/xen', '  missing folder drivers/xen/core']);
   });
 });
 
