@@ -6,12 +6,11 @@
  * screenshots of the header at 1440 px and at projector size.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../helpers/repo';
-import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
+import { runCli } from '../renderer/room-process';
+import { demoRoom, SHOTS } from './demo-room';
 
-const SHOTS = path.join(PROJECT, 'screenshots');
 const PLAN_REF = 'refs/merge-sprint/plan';
 
 interface CliPlan {
@@ -19,25 +18,16 @@ interface CliPlan {
   subsystems: { id: string; name: string; owner: string | null }[];
 }
 
-let room: Room;
-
-test.beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  room = await startRoom(['--demo', '--port', '0']);
-});
-
-test.afterAll(async () => {
-  await room?.stop();
-});
+const room = demoRoom();
 
 function cliPlan(): CliPlan {
-  const r = runCli(['plan', '--repo', room.repo, '--json']);
+  const r = runCli(['plan', '--repo', room().repo, '--json']);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as CliPlan;
 }
 
 /** Name and email of the newest plan event's commit, as git reports them. */
-const planHeadAuthor = (): string[] => git(room.repo, ['log', '-1', '--format=%an%x00%ae', PLAN_REF, '--']).trim().split('\0');
+const planHeadAuthor = (): string[] => git(room().repo, ['log', '-1', '--format=%an%x00%ae', PLAN_REF, '--']).trim().split('\0');
 
 async function dragWithMouse(page: Page, card: Locator, target: Locator): Promise<void> {
   const from = await card.boundingBox();
@@ -65,7 +55,7 @@ test('"I am <person>" in the header: the Activity feed and the plan ref name tha
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
 
-  await page.goto(room.url);
+  await page.goto(room().url);
   await expect(page.getByTestId('board')).toBeVisible();
   const picker = page.getByTestId('actor-picker');
   await expect(picker).toHaveText('Who are you?');
@@ -73,7 +63,7 @@ test('"I am <person>" in the header: the Activity feed and the plan ref name tha
 
   const plan = cliPlan();
   // Someone other than the server's own git user, so the feed can only have it from the header.
-  const info = (await (await page.request.post(new URL('/api/app.info', room.url).href, { data: {} })).json()) as { ok: boolean; value: { actor: { name: string } } };
+  const info = (await (await page.request.post(new URL('/api/app.info', room().url).href, { data: {} })).json()) as { ok: boolean; value: { actor: { name: string } } };
   const serverName = info.value.actor.name;
   const me = plan.people.find((p) => p.name !== serverName);
   const target = plan.people.find((p) => p !== me);
@@ -113,7 +103,7 @@ test('"I am <person>" in the header: the Activity feed and the plan ref name tha
 });
 
 test('a typed name can add you to the people, and the addition is yours', async ({ page }) => {
-  await page.goto(room.url);
+  await page.goto(room().url);
   await expect(page.getByTestId('board')).toBeVisible();
   await page.getByTestId('actor-picker').click();
   await page.getByTestId('actor-submit').click();

@@ -4,32 +4,23 @@
  * up live. Saves screenshots of the board, the inventory with a diff, and the setup page.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
-import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
+import { runCli, startRoom } from '../renderer/room-process';
+import { demoRoom, SHOTS } from './demo-room';
 
-const SHOTS = path.join(PROJECT, 'screenshots');
 
 interface CliPlan {
   people: { id: string; name: string }[];
   subsystems: { id: string; name: string; owner: string | null; state: string }[];
 }
 
-let room: Room;
+const room = demoRoom();
 const problems: string[] = [];
 
-test.beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  room = await startRoom(['--demo', '--port', '0']);
-});
-
-test.afterAll(async () => {
-  await room?.stop();
-});
-
 function cliPlan(): CliPlan {
-  const r = runCli(['plan', '--repo', room.repo, '--json']);
+  const r = runCli(['plan', '--repo', room().repo, '--json']);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as CliPlan;
 }
@@ -59,7 +50,7 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 
-  await page.goto(room.url);
+  await page.goto(room().url);
   const board = page.getByTestId('board');
   await expect(board).toBeVisible();
   await expect(page.getByTestId('connection')).toHaveText(/Live/);
@@ -113,7 +104,7 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   // 5. A change from the command line, in its own process, shows up without a reload.
   const viaCli = startCards[2]!;
   const cliName = plan.subsystems.find((s) => s.id === viaCli)!.name;
-  const r = runCli(['assign', '--repo', room.repo, '--subsystem', cliName, '--to', second.name]);
+  const r = runCli(['assign', '--repo', room().repo, '--subsystem', cliName, '--to', second.name]);
   expect(r.status, r.stderr).toBe(0);
   await expect(page.getByTestId(`column-${second.id}`).getByTestId(`card-${viaCli}`)).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('tab-activity').click();
@@ -131,7 +122,7 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
 
 test('inventory with a diff open, and the setup page', async ({ page }) => {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${room.url}#/inventory`);
+  await page.goto(`${room().url}#/inventory`);
   await expect(page.getByTestId('file-table')).toBeVisible();
   await page.getByTestId('inventory-status').selectOption('modified');
   await page.getByTestId('file-row').first().click();
@@ -141,7 +132,7 @@ test('inventory with a diff open, and the setup page', async ({ page }) => {
   await page.screenshot({ path: path.join(SHOTS, 'inventory-diff.png') });
 
   await page.getByTestId('tab-setup').click();
-  await expect(page.getByTestId('repo-card')).toContainText(path.basename(room.repo));
+  await expect(page.getByTestId('repo-card')).toContainText(path.basename(room().repo));
   await page.getByTestId('suggest-pairs').click();
   await expect(page.getByTestId('suggest-pairs')).toHaveText('Suggest pairings');
   await expect(page.getByTestId('pairings')).toContainText('%');

@@ -4,27 +4,17 @@
  * clone's config, and the interim copy then runs the repository's commit-msg hook.
  */
 import { expect, test } from '@playwright/test';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../helpers/repo';
-import { PROJECT, startRoom, type Room } from '../renderer/room-process';
+import { demoRoom, SHOTS } from './demo-room';
 
-const SHOTS = path.join(PROJECT, 'screenshots');
-let room: Room;
-
-test.beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  room = await startRoom(['--demo', '--port', '0']);
-});
-
-test.afterAll(async () => {
-  await room?.stop();
-});
+const room = demoRoom();
 
 /** merge-sprint.runHooks in the clone's own config, or null when unset. */
 const localSetting = (): string | null => {
   try {
-    return git(room.repo, ['config', '--local', '--get', 'merge-sprint.runHooks']).trim();
+    return git(room().repo, ['config', '--local', '--get', 'merge-sprint.runHooks']).trim();
   } catch {
     return null;
   }
@@ -33,7 +23,7 @@ const localSetting = (): string | null => {
 test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy runs the commit-msg hook', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${room.url.replace(/#.*$/, '')}#/rename`);
+  await page.goto(`${room().url.replace(/#.*$/, '')}#/rename`);
   const box = page.getByTestId('rename-hooks');
   await expect(box).toBeEnabled();
   await expect(box).not.toBeChecked();
@@ -44,7 +34,7 @@ test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy
   await expect(box).toBeEnabled();
   await expect(box).toBeChecked();
 
-  const hook = path.join(room.repo, '.git', 'hooks', 'commit-msg');
+  const hook = path.join(room().repo, '.git', 'hooks', 'commit-msg');
   writeFileSync(hook, '#!/bin/sh\ngit interpret-trailers --in-place --trailer "Change-Id: I123" "$1"\n');
   chmodSync(hook, 0o755);
   await page.getByTestId('rule-from').fill('arch/xen/kernel');
@@ -56,7 +46,7 @@ test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy
   const ruleId = ((await rule.getAttribute('data-testid')) ?? '').slice('rule-'.length);
   await page.getByTestId('copy-all').click();
   await expect(page.getByTestId(`phase-${ruleId}`)).toHaveText('copied');
-  expect(git(room.repo, ['log', '-1', '--format=%B']).trim()).toBe('Interim copy: arch/xen/kernel -> drivers/xen/kernel\n\nChange-Id: I123');
+  expect(git(room().repo, ['log', '-1', '--format=%B']).trim()).toBe('Interim copy: arch/xen/kernel -> drivers/xen/kernel\n\nChange-Id: I123');
   await page.screenshot({ path: path.join(SHOTS, 'rename-hooks-on.png') });
 
   // The setting is the clone's, not the page's: a reload shows it again.

@@ -4,32 +4,24 @@
  * files with git from the test (git am on a fresh clone of upstream rebuilds the fork's tree).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanup, git, tempDir } from '../helpers/repo';
-import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
+import { runCli } from '../renderer/room-process';
+import { demoRoom, SHOTS } from './demo-room';
 
-const SHOTS = path.join(PROJECT, 'screenshots');
 
-let room: Room;
+const room = demoRoom();
 const scratch: string[] = [];
 
-test.beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  room = await startRoom(['--demo', '--port', '0']);
-});
-
-test.afterAll(async () => {
-  await room?.stop();
-  cleanup(...scratch);
-});
+test.afterAll(() => cleanup(...scratch));
 
 interface CliSeries {
   series: { patchOrder: string[]; target: string; base: string };
 }
 
 function cliSeries(): CliSeries {
-  const r = runCli(['series', 'list', '--repo', room.repo, '--json']);
+  const r = runCli(['series', 'list', '--repo', room().repo, '--json']);
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as CliSeries;
 }
@@ -54,7 +46,7 @@ async function dragWithMouse(page: Page, handle: Locator, target: Locator): Prom
 test('series: propose, reorder by mouse and keyboard, check, export, verified with git am', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${room.url.replace(/#.*$/, '')}#/series`);
+  await page.goto(`${room().url.replace(/#.*$/, '')}#/series`);
   await page.getByTestId('propose').click();
   const list = page.getByTestId('patch-list');
   await expect(list).toBeVisible();
@@ -94,7 +86,7 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   await page.getByTestId('patch-subject').fill('x86: hooks the Xen port needs');
   await page.getByTestId('patch-save').click();
   const subjectOf = (id: string): string => {
-    const r = runCli(['series', 'list', '--repo', room.repo, '--json']);
+    const r = runCli(['series', 'list', '--repo', room().repo, '--json']);
     return (JSON.parse(r.stdout) as { series: { patches: Record<string, { subject: string }> } }).series.patches[id]?.subject ?? '';
   };
   await expect.poll(() => subjectOf(b)).toBe('x86: hooks the Xen port needs');
@@ -122,10 +114,10 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   expect(files).toHaveLength(proposed.length + 1);
   expect(readFileSync(path.join(out, files[1] as string), 'utf8')).toMatch(new RegExp(`^Subject: \\[PATCH v1 0?1/${proposed.length}\\] x86: hooks the Xen port needs$`, 'm'));
   const { series } = cliSeries();
-  git(clone, ['clone', '-q', '--no-checkout', room.repo, clone]);
+  git(clone, ['clone', '-q', '--no-checkout', room().repo, clone]);
   git(clone, ['checkout', '-q', '--detach', series.base]);
   git(clone, ['am', '-q', ...files.slice(1).map((f) => path.join(out, f))]);
-  expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(room.repo, ['rev-parse', `${series.target}^{tree}`]));
+  expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(room().repo, ['rev-parse', `${series.target}^{tree}`]));
   expect(git(clone, ['log', '--format=%s', `${series.base}..HEAD`, '--reverse']).trim().split('\n')).toHaveLength(proposed.length);
   expect(problems).toEqual([]);
 });
