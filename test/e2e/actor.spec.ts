@@ -5,11 +5,11 @@
  * ref, the choice survives a reload, and a typed name can add you to the people. Saves
  * screenshots of the header at 1440 px and at projector size.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { git } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
-import { demoRoom, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, SHOTS } from './demo-room';
 
 const PLAN_REF = 'refs/merge-sprint/plan';
 
@@ -28,18 +28,6 @@ function cliPlan(): CliPlan {
 
 /** Name and email of the newest plan event's commit, as git reports them. */
 const planHeadAuthor = (): string[] => git(room().repo, ['log', '-1', '--format=%an%x00%ae', PLAN_REF, '--']).trim().split('\0');
-
-async function dragWithMouse(page: Page, card: Locator, target: Locator): Promise<void> {
-  const from = await card.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error('The card or the column is not on screen.');
-  await page.mouse.move(from.x + from.width / 2, from.y + 12);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + 16, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 25 });
-  await expect(target).toHaveClass(/column-over/);
-  await page.mouse.up();
-}
 
 /** The header, with the open menu below it when there is one. */
 async function shootHeader(page: Page, name: string, height: number): Promise<void> {

@@ -3,12 +3,12 @@
  * a mouse drag, a keyboard move, undo, reload, and a change made by the command line showing
  * up live. Saves screenshots of the board, the inventory with a diff, and the setup page.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { runCli, startRoom } from '../renderer/room-process';
-import { demoRoom, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, SHOTS } from './demo-room';
 
 
 interface CliPlan {
@@ -29,19 +29,6 @@ function cliPlan(): CliPlan {
 async function cardsIn(column: Locator): Promise<string[]> {
   const ids = await column.locator('[data-testid^="card-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   return ids.map((id) => id.slice('card-'.length));
-}
-
-async function dragWithMouse(page: Page, card: Locator, target: Locator): Promise<void> {
-  const from = await card.boundingBox();
-  const to = await target.boundingBox();
-  if (!from || !to) throw new Error('The card or the column is not on screen.');
-  await page.mouse.move(from.x + from.width / 2, from.y + 12);
-  await page.mouse.down();
-  // Past the activation distance first, then a real path across the board.
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + 16, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 25 });
-  await expect(target).toHaveClass(/column-over/);
-  await page.mouse.up();
 }
 
 test('board: drag, keyboard move, undo, reload, and a CLI change shown live', async ({ page }) => {
