@@ -119,5 +119,20 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   git(clone, ['am', '-q', ...files.slice(1).map((f) => path.join(out, f))]);
   expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(room().repo, ['rev-parse', `${series.target}^{tree}`]));
   expect(git(clone, ['log', '--format=%s', `${series.base}..HEAD`, '--reverse']).trim().split('\n')).toHaveLength(proposed.length);
+
+  // 6. Upstream moves on (its release tag now names a commit that drops a file the first patch
+  // changes): without a click, the view says which patch no longer applies.
+  await expect(page.getByTestId('drift-result')).toHaveCount(0);
+  const upstreamRef = (JSON.parse(runCli(['plan', '--repo', room().repo, '--json']).stdout) as { sprint: { upstreamRef: string } }).sprint.upstreamRef;
+  const index = { GIT_INDEX_FILE: path.join(tempDir(), 'index') };
+  git(room().repo, ['read-tree', upstreamRef], { env: index });
+  git(room().repo, ['update-index', '--force-remove', '--', 'drivers/char/mem.c'], { env: index });
+  const tree = git(room().repo, ['write-tree'], { env: index }).trim();
+  const moved = git(room().repo, ['commit-tree', '-p', `${upstreamRef}^{commit}`, '-m', 'char: drop mem.c', tree]).trim();
+  git(room().repo, ['tag', '-f', upstreamRef, moved]);
+  await expect(page.getByTestId('drift-result')).toContainText('no longer applies: x86: hooks the Xen port needs');
+  await expect(page.getByTestId('drift-result')).toContainText(`${moved.slice(0, 12)} char: drop mem.c`);
+  await page.getByTestId('drift-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'series-upstream-moved.png') });
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,8 @@
 /**
  * Check, export and drift: the buttons and what they found. A check with a build streams its
  * log (`series.log` pushes for its run id) and can be canceled; an export lists its files with
- * their To/Cc, the versions so far and the range-diff against the previous one.
+ * their To/Cc, the versions so far and the range-diff against the previous one. Upstream's drift
+ * shows by itself once the upstream ref has moved.
  */
 import { useEffect, useState } from 'react';
 import type { CheckReport, DriftReport, ExportReport } from '../../../../shared/series/reports';
@@ -92,6 +93,24 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [busy, setBusy] = useState(false);
   const notify = (text: string) => sprintStore.getState().notify('error', text);
+
+  // Upstream moving (a fetch, a retagged release) is noticed without a click: looked for when the
+  // view opens and whenever branches or tags move, and shown only when it has moved.
+  useEffect(() => {
+    let live = true;
+    const look = async (): Promise<void> => {
+      const res = await api.call('series.drift', {});
+      if (live && res.ok && res.value.moved) setDrift(res.value);
+    };
+    void look();
+    const stop = api.subscribe((push) => {
+      if (push.type === 'repo.changed') void look();
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
 
   useEffect(() => {
     if (!runId) return undefined;
