@@ -1,6 +1,7 @@
 /**
  * The plan changes that make the sprint follow a finished move: pairings whose fork folder lies
- * under the moved source name its new place, and subsystems hold their files at the new paths.
+ * under the moved source name its new place, and subsystems hold their files at the new paths
+ * (and a subsystem named after its folder takes the folder's new name).
  * Without them the inventory of the fork ref after the move would lose every moved file (a
  * pairing whose fork folder no longer exists is refused) and the files would fall out of their
  * subsystems. Pure: the rename engine adds these to the plan update that marks the rule moved.
@@ -62,7 +63,9 @@ function rebaseSubsystems(plan: Plan, moved: readonly RenameRule[]): Subsystem[]
     }
     if (!changed) continue;
     const source = s.source.kind === 'folder' ? { kind: 'folder' as const, folder: pathAfterRenames(s.source.folder, moved) } : s.source;
-    updated.push({ ...s, files, source });
+    // A card still named after its folder is named after the folder's new place; a name someone chose stays.
+    const name = s.source.kind === 'folder' && source.kind === 'folder' && s.name === s.source.folder ? source.folder : s.name;
+    updated.push({ ...s, name, files, source });
   }
   return updated;
 }

@@ -89,6 +89,15 @@ describe('the plan rebased onto a move', () => {
     expect(after.subsystems.x86_64).toBe(before.subsystems.x86_64);
   });
 
+  test('a subsystem named after its folder takes the new folder as its name; a name someone chose stays', () => {
+    const byFolder = { ...sub('k', ['arch/xen/i386/kernel/a.c'], 'arch/xen/i386/kernel'), name: 'arch/xen/i386/kernel' };
+    const chosen = { ...sub('m', ['arch/xen/i386/mm/b.c'], 'arch/xen/i386/mm'), name: 'Xen i386 memory' };
+    const after = applyAll(plan([byFolder, chosen]), rebaseOntoMove(plan([byFolder, chosen]), moved).changes);
+    expect(after.subsystems.k?.name).toBe('arch/i386/xen/kernel');
+    expect(after.subsystems.m?.name).toBe('Xen i386 memory');
+    expect(after.subsystems.m?.files).toEqual(['arch/i386/xen/mm/b.c']);
+  });
+
   test('an interim copy someone filed in another subsystem goes with its source, so no file is held twice', () => {
     const before = plan([
       // Holds a source file and its own copy: one file after the move.
