@@ -24,9 +24,16 @@ export function pathAfterRenames(path: string, rules: readonly RenameRule[]): st
  * The inventory's files with, while rules are copied, each source file marked with where its
  * interim copy is and each copy marked with the file it copies (so it is not counted as new
  * work). `inFork` says whether a path exists in the fork ref's tree: a file added to one side
- * only has no twin and stays unmarked. Files no copied rule covers keep their objects.
+ * only has no twin and stays unmarked. `preExisting` says whether a destination path was there
+ * before its rule's copy (the folder held other files): such a file is never a copy, nor anyone's
+ * twin. Files no copied rule covers keep their objects.
  */
-export function markInterimCopies(files: InventoryFile[], rules: readonly RenameRule[], inFork: (path: string) => boolean): InventoryFile[] {
+export function markInterimCopies(
+  files: InventoryFile[],
+  rules: readonly RenameRule[],
+  inFork: (path: string) => boolean,
+  preExisting: (path: string) => boolean = () => false,
+): InventoryFile[] {
   const copied = rules.filter((r) => r.phase === 'copied');
   if (copied.length === 0) return files;
   return files.map((f) => {
@@ -34,11 +41,11 @@ export function markInterimCopies(files: InventoryFile[], rules: readonly Rename
     for (const r of copied) {
       if (isUnder(f.path, r.from)) {
         const at = rebasePath(f.path, r.from, r.to);
-        return inFork(at) ? { ...f, interimCopyAt: at } : f;
+        return inFork(at) && !preExisting(at) ? { ...f, interimCopyAt: at } : f;
       }
       if (isUnder(f.path, r.to)) {
         const of = rebasePath(f.path, r.to, r.from);
-        return inFork(of) ? { ...f, interimCopyOf: of } : f;
+        return inFork(of) && !preExisting(f.path) ? { ...f, interimCopyOf: of } : f;
       }
     }
     return f;

@@ -78,6 +78,59 @@ const isActive = (rule: RuleDraft): boolean => rule.phase === 'planned' || rule.
 const examples = (paths: string[]): string =>
   `${paths.slice(0, EXAMPLES).map(quotePath).join(', ')}${paths.length > EXAMPLES ? ` and ${paths.length - EXAMPLES} more` : ''}`;
 
+/**
+ * What the copy would overwrite. A folder rule may write into a folder that exists already: only
+ * the files it writes count, so a destination file with other content, a file where the copy
+ * needs a folder (or a folder where it writes a file) is refused, by name. A file already there
+ * with the source's content is refused too, unless every file is (then there is nothing to
+ * copy): the copy would not create it, so the finished move could not show it as a rename.
+ * Folders above the destination are the file-on-path check's.
+ */
+function destinationCollisions(to: string, tree: TreeLookup, files: PreviewFile[]): RuleProblem[] {
+  const differing: string[] = [];
+  const identical: string[] = [];
+  const shapes = new Set<string>();
+  for (const f of files) {
+    const there = tree.files.get(f.to);
+    const src = tree.files.get(f.from);
+    if (there) (src !== undefined && there.oid === src.oid && there.mode === src.mode ? identical : differing).push(f.to);
+    else if (tree.dirs.has(f.to)) shapes.add(f.to);
+    for (const dir of parentPaths(f.to)) {
+      if (isUnder(dir, to) && tree.files.has(dir)) shapes.add(dir);
+    }
+  }
+  if (files.length > 0 && identical.length === files.length) {
+    return [{
+      code: 'destination-exists',
+      message: `The destination ${quotePath(to)} already holds an identical copy of the source: there is nothing to copy; remove this rule or choose another destination.`,
+    }];
+  }
+  const parts: string[] = [];
+  if (differing.length > 0) parts.push(`files the copy would write exist already with other content (${examples(differing)})`);
+  if (shapes.size > 0) parts.push(`the tree has a folder where the copy writes a file, or a file where it needs a folder (${examples([...shapes])})`);
+  if (identical.length > 0) parts.push(`files the copy would write exist already as copies of the source, so the move could not show them as renames (${examples(identical)})`);
+  if (parts.length === 0) return [];
+  return [{
+    code: 'destination-exists',
+    message: `In the destination ${quotePath(to)}, ${parts.join('; ')}: move those files away or remove them first, or choose another destination.${tree.dirs.has(to) ? ` Other files already in ${quotePath(to)} are fine and stay as they are.` : ''}`,
+  }];
+}
+
+/**
+ * The fewest paths that cover exactly `paths` (files under `to`) and nothing `before` holds: for
+ * each file, the outermost folder under `to` (or `to` itself) that `before` lacks, else the file.
+ * A copy into a new folder is that one folder; into an existing one, its new files and folders.
+ */
+export function newPathRoots(to: string, paths: readonly string[], before: TreeLookup): string[] {
+  const exists = (p: string): boolean => before.dirs.has(p) || before.files.has(p);
+  const roots = new Set<string>();
+  for (const p of paths) {
+    const root = [...parentPaths(p).filter((d) => isUnder(d, to)), p].find((d) => !exists(d)) ?? p;
+    roots.add(root);
+  }
+  return [...roots].sort();
+}
+
 /** Problems of one rule's own paths against the tree. */
 function checkAgainstTree(rule: RuleDraft, tree: TreeLookup, files: PreviewFile[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -109,22 +162,7 @@ function checkAgainstTree(rule: RuleDraft, tree: TreeLookup, files: PreviewFile[
   if (files.length === 0) {
     problems.push({ code: 'no-files', message: `The source ${quotePath(from)} holds no files at HEAD: check the spelling, or commit the files first.` });
   }
-  const existing = filesUnder(tree, to);
-  if (existing.length > 0 || tree.dirs.has(to)) {
-    const identical =
-      existing.length === files.length &&
-      files.every((f) => {
-        const there = tree.files.get(f.to);
-        const src = tree.files.get(f.from);
-        return there !== undefined && src !== undefined && there.oid === src.oid && there.mode === src.mode;
-      });
-    problems.push({
-      code: 'destination-exists',
-      message: identical
-        ? `The destination ${quotePath(to)} already holds an identical copy of the source: there is nothing to copy; remove this rule or choose another destination.`
-        : `The destination ${quotePath(to)} already exists with other content (${examples(existing.map((f) => f.path))}): choose a new destination, or move those files away first.`,
-    });
-  }
+  problems.push(...destinationCollisions(to, tree, files));
   const clashes: string[] = [];
   const seen = new Set<string>();
   for (const f of files) {

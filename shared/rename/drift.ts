@@ -1,6 +1,7 @@
 /**
  * Drift of a copied rule, per file: the copy commit's version of each file is the base; HEAD's
- * source and destination are the two sides. Pure: the three listings come from `git ls-tree -r`.
+ * source and destination are the two sides. Files the destination folder held before the copy
+ * are not the rule's and are left out of the base and the destination. Pure: the three listings come from `git ls-tree -r`.
  */
 import type { DriftFile, FileVersion } from './model';
 import type { TreeFile } from './check';
@@ -13,6 +14,12 @@ export function relativeFiles(files: readonly TreeFile[], root: string): Map<str
     else if (f.path.startsWith(`${root}/`)) out.set(f.path.slice(root.length + 1), { mode: f.mode, oid: f.oid });
   }
   return out;
+}
+
+/** `files` without the paths in `rels`: a destination's files from before the copy are not the rule's. */
+export function withoutRels(files: Map<string, FileVersion>, rels: ReadonlySet<string>): Map<string, FileVersion> {
+  if (rels.size === 0) return files;
+  return new Map([...files].filter(([rel]) => !rels.has(rel)));
 }
 
 export const sameVersion = (a: FileVersion | null, b: FileVersion | null): boolean =>

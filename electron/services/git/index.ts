@@ -25,15 +25,6 @@ export async function readTreeIntoIndex(repo: string, index: TempIndex, commit: 
   await runGitWithInput(repo, 'read-tree', ['read-tree', '--end-of-options', commit], { env: envOf(index) });
 }
 
-/**
- * Adds the folder `from` of `commit` under `prefix` in the temporary index: entries keep their
- * modes (executable bits, symlinks, submodules) and blob ids exactly. git refuses if anything is
- * at `prefix` already.
- */
-export async function readTreeAtPrefix(repo: string, index: TempIndex, prefix: string, commit: string, from: string): Promise<void> {
-  await runGitWithInput(repo, 'read-tree', ['read-tree', `--prefix=${prefix}/`, '--end-of-options', `${commit}:${from}`], { env: envOf(index) });
-}
-
 export type IndexEdit = { path: string; mode: string; oid: string } | { path: string; remove: true };
 
 /**

@@ -1,18 +1,19 @@
 /**
  * "Abandon copy": undoes an interim copy that was a mistake. If the copy commit is still the
  * branch's tip (nothing was built on it), the branch moves back to its parent; otherwise a
- * commit removes the destination files. Changes made only in the destination are not thrown
+ * commit removes the destination files the copy made (and files added to it since; never files
+ * the destination folder held before the copy). Changes made only in the destination are not thrown
  * away silently: that needs `discardDestinationChanges`.
  */
 import { quotePath } from '../../../shared/paths';
+import { lookupTree, newPathRoots } from '../../../shared/rename/check';
 import type { AbandonResult, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { firstParent } from '../git/commit';
 import { readRunHooks } from '../git/hooks';
 import { editIndex } from '../git/index';
-import { lsTree } from '../git/trees';
 import { commitStep, moveBranch, type RenameContext } from './atomic';
-import { describeDrift, ruleDrift } from './drift';
+import { describeDrift, destinationBeforeCopy, ruleDrift, ruleDestinationFiles } from './drift';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
 import { findRule } from './rules';
@@ -34,7 +35,11 @@ export async function abandonRule(ctx: RenameContext, ruleId: string, opts: { di
     if (destinationWork.length > 0 && !opts.discardDestinationChanges) {
       return fail('refused', `The destination holds changes the source does not: ${describeDrift(destinationWork)}. Sync them to the source first, or confirm that they may be discarded.`);
     }
-    const free = await checkTouchedPaths(ctx.repo, [rule.to], { ignoredInTheWay: false });
+    // Only the rule's files go: what the destination folder held before the copy stays, with any
+    // uncommitted change to it.
+    const [destination, pre] = await Promise.all([ruleDestinationFiles(ctx.repo, rule, state.value.head), destinationBeforeCopy(ctx.repo, rule)]);
+    const paths = newPathRoots(rule.to, destination.map((f) => f.path), lookupTree(pre));
+    const free = await checkTouchedPaths(ctx.repo, paths, { ignoredInTheWay: false });
     if (!free.ok) return free;
     const after: RenameRule = { ...rule, phase: 'abandoned' };
 
@@ -47,17 +52,16 @@ export async function abandonRule(ctx: RenameContext, ruleId: string, opts: { di
         before: state.value.head,
         after: parent,
         forward: false,
-        paths: [rule.to],
+        paths,
         rule: after,
       }, gitDir, { runHooks: await readRunHooks(ctx.repo) });
       return moved.ok ? ok({ ruleId, commit: null, dropped: true }) : moved;
     }
-    const destination = await lsTree(ctx.repo, state.value.head, [rule.to]);
     const made = await commitStep(ctx, state.value, {
       op: 'abandon',
       ruleId,
       message: abandonMessage(rule),
-      paths: [rule.to],
+      paths,
       build: (index) => editIndex(ctx.repo, index, destination.map((f) => ({ path: f.path, remove: true as const }))),
       ruleAfter: () => after,
     });

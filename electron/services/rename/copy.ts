@@ -1,12 +1,14 @@
 /**
  * "Make interim copies": one commit per rule, "Interim copy: SRC -> DST", that adds the
  * destination as an exact copy of the source (modes, symlinks and blob ids kept) and leaves the
- * source in place, so both layouts keep building.
+ * source in place, so both layouts keep building. The destination folder may exist already with
+ * other files: the copy adds its own files next to them (the rule check refused any clash).
  */
 import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { editIndex, readTreeAtPrefix } from '../git/index';
+import { newPathRoots, type TreeFile } from '../../../shared/rename/check';
+import { editIndex, type IndexEdit } from '../git/index';
 import { commitStep, type RenameContext } from './atomic';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
@@ -49,23 +51,26 @@ export async function copyRules(ctx: RenameContext, which: { ruleIds: string[] }
       const problems = checked.value.checks.get(rule.id)?.problems ?? [];
       if (problems.length > 0) return fail('refused', `The rule ${quotePath(rule.from)} -> ${quotePath(rule.to)} cannot be copied: ${describeProblems(problems)}`);
     }
-    const touched = await checkTouchedPaths(ctx.repo, selected.value.map((r) => r.to), { ignoredInTheWay: true });
+    const { tree } = checked.value;
+    // Each rule writes its files one by one, into its destination whether that folder is new or
+    // holds other files already (those are never read, written or checked).
+    const writes = selected.value.map((rule) => {
+      const files = checked.value.checks.get(rule.id)?.files ?? [];
+      const edits: IndexEdit[] = files.map((f) => ({ path: f.to, mode: f.mode, oid: (tree.files.get(f.from) as TreeFile).oid }));
+      return { rule, edits, paths: newPathRoots(rule.to, files.map((f) => f.to), tree) };
+    });
+    const touched = await checkTouchedPaths(ctx.repo, writes.flatMap((w) => w.paths), { ignoredInTheWay: true });
     if (!touched.ok) return touched;
 
-    const { tree } = checked.value;
     const copies: CopyResult['copies'] = [];
     let head = state.value.head;
-    for (const rule of selected.value) {
-      const single = tree.files.get(rule.from);
+    for (const { rule, edits, paths } of writes) {
       const made = await commitStep(ctx, { ...state.value, head }, {
         op: 'copy',
         ruleId: rule.id,
         message: copyMessage(rule),
-        paths: [rule.to],
-        build: async (index, base) => {
-          if (single) await editIndex(ctx.repo, index, [{ path: rule.to, mode: single.mode, oid: single.oid }]);
-          else await readTreeAtPrefix(ctx.repo, index, rule.to, base, rule.from);
-        },
+        paths,
+        build: (index) => editIndex(ctx.repo, index, edits),
         ruleAfter: (commit) => ({ ...rule, phase: 'copied', copyCommit: commit, syncCommit: null }),
       });
       if (!made.ok) {

@@ -1,25 +1,62 @@
 /**
  * Drift of copied rules: per file, whether only the source, only the destination, or both
  * changed since the interim copy (or since the last sync that left the copies equal). Two
- * `ls-tree -r` calls per rule, no process per file.
+ * `ls-tree -r` calls per rule (and once per copy, its parent's destination), no process per file.
  */
 import { quotePath } from '../../../shared/paths';
-import { classifyDrift, relativeFiles } from '../../../shared/rename/drift';
+import { classifyDrift, relativeFiles, withoutRels } from '../../../shared/rename/drift';
 import type { DriftFile, RenameRule, RuleDrift } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
-import { lsTree } from '../git/trees';
+import { firstParent } from '../git/commit';
+import { lsTree, type TreeEntry } from '../git/trees';
 import type { RenameContext } from './atomic';
 import { headCommit, pickRules, type PhaseNeed } from './rules';
 
 /** The commit whose destination is the merge base: the last clean sync, else the copy. */
 export const baseCommit = (rule: RenameRule): string | null => rule.syncCommit ?? rule.copyCommit;
 
+const CACHE_SIZE = 16;
+const before = new Map<string, TreeEntry[]>();
+
+/**
+ * The files the rule's destination held before its interim copy (in the copy commit's parent):
+ * the destination folder may have existed with other files, which are never the rule's. A
+ * commit's parent never changes, so the answer is kept per repository, commit and folder.
+ */
+export async function destinationBeforeCopy(repo: string, rule: Pick<RenameRule, 'to' | 'copyCommit'>): Promise<TreeEntry[]> {
+  if (rule.copyCommit === null) return [];
+  const key = JSON.stringify([repo, rule.copyCommit, rule.to]);
+  const cached = before.get(key);
+  if (cached) return cached;
+  const parent = await firstParent(repo, rule.copyCommit);
+  const files = parent === null ? [] : await lsTree(repo, parent, [rule.to]);
+  before.set(key, files);
+  if (before.size > CACHE_SIZE) {
+    const oldest = before.keys().next();
+    if (!oldest.done) before.delete(oldest.value);
+  }
+  return files;
+}
+
+/** The destination's files at `commit` that are the rule's: all but those from before its copy. */
+export async function ruleDestinationFiles(repo: string, rule: RenameRule, commit: string): Promise<TreeEntry[]> {
+  const [pre, now] = await Promise.all([destinationBeforeCopy(repo, rule), lsTree(repo, commit, [rule.to])]);
+  const old = new Set(pre.map((f) => f.path));
+  return now.filter((f) => !old.has(f.path));
+}
+
 /** The drift of one copied rule at `head`. */
 export async function ruleDrift(repo: string, rule: RenameRule, head: string): Promise<DriftFile[]> {
   const base = baseCommit(rule);
   if (base === null) return [];
-  const [baseFiles, headFiles] = await Promise.all([lsTree(repo, base, [rule.to]), lsTree(repo, head, [rule.from, rule.to])]);
-  return classifyDrift(rule, relativeFiles(baseFiles, rule.to), relativeFiles(headFiles, rule.from), relativeFiles(headFiles, rule.to));
+  const [baseFiles, headFiles, pre] = await Promise.all([lsTree(repo, base, [rule.to]), lsTree(repo, head, [rule.from, rule.to]), destinationBeforeCopy(repo, rule)]);
+  const notTheRules = new Set(relativeFiles(pre, rule.to).keys());
+  return classifyDrift(
+    rule,
+    withoutRels(relativeFiles(baseFiles, rule.to), notTheRules),
+    relativeFiles(headFiles, rule.from),
+    withoutRels(relativeFiles(headFiles, rule.to), notTheRules),
+  );
 }
 
 const COPIED_FOR_DRIFT: PhaseNeed = { phase: 'copied', why: 'drift exists only between the two copies of a copied rule.' };

@@ -13,18 +13,22 @@ import { editIndex, type IndexEdit } from '../git/index';
 import { diffWithRenames } from '../git/rename-diff';
 import { lsTree } from '../git/trees';
 import { commitStep, type RenameContext } from './atomic';
-import { describeDrift, ruleDrift } from './drift';
+import { describeDrift, destinationBeforeCopy, ruleDrift } from './drift';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
 import { findRule } from './rules';
 
 export const moveMessage = (rule: Pick<RenameRule, 'from' | 'to'>): string => `Move ${rule.from} -> ${rule.to}`;
 
-/** How `git diff -M` from before the copy to the move shows the rule's files. */
+/**
+ * How `git diff -M` from before the copy to the move shows the rule's files (files the
+ * destination folder held before the copy are not the rule's, even if they changed meanwhile).
+ */
 export async function checkRenames(repo: string, rule: RenameRule, moveCommit: string): Promise<RenameCheckSummary> {
   const before = rule.copyCommit ? await firstParent(repo, rule.copyCommit) : null;
   if (before === null) return { renamed: 0, exact: 0, notRenamed: [] };
-  const changes = await diffWithRenames(repo, before, moveCommit, [rule.from, rule.to]);
+  const notTheRules = new Set((await destinationBeforeCopy(repo, rule)).map((f) => f.path));
+  const changes = (await diffWithRenames(repo, before, moveCommit, [rule.from, rule.to])).filter((c) => c.status.startsWith('R') || !notTheRules.has(c.path));
   const renamed = changes.filter((c) => c.status.startsWith('R'));
   return {
     renamed: renamed.length,

@@ -1,7 +1,8 @@
 /**
  * The bad rules of issue 3, step 1, each with what the user is told: tried through the API
  * (dispatch) and on the command line. The repository is the Xen fixture plus a symlinked
- * folder and a non-ASCII folder name; some cases first add a good rule they clash with.
+ * folder, a non-ASCII folder name and a destination file in the way; some cases first add a
+ * good rule they clash with.
  */
 import { git, makeCommit } from '../../helpers/repo';
 import { DST, SRC, makeXenRepo } from './fixture';
@@ -25,7 +26,12 @@ export const BAD_RULES: BadRule[] = [
   { name: 'a Windows reserved name', from: SRC, to: 'drivers/aux/x', message: /reserved name on Windows/ },
   { name: 'a symlink on the way of the source', from: 'arch/xen/linkdir/evtchn.c', to: 'x/evtchn.c', message: /symbolic link/ },
   { name: 'a symlink on the way of the destination', from: SRC, to: 'arch/xen/linkdir/core', message: /symbolic link/ },
-  { name: 'a destination that exists with other content', from: SRC, to: 'drivers/xen/balloon', message: /already exists with other content/ },
+  {
+    name: 'a destination file that exists with other content',
+    from: SRC,
+    to: 'drivers/xen/balloon',
+    message: /"drivers\/xen\/balloon", files the copy would write exist already with other content \("drivers\/xen\/balloon\/evtchn.c"\)/,
+  },
   { name: 'two rules writing one destination', from: 'kernel', to: DST, first: { from: SRC, to: DST }, message: /both write into/ },
   { name: 'a rule inside another', from: 'arch/xen', to: 'x86/xen', first: { from: SRC, to: DST }, message: /lies inside the rule/ },
   { name: 'a destination differing by case from the tree', from: SRC, to: 'Drivers/xen/core', message: /letter case or Unicode/ },
@@ -36,7 +42,7 @@ export const BAD_RULES: BadRule[] = [
 
 export function makeBadRulesRepo(): string {
   const repo = makeXenRepo();
-  makeCommit(repo, { files: { 'arch/xen/linkdir': { symlink: 'kernel' }, 'docs/caf\u00e9/index.txt': 'café\n' }, message: 'awkward paths' });
+  makeCommit(repo, { files: { 'arch/xen/linkdir': { symlink: 'kernel' }, 'docs/caf\u00e9/index.txt': 'café\n', 'drivers/xen/balloon/evtchn.c': 'not the source\n' }, message: 'awkward paths' });
   git(repo, ['config', 'core.precomposeunicode', 'false']);
   return repo;
 }

@@ -199,10 +199,10 @@ describe('interim copy refuses, and changes nothing', () => {
       symlinkSync('elsewhere', path.join(repo, 'drivers'));
     }, /symbolic link/));
 
-  test('when the destination was committed meanwhile (the rule check fails now)', () =>
+  test('when a destination file was committed meanwhile with other content (the rule check fails now)', () =>
     refused((repo) => {
-      makeCommit(repo, { files: { [`${DST}/other.c`]: 'other\n' } });
-    }, /already exists with other content/));
+      makeCommit(repo, { files: { [`${DST}/evtchn.c`]: 'other\n', [`${DST}/other.c`]: 'other\n' } });
+    }, /files the copy would write exist already with other content \("drivers\/xen\/core\/evtchn.c"\)/));
 
   test('a rule that is copied already', async () => {
     const { ctx, rule } = await setup();

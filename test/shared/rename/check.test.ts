@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkRules, lookupTree, previewRule, type RuleDraft, type TreeFile } from '../../../shared/rename/check';
+import { checkRules, lookupTree, newPathRoots, previewRule, type RuleDraft, type TreeFile } from '../../../shared/rename/check';
 
 const file = (path: string, mode = '100644'): TreeFile => ({ path, mode, oid: `oid-of-${path}` });
 
@@ -60,12 +60,40 @@ describe('one rule against the tree', () => {
     expect(codes([rule('a', 'arch/xen/nothing', 'drivers/xen/core')])).toEqual(['no-files']);
   });
 
-  test('a destination that exists with other content, or as an identical copy', () => {
-    const other = checkRules([rule('a', 'arch/xen/kernel', 'drivers/xen/balloon')], TREE).get('a')?.problems;
-    expect(other?.map((p) => p.code)).toEqual(['destination-exists']);
-    expect(other?.[0]?.message).toMatch(/other content \("drivers\/xen\/balloon\/balloon.c"\)/);
-    const same = lookupTree([file('a/x.c'), { path: 'b/x.c', mode: '100644', oid: 'oid-of-a/x.c' }]);
+  test('a destination folder that exists with other files: fine when none of them is a file the copy writes', () => {
+    expect(codes([rule('a', 'arch/xen/kernel', 'drivers/xen/balloon')])).toEqual([]);
+  });
+
+  test('a destination file that exists with other content is refused by name; the rest of the folder is not listed', () => {
+    const tree = lookupTree([file('a/x.c'), file('a/y.c'), file('b/x.c'), file('b/other.c')]);
+    const problems = checkRules([rule('a', 'a', 'b')], tree).get('a')?.problems;
+    expect(problems?.map((p) => p.code)).toEqual(['destination-exists']);
+    expect(problems?.[0]?.message).toMatch(/In the destination "b", files the copy would write exist already with other content \("b\/x.c"\): move those files away/);
+    expect(problems?.[0]?.message).toMatch(/Other files already in "b" are fine/);
+    expect(problems?.[0]?.message).not.toMatch(/other\.c/);
+  });
+
+  test('an identical copy of every file is nothing to copy; of only some files it is refused by name', () => {
+    const same = lookupTree([file('a/x.c'), { path: 'b/x.c', mode: '100644', oid: 'oid-of-a/x.c' }, file('b/other.c')]);
     expect(checkRules([rule('a', 'a', 'b')], same).get('a')?.problems[0]?.message).toMatch(/identical copy/);
+    const some = lookupTree([file('a/x.c'), file('a/y.c'), { path: 'b/x.c', mode: '100644', oid: 'oid-of-a/x.c' }]);
+    expect(checkRules([rule('a', 'a', 'b')], some).get('a')?.problems[0]?.message).toMatch(/exist already as copies of the source.*\("b\/x.c"\)/);
+    const mode = lookupTree([file('a/x.c', '100755'), { path: 'b/x.c', mode: '100644', oid: 'oid-of-a/x.c' }]);
+    expect(checkRules([rule('a', 'a', 'b')], mode).get('a')?.problems[0]?.message).toMatch(/with other content \("b\/x.c"\)/);
+  });
+
+  test('a file where the copy needs a folder, or a folder where it writes a file', () => {
+    const tree = lookupTree([file('a/sub/deep.h'), file('a/x.c'), file('b/sub'), file('b/x.c/inner.c')]);
+    const problems = checkRules([rule('a', 'a', 'b')], tree).get('a')?.problems;
+    expect(problems?.map((p) => p.code)).toEqual(['destination-exists']);
+    expect(problems?.[0]?.message).toMatch(/a folder where the copy writes a file, or a file where it needs a folder \("b\/sub", "b\/x.c"\)/);
+    expect(codes([rule('a', 'arch/xen/kernel/evtchn.c', 'drivers/xen')])).toEqual(['destination-exists']);
+  });
+
+  test('the paths a copy writes, as few as cover only its files: a new folder whole, else its new files and folders', () => {
+    const before = lookupTree([file('b/other.c'), file('b/old/o.c')]);
+    expect(newPathRoots('c', ['c/x.c', 'c/sub/y.c'], before)).toEqual(['c']);
+    expect(newPathRoots('b', ['b/x.c', 'b/sub/y.c', 'b/sub/z.c', 'b/old/n.c'], before)).toEqual(['b/old/n.c', 'b/sub', 'b/x.c']);
   });
 
   test('a symbolic link on the way, for the source and for the destination', () => {

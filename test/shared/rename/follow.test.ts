@@ -33,6 +33,18 @@ describe('interim copies in the inventory', () => {
     expect(marked[4]).toBe(files[4]);
   });
 
+  test('a file the destination folder held before the copy is neither a copy nor a source\'s copy', () => {
+    const before = new Set(['arch/i386/xen/kernel/setup.c']);
+    const marked = markInterimCopies(files, [copied], (p) => fork.has(p), (p) => before.has(p));
+    expect(marked.map((f) => [f.interimCopyAt ?? null, f.interimCopyOf ?? null])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+  });
+
   test('planned, moved and abandoned rules mark nothing', () => {
     for (const phase of ['planned', 'moved', 'abandoned'] as const) {
       expect(markInterimCopies(files, [{ ...copied, phase }], () => true)).toBe(files);
