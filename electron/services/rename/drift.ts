@@ -50,13 +50,13 @@ export async function ruleDrift(repo: string, rule: RenameRule, head: string): P
   const base = baseCommit(rule);
   if (base === null) return [];
   const [baseFiles, headFiles, pre] = await Promise.all([lsTree(repo, base, [rule.to]), lsTree(repo, head, [rule.from, rule.to]), destinationBeforeCopy(repo, rule)]);
-  const notTheRules = new Set(relativeFiles(pre, rule.to).keys());
-  return classifyDrift(
-    rule,
-    withoutRels(relativeFiles(baseFiles, rule.to), notTheRules),
-    relativeFiles(headFiles, rule.from),
-    withoutRels(relativeFiles(headFiles, rule.to), notTheRules),
-  );
+  const source = relativeFiles(headFiles, rule.from);
+  // The destination's own files are left out, except where the source now has a file of the same
+  // name: then both sides hold that path, and a sync merges (or shows the conflict) rather than
+  // writing the source's file over one that was never the rule's.
+  const own = new Set(relativeFiles(pre, rule.to).keys());
+  const ownUnshadowed = new Set([...own].filter((rel) => !source.has(rel)));
+  return classifyDrift(rule, withoutRels(relativeFiles(baseFiles, rule.to), own), source, withoutRels(relativeFiles(headFiles, rule.to), ownUnshadowed));
 }
 
 const COPIED_FOR_DRIFT: PhaseNeed = { phase: 'copied', why: 'drift exists only between the two copies of a copied rule.' };

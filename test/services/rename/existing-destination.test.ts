@@ -110,6 +110,18 @@ describe('a rule into a folder that holds other files', () => {
     expect(finished.value.renames).toEqual({ renamed: SOURCE_FILES, exact: SOURCE_FILES, notRenamed: [] });
   });
 
+  test('a file added to the source with the name of one of the folder\'s own files is drift on both sides: a sync never writes over it', async () => {
+    const { repo, ctx, id } = await copied();
+    const own = blob(repo, 'HEAD', `${DST}/skbuff.c`);
+    makeCommit(repo, { files: { [`${SRC}/skbuff.c`]: 'a different skbuff.c, new in the source\n' } });
+    expect(await driftKinds(ctx)).toEqual({ 'skbuff.c': 'both' });
+    const synced = await syncRule(ctx, id);
+    expect(blob(repo, 'HEAD', `${DST}/skbuff.c`)).toBe(own);
+    expect(readFileSync(path.join(repo, `${DST}/skbuff.c`), 'utf8')).toBe(OWN[`${DST}/skbuff.c`]);
+    expect(synced.ok && synced.value.conflicts.map((c) => c.rel)).toEqual(['skbuff.c']);
+    expect(synced.ok && synced.value.commit).toBeNull();
+  });
+
   test('drift ignores the folder\'s own files, changed or removed, and sees real edits; sync carries them', async () => {
     const { repo, ctx, id } = await copied();
     makeCommit(repo, { files: { [`${DST}/features.c`]: 'changed on its own\n', [`${DST}/sub dir/own.h`]: null, [`${DST}/later.c`]: 'added after the copy\n' } });
