@@ -17,7 +17,7 @@ import { withInterimCopies } from '../../../electron/services/rename/interim';
 import { addRule } from '../../../electron/services/rename/rules';
 import { syncRule } from '../../../electron/services/rename/sync';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { AWKWARD, DST, SRC, head, lines, makeXenRepo, statusZ, subject, treeOf } from './fixture';
+import { AWKWARD, DST, SRC, head, lines, makeXenRepo, statusZ, subject, treeOf, changesByGit } from './fixture';
 import { renameContext } from './memory-plan';
 
 const repos: string[] = [];
@@ -57,19 +57,6 @@ async function driftKinds(ctx: ReturnType<typeof renameContext>) {
   const drift = await driftOf(ctx);
   if (!drift.ok) throw new Error(drift.error.message);
   return Object.fromEntries(drift.value.flatMap((r) => r.files.map((f) => [f.rel, f.kind])));
-}
-
-/** `git diff -M --name-status -z A B`, as git prints it. */
-function changesByGit(repo: string, a: string, b: string): { status: string; paths: string[] }[] {
-  const records = git(repo, ['diff', '-M', '--name-status', '-z', a, b]).split('\0').filter(Boolean);
-  const out = [];
-  for (let i = 0; i < records.length; ) {
-    const status = records[i++] as string;
-    const n = status.startsWith('R') ? 2 : 1;
-    out.push({ status, paths: records.slice(i, i + n) });
-    i += n;
-  }
-  return out;
 }
 
 describe('a rule into a folder that holds other files', () => {

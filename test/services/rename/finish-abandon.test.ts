@@ -7,7 +7,7 @@ import { finishRule } from '../../../electron/services/rename/finish';
 import { oldPathReferences } from '../../../electron/services/rename/references';
 import { addRule } from '../../../electron/services/rename/rules';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { AWKWARD, DST, SRC, head, makeXenRepo, statusZ, subject, treeOf, workFile } from './fixture';
+import { AWKWARD, DST, SRC, head, makeXenRepo, statusZ, subject, treeOf, workFile, changesByGit } from './fixture';
 import { renameContext } from './memory-plan';
 
 const repos: string[] = [];
@@ -24,19 +24,6 @@ async function copied() {
   return { repo, ctx, id: added.value.rule.id, copy: made.value.copies[0]?.commit as string };
 }
 
-/** `git diff -M --name-status -z A B`, as git prints it, parsed into status -> [old, new]. */
-function renamesByGit(repo: string, a: string, b: string): { status: string; paths: string[] }[] {
-  const records = git(repo, ['diff', '-M', '--name-status', '-z', a, b]).split('\0').filter(Boolean);
-  const out = [];
-  for (let i = 0; i < records.length; ) {
-    const status = records[i++] as string;
-    const n = status.startsWith('R') ? 2 : 1;
-    out.push({ status, paths: records.slice(i, i + n) });
-    i += n;
-  }
-  return out;
-}
-
 describe('finish move', () => {
   test('one commit removes the sources; across copy and move git sees every file as an unchanged rename', async () => {
     const { repo, ctx, id, copy } = await copied();
@@ -46,7 +33,7 @@ describe('finish move', () => {
     expect(subject(repo)).toBe(`Move ${SRC} -> ${DST}`);
     expect(git(repo, ['ls-tree', '-r', '--name-only', 'HEAD', '--', SRC]).trim()).toBe('');
     expect(treeOf(repo, 'HEAD', DST)).toBe(treeOf(repo, before, SRC));
-    const byGit = renamesByGit(repo, before, 'HEAD');
+    const byGit = changesByGit(repo, before, 'HEAD');
     const count = Object.keys(AWKWARD).length + 3;
     expect(byGit).toHaveLength(count);
     for (const change of byGit) {
@@ -65,7 +52,7 @@ describe('finish move', () => {
     makeCommit(repo, { files: { [`${SRC}/evtchn.c`]: text, [`${DST}/evtchn.c`]: text } });
     const finished = await finishRule(ctx, id);
     if (!finished.ok) throw new Error(finished.error.message);
-    const evtchn = renamesByGit(repo, `${copy}^`, 'HEAD').find((c) => c.paths[0] === `${SRC}/evtchn.c`);
+    const evtchn = changesByGit(repo, `${copy}^`, 'HEAD').find((c) => c.paths[0] === `${SRC}/evtchn.c`);
     // Edited, so similar but not identical: R050 to R099 (git pads the score to three digits).
     expect(evtchn?.status).toMatch(/^R0[5-9]\d$/);
     expect(finished.value.renames.exact).toBe(finished.value.renames.renamed - 1);

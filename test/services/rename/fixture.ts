@@ -47,6 +47,18 @@ export function treeOf(repo: string, commit: string, dir: string): string {
 
 export const head = (repo: string): string => git(repo, ['rev-parse', 'HEAD']).trim();
 export const subject = (repo: string, rev = 'HEAD'): string => git(repo, ['log', '-1', '--format=%s', rev]).trim();
+/** `git diff -M --name-status -z A B`, as git prints it, parsed into status -> [old, new]. */
+export function changesByGit(repo: string, a: string, b: string): { status: string; paths: string[] }[] {
+  const records = git(repo, ['diff', '-M', '--name-status', '-z', a, b]).split('\0').filter(Boolean);
+  const out = [];
+  for (let i = 0; i < records.length; ) {
+    const status = records[i++] as string;
+    const n = status.startsWith('R') ? 2 : 1;
+    out.push({ status, paths: records.slice(i, i + n) });
+    i += n;
+  }
+  return out;
+}
 export const statusZ = (repo: string): string => git(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
 
 /** What a file in the working tree is: its bytes, or its link target, and whether it is executable. */
