@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Inventory, InventoryFile } from '../../shared/model';
+import type { Inventory } from '../../shared/model';
 import { selectCardStats, selectLoad } from '../../renderer/src/store/selectors';
 import type { SprintState } from '../../renderer/src/store/types';
 import { boardPlan } from './fakeServer';
+import { inventoryFile } from '../helpers/inventory';
 
-const file = (path: string, status: InventoryFile['status'], added: number, removed: number): InventoryFile => ({
-  path,
-  upstreamPath: path,
-  status,
-  added,
-  removed,
-  binary: false,
-});
+const file = inventoryFile;
 
 describe('card stats', () => {
   it('count the lines of files to upstream, not of files the sparse fork inherits', () => {

@@ -6,16 +6,9 @@ import type { SprintState } from '../../renderer/src/store/types';
 import type { InventoryFilter } from '../../renderer/src/store/types';
 import { filterFiles, totalsBy, totalsByStatus } from '../../renderer/src/views/inventory/inventoryModel';
 import { boardPlan } from './fakeServer';
+import { inventoryFile } from '../helpers/inventory';
 
-const file = (path: string, status: InventoryFile['status'], added: number, marks: Partial<InventoryFile> = {}): InventoryFile => ({
-  path,
-  upstreamPath: path,
-  status,
-  added,
-  removed: 0,
-  binary: false,
-  ...marks,
-});
+const file = (path: string, status: InventoryFile['status'], added: number, marks: Partial<InventoryFile> = {}): InventoryFile => inventoryFile(path, status, added, 0, marks);
 
 const files: InventoryFile[] = [
   file('arch/xen/kernel/evtchn.c', 'fork-only', 30, { interimCopyAt: 'drivers/xen/core/evtchn.c' }),

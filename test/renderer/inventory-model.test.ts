@@ -3,15 +3,10 @@ import type { InventoryFile } from '../../shared/model';
 import { filterFiles, folderAt, sortFiles, subsystemOfFile, totalsBy, totalsByStatus } from '../../renderer/src/views/inventory/inventoryModel';
 import { diffLines, widestLine } from '../../renderer/src/views/inventory/diffLines';
 import { boardPlan } from './fakeServer';
+import { inventoryFile } from '../helpers/inventory';
 
-const file = (path: string, status: InventoryFile['status'], added: number, removed: number, upstreamPath = path): InventoryFile => ({
-  path,
-  upstreamPath,
-  status,
-  added,
-  removed,
-  binary: false,
-});
+const file = (path: string, status: InventoryFile['status'], added: number, removed: number, upstreamPath = path): InventoryFile =>
+  inventoryFile(path, status, added, removed, { upstreamPath });
 
 const files = [
   file('drivers/xen/net/netfront.c', 'fork-only', 900, 0),

@@ -1,16 +1,9 @@
 /** Inventory totals per status and per folder (shared/inventory.ts). */
 import { describe, expect, it } from 'vitest';
 import { folderOf, grandTotal, inventoryTotals } from '../../../shared/inventory';
-import type { FileStatus, InventoryFile } from '../../../shared/model';
+import { inventoryFile } from '../../helpers/inventory';
 
-const file = (path: string, status: FileStatus, added: number, removed: number): InventoryFile => ({
-  path,
-  upstreamPath: path,
-  status,
-  added,
-  removed,
-  binary: false,
-});
+const file = inventoryFile;
 const files = [
   file('arch/xen/i386/kernel/setup.c', 'modified', 10, 2),
   file('arch/xen/i386/kernel/evtchn.c', 'fork-only', 50, 0),
