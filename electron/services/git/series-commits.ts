@@ -1,6 +1,7 @@
 /**
  * Refs and facts around the series' commits: the date they carry, the branch the user asked
- * for (created only if new), and our own refs that keep exported versions.
+ * for (created only if new; its name is checked in check-ref-format.ts), and our own refs that
+ * keep exported versions.
  */
 import { runGit } from './exec';
 
@@ -8,13 +9,6 @@ import { runGit } from './exec';
 export async function authorDate(repo: string, commit: string): Promise<string> {
   const out = await runGit(repo, 'show', ['show', '-s', '--format=%ad', '--date=raw', '--end-of-options', commit]);
   return out.stdout.trim();
-}
-
-/** Why a branch name is not acceptable to git, or null (`git check-ref-format --branch`; exit 1 when invalid). */
-export async function checkBranchName(repo: string, name: string): Promise<string | null> {
-  if (name.startsWith('-')) return `The branch name "${name}" starts with "-": choose another name.`;
-  const out = await runGit(repo, 'check-ref-format', ['check-ref-format', '--branch', name], { okExitCodes: [1, 128] });
-  return out.exitCode === 0 ? null : `"${name}" is not a valid branch name: use letters, digits, "/", "-" and "." (see \`git check-ref-format\`).`;
 }
 
 /** Does the full ref name exist? (`show-ref --verify --quiet` exits 1 when it does not.) */

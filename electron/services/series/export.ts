@@ -14,7 +14,8 @@ import type { ExportedFile, ExportReport } from '../../../shared/series/reports'
 import { GitError } from '../git/exec';
 import { formatPatches, rangeDiff } from '../git/format-patch';
 import { readFileAt } from '../git/series';
-import { checkBranchName, createRef, refExists, setRef } from '../git/series-commits';
+import { checkBranchName } from '../git/check-ref-format';
+import { createRef, refExists, setRef } from '../git/series-commits';
 import { buildSeriesCommits } from './commits';
 import { prepareExportFolder } from './export-folder';
 import { changesByPatch, type SeriesInput } from './load';

@@ -107,8 +107,13 @@ describe('series export', () => {
     const existing = await exportSeries(input, SENDER, { out: path.join(out, 'a'), branch: 'xen' });
     expect(existing.ok ? '' : existing.error.message).toMatch(/A branch "xen" already exists/);
     expect(existsSync(path.join(out, 'a'))).toBe(false);
-    const invalid = await exportSeries(input, SENDER, { out: path.join(out, 'a'), branch: 'bad..name' });
-    expect(invalid.ok ? '' : invalid.error.code).toBe('bad-input');
+    for (const name of ['bad..name', 'refs/heads/review', '-f', '@', 'a@{1}']) {
+      const invalid = await exportSeries(input, SENDER, { out: path.join(out, 'a'), branch: name });
+      expect(invalid.ok ? '' : invalid.error.code, name).toBe('bad-input');
+      expect(invalid.ok ? '' : invalid.error.message).toContain(`"${name}"`);
+    }
+    expect(existsSync(path.join(out, 'a'))).toBe(false);
+    expect(git(fx.repo, ['for-each-ref', '--format=%(refname)', 'refs/heads/refs'])).toBe('');
     expect(userState(fx.repo)).toBe(before);
     const made2 = await exportSeries(input, SENDER, { out: path.join(out, 'b'), branch: 'review/v1' });
     if (!made2.ok) throw new Error(made2.error.message);
