@@ -104,9 +104,9 @@ export function registerSeriesCommands(program: Command): void {
 
   addRepoOption(series.command('export'))
     .description('write the series as git format-patch files (cover letter, To/Cc from MAINTAINERS) and record it as the next version')
-    .requiredOption('--out <dir>', 'the folder for the patch files (new or empty)')
-    .option('--branch <name>', 'also write the series as commits on this new branch')
-    .option('--replace', 'empty the folder first when it holds files')
+    .requiredOption('--out <dir>', 'the folder for the patch files: new, empty, or an earlier export; never inside a repository')
+    .option('--branch <name>', 'also write the series as commits on this new branch (a plain branch name)')
+    .option('--replace', 'replace the earlier export in the folder (only the files it wrote)')
     .option('--subject <text>', 'the cover letter\'s subject')
     .option('--json', 'print JSON')
     .action(

@@ -1,9 +1,9 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, git, makeCommit, tempDir } from '../helpers/repo';
 import { makeSeriesFixture } from '../services/series/series-fixture';
-import { repoState, runCli } from './core-helpers';
+import { repoState, runCli, type CliRun } from './core-helpers';
 
 const made: string[] = [];
 afterEach(() => cleanup(...made.splice(0)));
@@ -48,8 +48,16 @@ describe('merge-sprint series', () => {
     const exported = await runCli(['series', 'export', '--repo', repo, '--out', out, '--branch', 'review/v1']);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/^Exported v1 \(\d+ patches, tip [0-9a-f]{12}\)/);
-    const patches = readdirSync(out).filter((n) => !n.startsWith('0000-')).sort();
+    const patches = readdirSync(out).filter((n) => /^\d{4}-/.test(n) && !n.startsWith('0000-')).sort();
     expect(patches).toHaveLength(state.series.patchOrder.length);
+    const exportedFiles = readdirSync(out).sort();
+    const again = await runCli(['series', 'export', '--repo', repo, '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/holds export v1 \(\d+ patch files\): ask to replace it \(--replace\)/);
+    const replaced = await runCli(['series', 'export', '--repo', repo, '--out', out, '--replace']);
+    expect(replaced.stdout).toMatch(/^Exported v2 /);
+    expect(readdirSync(out).sort()).toEqual(exportedFiles);
+    expect(readFileSync(path.join(out, patches[0] as string), 'utf8')).toMatch(/^Subject: \[PATCH v2 /m);
     git(clone, ['clone', '-q', '--branch', 'upstream', repo, clone]);
     git(clone, ['am', '-q', ...patches.map((n) => path.join(out, n))]);
     expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(repo, ['rev-parse', 'xen^{tree}']));
@@ -62,9 +70,27 @@ describe('merge-sprint series', () => {
     const out = tempDir();
     made.push(out);
     writeFileSync(path.join(out, 'keep.txt'), 'mine\n');
-    const before = repoState(repo);
+    const state = repoState(repo);
+    const home = tempDir();
+    made.push(home);
+    writeFileSync(path.join(home, '.profile'), 'export EDITOR=vi\n');
+    const toGit = path.join(out, 'to-git');
+    symlinkSync(path.join(repo, '.git'), toGit);
+    const before = { out: readdirSync(out).sort(), git: readdirSync(path.join(repo, '.git')).sort(), home: readdirSync(home), root: readdirSync('/').sort() };
+    const exportTo = (to: string, ...more: string[]): string[] => ['series', 'export', '--repo', repo, '--out', to, ...more];
     const cases: [string[], RegExp][] = [
-      [['series', 'export', '--repo', repo, '--out', out], /already holds 1 file\(s\)/],
+      [exportTo(out), /holds 2 file\(s\) that no export wrote \("keep\.txt", "to-git"\)/],
+      [exportTo(out, '--replace'), /holds 2 file\(s\) that no export wrote/],
+      [exportTo(path.join(repo, 'arch')), /is inside the git work tree/],
+      [exportTo(path.join(repo, 'arch'), '--replace'), /is inside the git work tree/],
+      [exportTo(toGit), /is inside a git folder/],
+      [exportTo(toGit, '--replace'), /is inside a git folder/],
+      [exportTo('/', '--replace'), /is the root of the file system/],
+      [exportTo(home), /is your home folder/],
+      [exportTo(home, '--replace'), /is your home folder/],
+      [exportTo(path.join(out, 'new'), '--branch', 'refs/heads/review'), /"refs\/heads\/review" looks like a full ref name/],
+      [exportTo(path.join(out, 'new'), '--branch=-f'), /The branch name "-f" starts with "-"/],
+      [exportTo(path.join(out, 'new'), '--branch', 'a..b'), /"a\.\.b" is not a valid branch name/],
       [['series', 'export', '--repo', repo, '--out', path.join(out, 'new'), '--branch', 'xen'], /A branch "xen" already exists/],
       [['series', 'propose', '--repo', repo, '--target', 'upstream'], /nothing to send/],
       [['series', 'propose', '--repo', repo, '--target', 'nope'], /"nope" is not a branch, tag or commit/],
@@ -72,16 +98,17 @@ describe('merge-sprint series', () => {
       [['series', 'check', '--repo', repo, '--line-limit', 'lots'], /--line-limit takes a whole number/],
       [['series', 'range-diff', '--repo', repo], /needs two exported versions/],
     ];
-    // Each case fails before writing anything, so they may run side by side.
-    const runs = await Promise.all(cases.map(([args]) => runCli(args)));
+    // Each case fails before writing anything, so they may run side by side (a few at a time).
+    const runs: CliRun[] = [];
+    for (let i = 0; i < cases.length; i += 4) runs.push(...(await Promise.all(cases.slice(i, i + 4).map(([args]) => runCli(args, { env: { HOME: home } })))));
     for (const [i, [args, message]] of cases.entries()) {
-      const run = runs[i] as Awaited<ReturnType<typeof runCli>>;
+      const run = runs[i] as CliRun;
       expect(run.code, args.join(' ')).toBe(2);
       oneErrorLine(run.stderr);
       expect(run.stderr).toMatch(message);
     }
-    expect(repoState(repo)).toBe(before);
-    expect(readdirSync(out)).toEqual(['keep.txt']);
+    expect(repoState(repo)).toBe(state);
+    expect({ out: readdirSync(out).sort(), git: readdirSync(path.join(repo, '.git')).sort(), home: readdirSync(home), root: readdirSync('/').sort() }).toEqual(before);
   });
 
   it('reports drift after upstream moves, exiting 1 when a patch no longer applies', { timeout: 180_000 }, async () => {

@@ -17,19 +17,23 @@ import { readFileAt } from '../git/series';
 import { checkBranchName } from '../git/check-ref-format';
 import { createRef, refExists, setRef } from '../git/series-commits';
 import { buildSeriesCommits } from './commits';
-import { prepareExportFolder } from './export-folder';
+import { checkExportFolder, discardStaged, exportMarker, publishExport, stageExport } from './export-folder';
 import { changesByPatch, type SeriesInput } from './load';
 import { addRecipients, finishCoverLetter } from './mail-files';
 
-export interface ExportOptions {
+/** The cover letter's words; by default a subject and blurb made from the sprint. */
+export interface CoverOptions {
+  coverSubject?: string;
+  coverBlurb?: string;
+}
+
+export interface ExportOptions extends CoverOptions {
   /** Absolute folder for the patch files. */
   out: string;
-  /** Empty the folder first when it holds files. */
+  /** Replace the previous export in the folder (only the files it wrote). */
   replace?: boolean;
   /** Also write the series as commits on this new branch. */
   branch?: string | null;
-  coverSubject?: string;
-  coverBlurb?: string;
   /** The time recorded with the version (ISO-8601). */
   now?: Date;
 }
@@ -66,23 +70,25 @@ function defaultBlurb(input: SeriesInput): string {
   ].join('\n');
 }
 
-export async function exportSeries(input: SeriesInput, actor: Actor, options: ExportOptions): Promise<Result<{ report: ExportReport; version: SeriesVersion }>> {
-  const branch = options.branch?.trim() || null;
-  if (branch !== null) {
-    const bad = await checkBranchName(input.repo, branch);
-    if (bad) return fail('bad-input', bad);
-    if (await refExists(input.repo, `refs/heads/${branch}`)) return fail('bad-input', `A branch "${branch}" already exists: choose a new name (the export never moves an existing branch).`);
-  }
+/** The series ready to be written: its commits built on the base, ending on the target's tree. */
+export interface PreparedSeries {
+  tip: string;
+  version: number;
+}
+
+export async function prepareSeries(input: SeriesInput, actor: Actor): Promise<Result<PreparedSeries>> {
   const built = await buildSeriesCommits(input, actor);
   if (!built.ok) return built;
   if (!built.value.treeMatches) {
     return fail('conflict', `The series does not rebuild the target: its last tree is ${built.value.finalTree.slice(0, 12)}, the target's ${input.targetTree.slice(0, 12)}. Check the series first.`);
   }
-  const folder = prepareExportFolder(input.repo, options.out, options.replace ?? false);
-  if (!folder.ok) return folder;
   const version = Math.max(0, ...input.plan.series.versions.map((v) => v.version)) + 1;
-  const { tip } = built.value;
-  const names = await formatPatches(input.repo, input.base, tip, folder.value, version, actor);
+  return ok({ tip: built.value.tip, version });
+}
+
+/** Writes the cover letter and the patch files into `dir` (empty, the export's own) and says what each is. */
+export async function writeSeriesFiles(input: SeriesInput, actor: Actor, series: PreparedSeries, dir: string, options: CoverOptions): Promise<ExportedFile[]> {
+  const names = await formatPatches(input.repo, input.base, series.tip, dir, series.version, actor);
   const perPatch = await recipientsOfPatches(input);
   const all = unionRecipients(perPatch);
   const files: ExportedFile[] = names.map((name, i) => ({
@@ -93,19 +99,52 @@ export async function exportSeries(input: SeriesInput, actor: Actor, options: Ex
   const upstream = input.plan.sprint?.upstreamRef ?? 'upstream';
   const subject = options.coverSubject?.trim() || `${input.target}: ${input.patches.length} patches for ${upstream}`;
   for (const f of files) {
-    const file = path.join(folder.value, f.name);
+    const file = path.join(dir, f.name);
     if (f.patchId === null) finishCoverLetter(file, subject, options.coverBlurb?.trim() || defaultBlurb(input), f.recipients);
     else addRecipients(file, f.recipients);
   }
-  if (branch !== null && !(await createRef(input.repo, `refs/heads/${branch}`, tip, 'merge-sprint: series export'))) {
-    return fail('refused', `A branch "${branch}" was created meanwhile: the patches are in ${folder.value}; choose another branch name.`);
-  }
+  return files;
+}
+
+/** Keeps the version's commits with a ref of ours and compares them with the previous version's. */
+export async function recordVersion(input: SeriesInput, series: PreparedSeries, now: Date): Promise<{ version: SeriesVersion; rangeDiff: string | null }> {
+  const { tip, version } = series;
   await setRef(input.repo, versionRef(version), tip, `merge-sprint: series v${version}`);
   const previous = input.plan.series.versions.filter((v) => v.version < version).at(-1);
   const diff = previous ? await rangeDiffOrReason(input.repo, previous, { base: input.base, tip }) : null;
-  const record: SeriesVersion = { version, tip, base: input.base, at: (options.now ?? new Date()).toISOString() };
+  return { version: { version, tip, base: input.base, at: now.toISOString() }, rangeDiff: diff };
+}
+
+export async function exportSeries(input: SeriesInput, actor: Actor, options: ExportOptions): Promise<Result<{ report: ExportReport; version: SeriesVersion }>> {
+  const branch = options.branch?.trim() || null;
+  if (branch !== null) {
+    const bad = await checkBranchName(input.repo, branch);
+    if (bad) return fail('bad-input', bad);
+    if (await refExists(input.repo, `refs/heads/${branch}`)) return fail('bad-input', `A branch "${branch}" already exists: choose a new name (the export never moves an existing branch).`);
+  }
+  const folder = await checkExportFolder(input.repo, options.out, options.replace ?? false);
+  if (!folder.ok) return folder;
+  const series = await prepareSeries(input, actor);
+  if (!series.ok) return series;
+  const now = options.now ?? new Date();
+  const staged = stageExport(folder.value);
+  if (!staged.ok) return staged;
+  let files: ExportedFile[];
+  let dir: Result<string>;
+  try {
+    files = await writeSeriesFiles(input, actor, series.value, staged.value, options);
+    dir = publishExport(folder.value, staged.value, exportMarker(series.value.version, files.map((f) => f.name), now));
+  } finally {
+    discardStaged(staged.value);
+  }
+  if (!dir.ok) return dir;
+  const { tip } = series.value;
+  if (branch !== null && !(await createRef(input.repo, `refs/heads/${branch}`, tip, 'merge-sprint: series export'))) {
+    return fail('refused', `A branch "${branch}" was created meanwhile: the patches are in ${dir.value}; choose another branch name.`);
+  }
+  const recorded = await recordVersion(input, series.value, now);
   return ok({
-    report: { dir: folder.value, version, tip, base: input.base, files, branch, treeMatches: true, rangeDiff: diff },
-    version: record,
+    report: { dir: dir.value, version: series.value.version, tip, base: input.base, files, branch, treeMatches: true, rangeDiff: recorded.rangeDiff },
+    version: recorded.version,
   });
 }

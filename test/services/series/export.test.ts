@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportSeries } from '../../../electron/services/series/export';
+import { EXPORT_MARKER } from '../../../electron/services/series/export-folder';
 import { loadSeries, type SeriesInput } from '../../../electron/services/series/load';
 import type { Plan } from '../../../shared/model';
 import { editPatch } from '../../../shared/series/edit';
@@ -35,7 +36,7 @@ describe('series export', () => {
     const exported = await exportSeries(await inputOf(fx.repo, fx.plan), SENDER, { out, now: new Date('2024-01-02T03:04:05Z') });
     if (!exported.ok) throw new Error(exported.error.message);
     const patches = fx.plan.series.patchOrder.map((id) => fx.plan.series.patches[id]);
-    const names = readdirSync(out).sort();
+    const names = readdirSync(out).filter((n) => n !== EXPORT_MARKER).sort();
     expect(names).toEqual(exported.value.report.files.map((f) => f.name));
     expect(names[0]).toBe('0000-cover-letter.patch');
     expect(names.slice(1).every((n, i) => n.startsWith(`${String(i + 1).padStart(4, '0')}-`))).toBe(true);
@@ -79,23 +80,6 @@ describe('series export', () => {
     );
     expect(header(cover, 'From')).toBe('Sam Sender <sam@example.org>');
     expect(readFileSync(cover, 'utf8')).not.toMatch(/\*\*\* (SUBJECT|BLURB) HERE \*\*\*/);
-  });
-
-  it('refuses a folder holding other files unless asked to replace them, and never the repository', async () => {
-    const fx = await proposedFixture();
-    const out = tempDir();
-    made.push(fx.repo, out);
-    writeFileSync(path.join(out, 'notes.txt'), 'mine\n');
-    const input = await inputOf(fx.repo, fx.plan);
-    const refused = await exportSeries(input, SENDER, { out });
-    expect(refused.ok ? '' : refused.error.message).toMatch(/already holds 1 file\(s\) \("notes\.txt"\).*--replace/);
-    expect(readdirSync(out)).toEqual(['notes.txt']);
-    const replaced = await exportSeries(input, SENDER, { out, replace: true });
-    expect(replaced.ok).toBe(true);
-    expect(readdirSync(out)).not.toContain('notes.txt');
-    const intoRepo = await exportSeries(input, SENDER, { out: path.dirname(fx.repo), replace: true });
-    expect(intoRepo.ok ? '' : intoRepo.error.message).toMatch(/holds the repository itself/);
-    expect(existsSync(path.join(fx.repo, '.git'))).toBe(true);
   });
 
   it('writes the series on a new branch when asked, and refuses an existing branch before writing anything', async () => {
