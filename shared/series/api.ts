@@ -26,6 +26,22 @@ export interface RangeDiff {
   text: string;
 }
 
+/**
+ * An export as a download (what a browser in the room gets instead of a folder on the server's
+ * disk): the cover letter and patch files in one .zip, with what the export reports besides.
+ */
+export interface SeriesArchive extends Omit<ExportReport, 'dir' | 'branch'> {
+  /** For example "xen-v2.zip"; the files are in a folder of the same name inside it. */
+  fileName: string;
+  mediaType: 'application/zip';
+  base64: string;
+}
+
+const coverSchema = {
+  coverSubject: z.string().max(500).optional(),
+  coverBlurb: z.string().max(100000).optional(),
+};
+
 const runIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,100}$/);
 
 export const seriesChannels = {
@@ -46,10 +62,14 @@ export const seriesChannels = {
       out: z.string().min(1).max(4096),
       branch: z.string().min(1).max(250).optional(),
       replace: z.boolean().optional(),
-      coverSubject: z.string().max(500).optional(),
-      coverBlurb: z.string().max(100000).optional(),
+      ...coverSchema,
     }),
   ),
+  /**
+   * The same export as a .zip download: nothing is written on the server's disk but a temporary
+   * folder. Strict, so a request naming a folder (`out`) or a branch is refused, not ignored.
+   */
+  'series.archive': channel<SeriesArchive>()(z.strictObject(coverSchema)),
   'series.drift': channel<DriftReport>()(z.object({})),
   'series.rangeDiff': channel<RangeDiff>()(
     z.object({ from: z.number().int().positive().optional(), to: z.number().int().positive().optional() }),

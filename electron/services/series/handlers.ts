@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { seriesChannels } from '../../../shared/series/api';
 import type { Handlers } from '../context';
 import { cancelRun } from './runs';
-import { checkFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
+import { archiveFromPlan, checkFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
 
 export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
   'series.propose': async (ctx, { target }) => proposeInPlan(ctx, target),
@@ -16,6 +16,7 @@ export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
     }),
   'series.cancel': async (_ctx, { runId }) => ({ ok: true, value: { canceled: cancelRun(runId) } }),
   'series.export': async (ctx, request) => exportFromPlan(ctx, request),
+  'series.archive': async (ctx, request) => archiveFromPlan(ctx, request),
   'series.drift': async (ctx) => driftFromPlan(ctx),
   'series.rangeDiff': async (ctx, { from, to }) => rangeDiffFromPlan(ctx, from, to),
 };

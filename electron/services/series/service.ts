@@ -2,7 +2,7 @@
  * The series engine for an open sprint: reads the plan from the store, runs the engine, and
  * records what changes the plan (a proposal, an exported version) as plan events.
  */
-import type { RangeDiff, SeriesProposal } from '../../../shared/series/api';
+import type { RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/series/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
@@ -11,6 +11,7 @@ import { GitError } from '../git/exec';
 import { rangeDiff } from '../git/format-patch';
 import { resolveCommit } from '../git/refs';
 import { changePlan } from '../sprint';
+import { archiveSeries, type ArchiveOptions } from './archive';
 import { checkSeries } from './check';
 import { seriesDrift } from './drift';
 import { exportSeries, type ExportOptions } from './export';
@@ -88,6 +89,18 @@ export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOpt
     return fail(recorded.error.code, `The patches are in ${exported.value.report.dir}, but version ${exported.value.version.version} could not be recorded in the plan: ${recorded.error.message}`);
   }
   return ok(exported.value.report);
+}
+
+/** The export as a .zip to download, recorded as a version like a folder export. */
+export async function archiveFromPlan(ctx: SprintContext, options: Omit<ArchiveOptions, 'now'>): Promise<Result<SeriesArchive>> {
+  const { plan } = await ctx.plan.snapshot();
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const archived = await archiveSeries(input.value, ctx.actor, options);
+  if (!archived.ok) return archived;
+  const recorded = await ctx.plan.change({ type: 'series.version', version: archived.value.version }, ctx.actor);
+  if (!recorded.ok) return fail(recorded.error.code, `Version ${archived.value.version.version} could not be recorded in the plan, so it is not offered for download: ${recorded.error.message}`);
+  return ok(archived.value.archive);
 }
 
 export async function driftFromPlan(ctx: SprintContext): Promise<Result<DriftReport>> {
