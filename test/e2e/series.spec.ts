@@ -1,10 +1,12 @@
 /**
  * The patch series end to end, in Debian's Chromium through the real room server on the demo
- * sprint: propose, reorder by mouse and by keyboard, check, export, and verify the exported
- * files with git from the test (git am on a fresh clone of upstream rebuilds the fork's tree).
+ * sprint: propose, reorder by mouse and by keyboard, check, export (a .zip download in the
+ * browser), and verify the downloaded files with git from the test (git am on a fresh clone of
+ * upstream rebuilds the fork's tree).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { cleanup, git, tempDir } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
@@ -43,7 +45,7 @@ async function dragWithMouse(page: Page, handle: Locator, target: Locator): Prom
   await page.mouse.up();
 }
 
-test('series: propose, reorder by mouse and keyboard, check, export, verified with git am', async ({ page }) => {
+test('series: propose, reorder by mouse and keyboard, check, export as a download, verified with git am', async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(`${room().url.replace(/#.*$/, '')}#/series`);
@@ -101,22 +103,35 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   await expect(page.getByTestId('check-summary')).toContainText(`All ${proposed.length} patches apply`);
   await expect(page.getByTestId('check-summary')).toContainText("the tree equals the target's");
 
-  // 5. Export, then git am on a fresh clone of upstream.
-  const out = tempDir();
+  // 5. Export: in a browser it is a download, a .zip of the patch files, never a folder on the
+  // server's disk; git am of its patches on a fresh clone of upstream gives the fork's tree.
+  await expect(page.getByTestId('export-out')).toHaveCount(0);
+  const unpacked = tempDir();
   const clone = tempDir();
-  scratch.push(out, clone);
-  await page.getByTestId('export-out').fill(out);
+  scratch.push(unpacked, clone);
+  const downloading = page.waitForEvent('download');
   await page.getByTestId('export').click();
-  await expect(page.getByTestId('export-result')).toContainText('Exported v1');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-v1\.zip$/);
+  const zipFile = path.join(unpacked, download.suggestedFilename());
+  await download.saveAs(zipFile);
+  await expect(page.getByTestId('export-result')).toContainText(`Exported v1 as ${download.suggestedFilename()}`);
   await page.screenshot({ path: path.join(SHOTS, 'series-exported.png'), fullPage: true });
-  const files = readdirSync(out).sort();
-  expect(files[0]).toBe('0000-cover-letter.patch');
+  const entries = unzipSync(readFileSync(zipFile));
+  const files = Object.keys(entries).sort();
+  const folder = download.suggestedFilename().replace(/\.zip$/, '');
+  expect(files[0]).toBe(`${folder}/0000-cover-letter.patch`);
   expect(files).toHaveLength(proposed.length + 1);
-  expect(readFileSync(path.join(out, files[1] as string), 'utf8')).toMatch(new RegExp(`^Subject: \\[PATCH v1 0?1/${proposed.length}\\] x86: hooks the Xen port needs$`, 'm'));
+  const patchFiles = files.slice(1).map((name) => {
+    const file = path.join(unpacked, path.basename(name));
+    writeFileSync(file, entries[name] as Uint8Array);
+    return file;
+  });
+  expect(readFileSync(patchFiles[0] as string, 'utf8')).toMatch(new RegExp(`^Subject: \\[PATCH v1 0?1/${proposed.length}\\] x86: hooks the Xen port needs$`, 'm'));
   const { series } = cliSeries();
   git(clone, ['clone', '-q', '--no-checkout', room().repo, clone]);
   git(clone, ['checkout', '-q', '--detach', series.base]);
-  git(clone, ['am', '-q', ...files.slice(1).map((f) => path.join(out, f))]);
+  git(clone, ['am', '-q', ...patchFiles]);
   expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(room().repo, ['rev-parse', `${series.target}^{tree}`]));
   expect(git(clone, ['log', '--format=%s', `${series.base}..HEAD`, '--reverse']).trim().split('\n')).toHaveLength(proposed.length);
 

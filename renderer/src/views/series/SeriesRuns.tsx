@@ -1,12 +1,12 @@
 /**
  * Check, export and drift: the buttons and what they found. A check with a build streams its
- * log (`series.log` pushes for its run id) and can be canceled; an export lists its files with
- * their To/Cc, the versions so far and the range-diff against the previous one. Upstream's drift
- * shows by itself once the upstream ref has moved.
+ * log (`series.log` pushes for its run id) and can be canceled; the export is SeriesExport.
+ * Upstream's drift shows by itself once the upstream ref has moved.
  */
 import { useEffect, useState } from 'react';
-import type { CheckReport, DriftReport, ExportReport } from '../../../../shared/series/reports';
+import type { CheckReport, DriftReport } from '../../../../shared/series/reports';
 import { api, sprintStore, useSprint } from '../../store';
+import { SeriesExport } from './SeriesExport';
 
 const newRunId = (): string => `series-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -23,32 +23,6 @@ function CheckResult({ report }: { report: CheckReport }) {
             <li key={i}>{w.message}</li>
           ))}
         </ul>
-      )}
-    </div>
-  );
-}
-
-function ExportResult({ report }: { report: ExportReport }) {
-  return (
-    <div className="panel" role="status" data-testid="export-result">
-      <h2 className="panel-title">
-        Exported v{report.version} to <span className="mono">{report.dir}</span>
-      </h2>
-      {report.branch && <p>Branch {report.branch} points at the series.</p>}
-      <ul className="plain-list">
-        {report.files.map((f) => (
-          <li key={f.name}>
-            <span className="mono">{f.name}</span>
-            {f.recipients.to.length > 0 && <span className="muted"> To: {f.recipients.to.join(', ')}</span>}
-            {f.recipients.cc.length > 0 && <span className="muted"> Cc: {f.recipients.cc.join(', ')}</span>}
-          </li>
-        ))}
-      </ul>
-      {report.rangeDiff !== null && (
-        <>
-          <h3 className="panel-title">Range-diff against the previous version</h3>
-          <pre className="mono series-log" data-testid="range-diff">{report.rangeDiff || '(no difference)'}</pre>
-        </>
       )}
     </div>
   );
@@ -80,16 +54,11 @@ function DriftResult({ report }: { report: DriftReport }) {
 export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | null) => void }) {
   const builds = useSprint((s) => s.plan.builds);
   const buildOrder = useSprint((s) => s.plan.buildOrder);
-  const versions = useSprint((s) => s.plan.series.versions);
   const [build, setBuild] = useState('');
   const [lineLimit, setLineLimit] = useState('');
   const [runId, setRunId] = useState<string | null>(null);
   const [log, setLog] = useState('');
   const [check, setCheck] = useState<CheckReport | null>(null);
-  const [out, setOut] = useState('');
-  const [branch, setBranch] = useState('');
-  const [replace, setReplace] = useState(false);
-  const [exported, setExported] = useState<ExportReport | null>(null);
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [busy, setBusy] = useState(false);
   const notify = (text: string) => sprintStore.getState().notify('error', text);
@@ -131,13 +100,6 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
     setCheck(res.value);
     onChecked(res.value);
   };
-  const runExport = async () => {
-    setBusy(true);
-    const res = await api.call('series.export', { out: out.trim(), ...(branch.trim() ? { branch: branch.trim() } : {}), ...(replace ? { replace } : {}) });
-    setBusy(false);
-    if (!res.ok) return notify(res.error.message);
-    setExported(res.value);
-  };
   const runDrift = async () => {
     setBusy(true);
     const res = await api.call('series.drift', {});
@@ -176,26 +138,9 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
           Has upstream moved?
         </button>
       </div>
-      <div className="toolbar" role="toolbar" aria-label="Export">
-        <label className="field-inline">
-          Folder
-          <input className="mono" value={out} onChange={(e) => setOut(e.target.value)} placeholder="/absolute/path/for/patches" data-testid="export-out" />
-        </label>
-        <label className="field-inline">
-          New branch
-          <input className="mono input-short" value={branch} onChange={(e) => setBranch(e.target.value)} placeholder="(none)" data-testid="export-branch" />
-        </label>
-        <label className="field-inline">
-          <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> Replace files in the folder
-        </label>
-        <button type="button" className="btn" disabled={busy || out.trim() === ''} onClick={() => void runExport()} data-testid="export">
-          Export v{Math.max(0, ...versions.map((v) => v.version)) + 1}
-        </button>
-        {versions.length > 0 && <span className="toolbar-note">Exported: {versions.map((v) => `v${v.version}`).join(', ')}</span>}
-      </div>
+      <SeriesExport busy={busy} setBusy={setBusy} />
       {log && <pre className="mono series-log" data-testid="check-log">{log}</pre>}
       {check && <CheckResult report={check} />}
-      {exported && <ExportResult report={exported} />}
       {drift && <DriftResult report={drift} />}
     </section>
   );
