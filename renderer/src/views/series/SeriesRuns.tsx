@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { CheckReport, DriftReport, ExportReport } from '../../../../shared/series/reports';
 import { api, sprintStore, useSprint } from '../../store';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 const newRunId = (): string => `series-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -92,6 +93,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   const [exported, setExported] = useState<ExportReport | null>(null);
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const checkOff = useOffInRoom('series.check');
   const notify = (text: string) => sprintStore.getState().notify('error', text);
 
   // Upstream moving (a fetch, a retagged release) is noticed without a click: looked for when the
@@ -164,7 +166,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
           Line limit
           <input className="input-short" inputMode="numeric" value={lineLimit} onChange={(e) => setLineLimit(e.target.value)} placeholder="none" />
         </label>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void runCheck()} data-testid="check">
+        <button type="button" className="btn btn-primary" disabled={busy || checkOff !== null} title={checkOff ?? undefined} onClick={() => void runCheck()} data-testid="check">
           Check the series
         </button>
         {busy && runId && build && (
