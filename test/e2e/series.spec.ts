@@ -1,17 +1,19 @@
 /**
  * The patch series end to end, in Debian's Chromium through the real room server on the demo
- * sprint: propose, reorder by mouse and by keyboard, check, export, and verify the exported
- * files with git from the test (git am on a fresh clone of upstream rebuilds the fork's tree).
+ * sprint (started with --allow-repo-changes, so the browser may check the series): propose,
+ * reorder by mouse and by keyboard, check, export (a folder on disk is the command line's, so
+ * the room's Export is greyed out), and verify the exported files with git from the test
+ * (git am on a fresh clone of upstream rebuilds the fork's tree).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cleanup, git, tempDir } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
-import { demoRoom, SHOTS } from './demo-room';
+import { demoRoom, iAm, SHOTS } from './demo-room';
 
 
-const room = demoRoom();
+const room = demoRoom({ allowRepoChanges: true });
 const scratch: string[] = [];
 
 test.afterAll(() => cleanup(...scratch));
@@ -47,6 +49,7 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(`${room().url.replace(/#.*$/, '')}#/series`);
+  await iAm(page, { name: 'Keir Fraser', email: 'keir@xensource.com' });
   await page.getByTestId('propose').click();
   const list = page.getByTestId('patch-list');
   await expect(list).toBeVisible();
@@ -101,13 +104,16 @@ test('series: propose, reorder by mouse and keyboard, check, export, verified wi
   await expect(page.getByTestId('check-summary')).toContainText(`All ${proposed.length} patches apply`);
   await expect(page.getByTestId('check-summary')).toContainText("the tree equals the target's");
 
-  // 5. Export, then git am on a fresh clone of upstream.
+  // 5. Export from the command line (the room may not write to the server's disk), then git am
+  // on a fresh clone of upstream.
   const out = tempDir();
   const clone = tempDir();
   scratch.push(out, clone);
   await page.getByTestId('export-out').fill(out);
-  await page.getByTestId('export').click();
-  await expect(page.getByTestId('export-result')).toContainText('Exported v1');
+  await expect(page.getByTestId('export')).toBeDisabled();
+  await expect(page.getByTestId('export')).toHaveAttribute('title', /only possible in the Merge Sprint window or on the command line/);
+  const exported = runCli(['series', 'export', '--repo', room().repo, '--out', out]);
+  expect(exported.status, exported.stderr).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'series-exported.png'), fullPage: true });
   const files = readdirSync(out).sort();
   expect(files[0]).toBe('0000-cover-letter.patch');

@@ -94,6 +94,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [busy, setBusy] = useState(false);
   const checkOff = useOffInRoom('series.check');
+  const exportOff = useOffInRoom('series.export');
   const notify = (text: string) => sprintStore.getState().notify('error', text);
 
   // Upstream moving (a fetch, a retagged release) is noticed without a click: looked for when the
@@ -190,7 +191,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
         <label className="field-inline">
           <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> Replace files in the folder
         </label>
-        <button type="button" className="btn" disabled={busy || out.trim() === ''} onClick={() => void runExport()} data-testid="export">
+        <button type="button" className="btn" disabled={busy || out.trim() === '' || exportOff !== null} title={exportOff ?? undefined} onClick={() => void runExport()} data-testid="export">
           Export v{Math.max(0, ...versions.map((v) => v.version)) + 1}
         </button>
         {versions.length > 0 && <span className="toolbar-note">Exported: {versions.map((v) => `v${v.version}`).join(', ')}</span>}
