@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Subsystem } from '../shared/model';
+import { actorStorageKey } from '../renderer/src/api/actor';
+import type { Actor, Subsystem } from '../shared/model';
 import type { PlanChange } from '../shared/plan/events';
 import { makeCommit, makeRepo, tempDir } from '../test/helpers/repo';
 import { PROJECT, runCli, startRoom } from '../test/renderer/room-process';
@@ -44,19 +45,31 @@ function makeBoardRepo(dir: string): string {
   return repo;
 }
 
-async function post(base: string, channel: string, body: unknown): Promise<unknown> {
-  const res = await fetch(new URL(`/api/${channel}`, base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** Who seeds the plan and drags the cards: the room signs nothing with the server's git user. */
+const BENCH_ACTOR: Actor = { name: 'Ada', email: 'ada@example.org' };
+
+/** The headers of a client that has the room's token and said who it is (its session cookie). */
+async function joinRoom(url: string): Promise<Record<string, string>> {
+  const token = new URL(url).searchParams.get('token') ?? '';
+  const res = await fetch(new URL('/api/session', url), { method: 'POST', headers: { 'x-merge-sprint-token': token }, body: JSON.stringify({ actor: BENCH_ACTOR }) });
+  if (!res.ok) throw new Error(`Joining the room failed with HTTP ${res.status}.`);
+  return { 'x-merge-sprint-token': token, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
+async function post(base: string, channel: string, body: unknown, joined: Record<string, string>): Promise<unknown> {
+  const res = await fetch(new URL(`/api/${channel}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...joined }, body: JSON.stringify(body) });
   const result = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
   return result.value;
 }
 
 /** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states; a rename rule over them. */
-async function seedPlan(base: string): Promise<void> {
+async function seedPlan(base: string): Promise<string> {
+  const joined = await joinRoom(base);
   const ids = PEOPLE.map((name) => `person-${name.toLowerCase()}`);
   for (const [i, name] of PEOPLE.entries()) {
     const change: PlanChange = { type: 'person.put', person: { id: ids[i] as string, name, email: `${name.toLowerCase()}@example.org`, color: ['#1f6feb', '#b0361e', '#1a7f37', '#8250df'][i] as string } };
-    await post(base, 'plan.change', { change });
+    await post(base, 'plan.change', { change }, joined);
   }
   const states = ['Backlog', 'In progress', 'Review', 'Done'] as const;
   const subsystems: Subsystem[] = Array.from({ length: CARDS }, (_, i) => ({
@@ -68,9 +81,10 @@ async function seedPlan(base: string): Promise<void> {
     state: states[i % states.length] as Subsystem['state'],
     blocked: i % 50 === 7 ? 'Waiting for the upstream review' : null,
   }));
-  await post(base, 'plan.change', { change: { type: 'subsystems.replace', subsystems } });
+  await post(base, 'plan.change', { change: { type: 'subsystems.replace', subsystems } }, joined);
   // A rename rule over every card's folder: a badge on each of the 1,000 cards.
-  await post(base, 'rename.add', { from: 'drivers/gen', to: 'drivers/generated' });
+  await post(base, 'rename.add', { from: 'drivers/gen', to: 'drivers/generated' }, joined);
+  return ((await post(base, 'app.info', {}, joined)) as { repoPath: string }).repoPath;
 }
 
 /** Loads the board and returns the marks' times (ms since navigation start) and the card count. */
@@ -140,8 +154,10 @@ export async function benchBoard(): Promise<{ firstRenderMs: number; dropToColum
   const room = await startRoom(['--repo', repo, '--port', '0']);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
-    await seedPlan(room.url);
+    const repoPath = await seedPlan(room.url);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The page remembers who it is, as a browser that chose "I am …" before does.
+    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [actorStorageKey(repoPath), JSON.stringify({ actor: BENCH_ACTOR, personId: 'person-ada' })] as const);
     const url = `${room.url}#/board/person`;
     const renders: number[] = [];
     // The first load warms the server's and the browser's caches; it is not counted.

@@ -167,6 +167,7 @@ export class Workspace {
       recent: this.hooks.recent(),
       actor: this.actorOf(repo),
       canOpen: true,
+      allowRepoChanges: true,
     };
   }
 

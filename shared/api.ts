@@ -20,9 +20,12 @@ export interface AppInfo {
   repoPath: string | null;
   /** Recently opened repositories (Electron only). */
   recent: string[];
-  actor: Actor;
+  /** Who this client's changes are by; null for a browser in the room that has not said who it is. */
+  actor: Actor | null;
   /** Whether this client may open another repository (the room server serves one). */
   canOpen: boolean;
+  /** Whether this client may run the repository's named operations (shared/access.ts): a room only with --allow-repo-changes. */
+  allowRepoChanges: boolean;
 }
 
 export interface RepoSummary {

@@ -36,6 +36,7 @@ interface ServeOptions {
   port: number;
   host: string;
   demo?: boolean;
+  allowRepoChanges?: boolean;
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
@@ -43,7 +44,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   const repo = opts.demo ? unwrap(await createDemoRepository()) : (opts.repo ?? process.cwd());
   let server;
   try {
-    server = await startRoomServer({ repo, port: opts.port, host: opts.host, staticDir: rendererDir() });
+    server = await startRoomServer({ repo, port: opts.port, host: opts.host, staticDir: rendererDir(), allowRepoChanges: opts.allowRepoChanges ?? false, log: printLine });
   } catch (error) {
     if (error instanceof RoomServerError) throw new CliFailure(error.error);
     throw error;
@@ -52,7 +53,12 @@ async function serve(opts: ServeOptions): Promise<void> {
   printLine(`Merge Sprint board for ${repo}`);
   printLine(`Open ${server.url}`);
   for (const url of server.otherUrls) printLine(`  or ${url}`);
-  if (server.token) printLine('Anyone with this address (it holds the join token) can change the board: share it only with the room.');
+  printLine('Anyone with this address (it holds the join token) can change the board: share it only with the room.');
+  printLine(
+    opts.allowRepoChanges
+      ? 'Browsers may also run the repository operations (interim copies, sync, finish, build checks, series checks); defining a command stays with this computer.'
+      : 'Browsers change the board only; to let them make interim copies and run build and series checks, start the room with --allow-repo-changes.',
+  );
   printLine('Press Ctrl+C to stop.');
   const running = server;
   await new Promise<void>((resolve) => {
@@ -77,10 +83,11 @@ export function buildProgram(): Command {
 
   registerCoreCommands(program);
   addRepoOption(program.command('serve'))
-    .description('serve the board and API to any browser (127.0.0.1 only unless --host is given; then a join token is required)')
+    .description('serve the board and API to any browser at the address it prints, which carries the join token every request needs (127.0.0.1 only unless --host is given)')
     .option('--port <n>', `the port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort, DEFAULT_PORT)
     .option('--host <addr>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for the whole room)', '127.0.0.1')
     .option('--demo', 'create the demo repository in a temporary folder and serve it')
+    .option('--allow-repo-changes', "let the room's browsers run the repository operations (interim copies, sync, finish, build checks, series checks); without it they change the board only")
     .action(action(serve));
   registerRenameCommands(program);
   registerSeriesCommands(program);

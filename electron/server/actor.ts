@@ -1,20 +1,30 @@
 /**
  * Who a browser in the room acts as. Every browser's change reaches git through this one server,
- * whose own git user would otherwise sign them all; the page sends the person it was told it is
- * as `X-Merge-Sprint-Actor: encodeURIComponent(JSON.stringify({ name, email }))`, and the plan
- * records that as the event's `by`. A pure function of the header, so it is tested on strings.
+ * whose own git user must sign none of them. A browser says once who it is (`POST /api/session`
+ * with `{ actor: { name, email } }`, or `{ actor: null }` to forget it); the server gives it a
+ * random session id in a cookie and keeps, on its side, which person that session chose. Every
+ * later change from that browser carries that person, and only that person: a request cannot
+ * name someone else.
  */
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../shared/model';
-import { actorSchema } from '../../shared/plan/schema';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 
-export const ACTOR_HEADER = 'x-merge-sprint-actor';
+export const SESSION_PATH = '/api/session';
 
-/**
- * The longest header accepted: a 200-character name and a 320-character email, every character
- * a 4-byte UTF-8 sequence written as %XX (12 characters each), plus the JSON around them.
- */
-export const MAX_ACTOR_HEADER = 12 * (200 + 320) + 64;
+/** The header browsers once sent to name who acts; now refused, so a script relying on it learns why. */
+export const OLD_ACTOR_HEADER = 'x-merge-sprint-actor';
+
+export const OLD_ACTOR_HEADER_REFUSED = `The ${OLD_ACTOR_HEADER} header is not accepted: a browser says who it is once, with POST ${SESSION_PATH} and { "actor": { "name", "email" } }, and its changes are then signed with that name.`;
+
+/** Like the token's cookie, named after the port so two rooms on one host keep apart. */
+export const sessionCookieName = (port: number): string => `merge-sprint-session-${port}`;
+
+export const sessionCookie = (id: string, port: number): string => `${sessionCookieName(port)}=${id}; Path=/; HttpOnly; SameSite=Strict`;
+
+/** The plan's limits on an actor (shared/plan/schema.ts actorSchema). */
+const MAX_NAME = 200;
+const MAX_EMAIL = 320;
 
 /** C0 and C1 controls, and line and paragraph separators: they would break the feed and git's ident. */
 function hasControl(text: string): boolean {
@@ -28,38 +38,68 @@ function hasControl(text: string): boolean {
 const EMAIL = /^[^\s<>@]+@[^\s<>@]+$/u;
 
 const refuse = (why: string): { ok: false; error: AppError } =>
-  fail('bad-input', `The ${ACTOR_HEADER} header ${why}: send encodeURIComponent(JSON.stringify({ name, email })), or leave the header out to act as the server's git user.`);
+  fail('bad-input', `Who you are ${why}: send { "actor": { "name": "Your Name", "email": "you@example.org" } } (the email may be empty), or { "actor": null } to forget it.`);
 
-/**
- * The actor a request names, or null when it names none (the server's own actor applies).
- * The name is trimmed; the email is empty or an address.
- */
-export function parseActorHeader(value: string | string[] | undefined): Result<Actor | null> {
-  if (value === undefined) return ok(null);
-  if (Array.isArray(value)) return refuse('is sent more than once');
-  if (value.length > MAX_ACTOR_HEADER) return refuse(`is ${value.length} characters long, more than the ${MAX_ACTOR_HEADER} allowed`);
-  let text: string;
-  try {
-    text = decodeURIComponent(value);
-  } catch {
-    return refuse('is not URI-encoded (a % is not followed by a valid UTF-8 escape)');
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse('is not JSON');
-  }
-  const parsed = actorSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'the value';
-    return refuse(`is not a { name, email } object (${where}: ${issue?.message ?? 'invalid'})`);
-  }
-  const name = parsed.data.name.trim();
-  const email = parsed.data.email.trim();
-  if (name === '') return refuse('has an empty name');
-  if (hasControl(name) || hasControl(email)) return refuse('has a control character or line break in the name or email');
-  if (email !== '' && !EMAIL.test(email)) return refuse(`has "${email}" as email, which is not an address (name@host)`);
-  return ok({ name, email });
+/** The person a session request chooses (trimmed), or null to forget the choice. */
+export function parseActorChoice(body: unknown): Result<Actor | null> {
+  if (typeof body !== 'object' || body === null || !('actor' in body)) return refuse('is missing');
+  const { actor } = body as { actor: unknown };
+  if (actor === null) return ok(null);
+  if (typeof actor !== 'object') return refuse('is not a { name, email } object');
+  const { name, email } = actor as { name?: unknown; email?: unknown };
+  if (typeof name !== 'string') return refuse('has no name');
+  if (typeof email !== 'string' && email !== undefined) return refuse('has an email that is not text');
+  const n = name.trim();
+  const e = (email ?? '').trim();
+  if (n === '') return refuse('has an empty name');
+  if (n.length > MAX_NAME) return refuse(`has a name of ${n.length} characters, more than the ${MAX_NAME} allowed`);
+  if (e.length > MAX_EMAIL) return refuse(`has an email of ${e.length} characters, more than the ${MAX_EMAIL} allowed`);
+  if (hasControl(n) || hasControl(e)) return refuse('has a control character or line break in the name or email');
+  if (e !== '' && !EMAIL.test(e)) return refuse(`has "${e}" as email, which is not an address (name@host)`);
+  return ok({ name: n, email: e });
+}
+
+const sameActor = (a: Actor | null, b: Actor | null): boolean => a?.name === b?.name && a?.email === b?.email;
+
+/** What a choice did: the session's id (new or kept), who it was before, and whether that changed. */
+export interface SessionChoice {
+  id: string;
+  previous: Actor | null;
+  changed: boolean;
+}
+
+export interface ActorSessions {
+  /** The person a session chose, or null (no such session, or it chose nobody). */
+  actorOf(id: string | undefined): Actor | null;
+  /** Records a choice for the session `id` (a new session when it is unknown). */
+  choose(id: string | undefined, actor: Actor | null): SessionChoice;
+}
+
+/** Sessions live as long as the server; the oldest are forgotten beyond `limit`, so a flood of joins cannot grow memory. */
+export function createActorSessions(limit = 10_000): ActorSessions {
+  const sessions = new Map<string, Actor | null>();
+  return {
+    actorOf: (id) => (id === undefined ? null : (sessions.get(id) ?? null)),
+    choose(id, actor) {
+      const known = id !== undefined && sessions.has(id) ? id : null;
+      const sessionId = known ?? randomBytes(18).toString('base64url');
+      const previous = known === null ? null : (sessions.get(known) ?? null);
+      sessions.delete(sessionId);
+      sessions.set(sessionId, actor);
+      while (sessions.size > limit) {
+        const oldest = sessions.keys().next().value;
+        if (oldest === undefined) break;
+        sessions.delete(oldest);
+      }
+      return { id: sessionId, previous, changed: !sameActor(previous, actor) };
+    },
+  };
+}
+
+/** The server's log line for a choice, or null when nothing changed. */
+export function describeChoice(choice: SessionChoice, actor: Actor | null): string | null {
+  if (!choice.changed) return null;
+  const who = (a: Actor): string => (a.email ? `${a.name} <${a.email}>` : a.name);
+  if (actor === null) return choice.previous ? `A browser that was ${who(choice.previous)} chose to be nobody: it can look at the board but not change it.` : null;
+  return choice.previous ? `A browser changed who it is from ${who(choice.previous)} to ${who(actor)}.` : `A browser joined as ${who(actor)}.`;
 }

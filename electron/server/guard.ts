@@ -8,13 +8,17 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { contentSecurityPolicyWith } from '../security';
 
 export const TOKEN_HEADER = 'x-merge-sprint-token';
-export const TOKEN_COOKIE = 'merge-sprint-token';
 
-/** The addresses served without a token: only this machine can reach them. */
+/**
+ * The cookie that carries the token after the page's first load. A cookie belongs to a host,
+ * whatever its port, so two rooms on one computer each name theirs after their port.
+ */
+export const tokenCookieName = (port: number): string => `merge-sprint-token-${port}`;
+
+/** The loopback addresses: a server bound to one of them answers only to this machine's own names for it. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
-/** Whether binding to `host` needs a join token (any address but the loopback defaults). */
-export const needsToken = (host: string): boolean => !LOOPBACK_HOSTS.has(host);
+export const isLoopback = (host: string): boolean => LOOPBACK_HOSTS.has(host);
 
 /** A join token: 24 random bytes, URL-safe. */
 export const newToken = (): string => randomBytes(24).toString('base64url');
@@ -41,8 +45,10 @@ export interface RequestFacts {
 
 export interface GuardSettings {
   port: number;
-  /** Null when the server is loopback-only and tokenless. */
-  token: string | null;
+  /** Asked on every request, loopback included: any process on this machine can reach a loopback port. */
+  token: string;
+  /** Bound to a loopback address: only this machine's names for it are served (a rebound name is refused). */
+  loopbackOnly: boolean;
 }
 
 /**
@@ -52,8 +58,8 @@ export interface GuardSettings {
 export function refuseCrossSite(req: RequestFacts, settings: GuardSettings): string | null {
   const host = req.host?.toLowerCase();
   if (!host) return 'The request has no Host header.';
-  // Without a token, only this machine's own names are served: a rebound name is refused.
-  if (settings.token === null && !loopbackHostNames(settings.port).has(host)) {
+  // A page whose name was rebound to 127.0.0.1 never had the token; refusing its name as well costs nothing.
+  if (settings.loopbackOnly && !loopbackHostNames(settings.port).has(host)) {
     return `This board is served to this computer only; "${host}" is not one of its addresses (open http://127.0.0.1:${settings.port}/).`;
   }
   // Reading the page is harmless; acting (POST, and 'UPGRADE' for the push socket) must come from it.
@@ -88,6 +94,18 @@ export function securityHeaders(host: string | undefined): Record<string, string
     'cross-origin-resource-policy': 'same-origin',
   };
 }
+
+/**
+ * The join token a request presents: the header (scripts, tools), or the cookie the page's first
+ * load set. The cookie is SameSite=Strict and the Origin check above refuses other sites, so a
+ * page elsewhere cannot act with it.
+ */
+export function presentedToken(headers: { token: string | undefined; cookie: string | undefined }, port: number): string | undefined {
+  return headers.token ?? cookieValue(headers.cookie, tokenCookieName(port));
+}
+
+/** The Set-Cookie value that keeps the token for the page's later loads, calls and push socket. */
+export const tokenCookie = (token: string, port: number): string => `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 
 /** Reads one cookie from a Cookie header. */
 export function cookieValue(header: string | undefined, name: string): string | undefined {

@@ -1,12 +1,13 @@
 /**
  * The push socket at /api/push: every open board gets each Push as one JSON message. The
- * handshake passes the same Host/Origin checks as a POST, and the join token as `?token=`.
+ * handshake passes the same Host/Origin checks as a POST, and presents the join token as a POST
+ * does (the page's cookie, or the header), or as `?token=` for clients that can set neither.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Push } from '../../shared/api';
-import { refuseCrossSite, tokenMatches, type GuardSettings } from './guard';
+import { presentedToken, refuseCrossSite, TOKEN_HEADER, tokenMatches, type GuardSettings } from './guard';
 
 export const PUSH_PATH = '/api/push';
 
@@ -50,8 +51,9 @@ export function createPushHub(settings: GuardSettings): PushHub {
         settings,
       );
       if (crossSite) return refuse(socket, 403, crossSite);
-      if (settings.token !== null && !tokenMatches(url.searchParams.get('token'), settings.token)) {
-        return refuse(socket, 401, 'This board needs its join token: open the address the server printed, with its ?token=.');
+      const presented = presentedToken({ token: header(TOKEN_HEADER), cookie: header('cookie') }, settings.port) ?? url.searchParams.get('token');
+      if (!tokenMatches(presented, settings.token)) {
+        return refuse(socket, 401, 'This board needs its join token: open the address the room server printed (it ends in ?token=…).');
       }
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },

@@ -1,9 +1,11 @@
 /**
  * The room server (`merge-sprint serve`): the same board and API as the Electron window, for any
  * browser in the room. `POST /api/<channel>` answers a JSON Result; `/api/push` is a WebSocket
- * of pushes. On 127.0.0.1 it serves this computer only; on any other address every request
- * needs the join token it prints. A request may name who acts (`X-Merge-Sprint-Actor`, see
- * actor.ts); the plan records that person as the change's author.
+ * of pushes. Every request, on every address (loopback included, since any process on this
+ * computer can reach a loopback port), needs the join token the printed address carries.
+ * Its browsers are room clients (shared/access.ts): they change the board as the person they
+ * chose (`POST /api/session`, see actor.ts), and run the repository's named operations only
+ * when the organiser allowed it (`allowRepoChanges`).
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -11,11 +13,11 @@ import path from 'node:path';
 import fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Actor } from '../../shared/model';
-import { fail, type AppError } from '../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { SprintContext } from '../services/context';
 import { dispatch, openSprintContext } from '../services/dispatch';
-import { ACTOR_HEADER, parseActorHeader } from './actor';
-import { cookieValue, needsToken, newToken, refuseCrossSite, securityHeaders, TOKEN_COOKIE, TOKEN_HEADER, tokenMatches } from './guard';
+import { createActorSessions, describeChoice, OLD_ACTOR_HEADER, OLD_ACTOR_HEADER_REFUSED, parseActorChoice, SESSION_PATH, sessionCookie, sessionCookieName } from './actor';
+import { cookieValue, isLoopback, newToken, presentedToken, refuseCrossSite, securityHeaders, tokenCookie, TOKEN_HEADER, tokenMatches } from './guard';
 import { createPushHub, PUSH_PATH } from './push-hub';
 
 export interface RoomServerOptions {
@@ -26,17 +28,22 @@ export interface RoomServerOptions {
   host?: string;
   /** The built renderer (dist/renderer). */
   staticDir: string;
-  /** A token to require; `true` makes one even on 127.0.0.1 (tests); default: one only off loopback. */
-  token?: string | boolean;
+  /** The join token to require (tests); default: a new random one. */
+  token?: string;
+  /** Whether browsers may run the repository's named operations (copies, builds, series checks). */
+  allowRepoChanges?: boolean;
+  /** The server's git identity, which signs only what the owner does (recovery on opening). */
   actor?: Actor;
+  /** Where the server says who joined as whom; default: nowhere. */
+  log?: (line: string) => void;
 }
 
 export interface RoomServer {
-  /** The address to open (with `?token=` when one is needed). */
+  /** The address to open, with its `?token=`. */
   url: string;
   /** Other addresses of this machine the board is reachable at (when bound to all interfaces). */
   otherUrls: string[];
-  token: string | null;
+  token: string;
   port: number;
   close(): Promise<void>;
 }
@@ -72,19 +79,38 @@ function addressesFor(host: string): string[] {
   return found.length > 0 ? found : [os.hostname()];
 }
 
+const NEEDS_TOKEN = 'This board needs its join token: open the address the room server printed (it ends in ?token=…).';
+
+const needsTokenPage = `<!doctype html><meta charset="utf-8"><title>Merge Sprint</title>
+<p>${NEEDS_TOKEN.replace('…', '&hellip;')}</p>`;
+
+/** A request body as JSON, or a Result error in words. */
+function parseBody(body: unknown): Result<unknown> {
+  const text = typeof body === 'string' ? body : '';
+  if (text.trim() === '') return ok({});
+  try {
+    return ok(JSON.parse(text));
+  } catch (error) {
+    return fail('bad-input', `The request body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}): send a JSON object.`);
+  }
+}
+
 const notBuiltPage = `<!doctype html><meta charset="utf-8"><title>Merge Sprint</title>
 <p>The board is not built yet: run <code>npm run build</code> in the project folder, then reload.</p>`;
 
 export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServer> {
   const host = opts.host ?? '127.0.0.1';
-  const token = typeof opts.token === 'string' ? opts.token : opts.token === true || needsToken(host) ? newToken() : null;
+  const token = opts.token ?? newToken();
+  const allowRepoChanges = opts.allowRepoChanges ?? false;
+  const log = opts.log ?? (() => undefined);
   const opened = await openSprintContext(opts.repo, opts.actor ? { actor: opts.actor } : {});
   if (!opened.ok) throw new RoomServerError(opened.error);
   const ctx = opened.value;
   // The guard needs the real port, known only after listen; requests cannot arrive before that.
-  const settings = { port: opts.port, token };
+  const settings = { port: opts.port, token, loopbackOnly: isLoopback(host) };
   const hub = createPushHub(settings);
   const unsubscribe = ctx.subscribe((push) => hub.broadcast(push));
+  const sessions = createActorSessions();
 
   const app = fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
   // Bodies are parsed here, not by fastify, so bad JSON is answered as a Result like any error.
@@ -101,39 +127,41 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       settings,
     );
     if (refused) return deny(reply, 403, 'refused', refused);
-    if (token === null) return undefined;
+    if (tokenMatches(presentedToken({ token: header(req, TOKEN_HEADER), cookie: header(req, 'cookie') }, settings.port), token)) return undefined;
     const url = new URL(req.url, 'http://placeholder');
-    if (url.pathname.startsWith('/api/')) {
-      if (tokenMatches(header(req, TOKEN_HEADER), token)) return undefined;
-      return deny(reply, 401, 'refused', 'This board needs its join token: open the address the server printed (with ?token=), or send the X-Merge-Sprint-Token header.');
-    }
-    // The page and its assets: the token arrives once in the address, then as a same-site cookie
-    // (a browser does not add the header to script and style loads).
-    const fromQuery = url.searchParams.get('token');
-    if (tokenMatches(fromQuery, token)) {
-      reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+    const isPage = !url.pathname.startsWith('/api/') && (req.method === 'GET' || req.method === 'HEAD');
+    // The page's first load brings the token in the address; the cookie then carries it for
+    // the page's assets, its API calls and its push socket.
+    if (isPage && tokenMatches(url.searchParams.get('token'), token)) {
+      reply.header('set-cookie', tokenCookie(token, settings.port));
       return undefined;
     }
-    if (tokenMatches(cookieValue(header(req, 'cookie'), TOKEN_COOKIE), token)) return undefined;
-    return deny(reply, 401, 'refused', 'This board needs its join token: open the address the server printed, with its ?token=.');
+    if (isPage) return reply.code(401).type('text/html; charset=utf-8').send(needsTokenPage);
+    return deny(reply, 401, 'refused', `${NEEDS_TOKEN} A script sends the token as the X-Merge-Sprint-Token header.`);
+  });
+
+  const sessionOf = (req: FastifyRequest): string | undefined => cookieValue(header(req, 'cookie'), sessionCookieName(settings.port));
+
+  app.post(SESSION_PATH, async (req, reply) => {
+    const body = parseBody(req.body);
+    if (!body.ok) return reply.code(400).type('application/json').send(body);
+    const actor = parseActorChoice(body.value);
+    if (!actor.ok) return reply.code(400).type('application/json').send(actor);
+    const choice = sessions.choose(sessionOf(req), actor.value);
+    const line = describeChoice(choice, actor.value);
+    if (line) log(line);
+    reply.header('set-cookie', sessionCookie(choice.id, settings.port));
+    return reply.type('application/json').send(ok({ actor: actor.value }));
   });
 
   app.post('/api/:channel', async (req, reply) => {
     const { channel } = req.params as { channel: string };
-    // Each browser says who it is; without the header the server's own git user acts.
-    const actor = parseActorHeader(req.headers[ACTOR_HEADER]);
-    if (!actor.ok) return reply.code(400).type('application/json').send(actor);
-    const requestCtx: SprintContext = actor.value ? { ...ctx, actor: actor.value } : ctx;
-    const body = typeof req.body === 'string' ? req.body : '';
-    let request: unknown = {};
-    if (body.trim() !== '') {
-      try {
-        request = JSON.parse(body);
-      } catch (error) {
-        return reply.type('application/json').send(fail('bad-input', `The request body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}): send a JSON object.`));
-      }
-    }
-    return reply.type('application/json').send(await dispatch(requestCtx, channel, request));
+    // Who acts is the session's choice; a request naming someone itself is refused, not believed.
+    if (req.headers[OLD_ACTOR_HEADER] !== undefined) return deny(reply, 400, 'bad-input', OLD_ACTOR_HEADER_REFUSED);
+    const requestCtx: SprintContext = { ...ctx, client: { kind: 'room', allowRepoChanges, actor: sessions.actorOf(sessionOf(req)) } };
+    const request = parseBody(req.body);
+    if (!request.ok) return reply.type('application/json').send(request);
+    return reply.type('application/json').send(await dispatch(requestCtx, channel, request.value));
   });
   app.all('/api/*', async (req, reply) => {
     if (req.method !== 'POST' && new URL(req.url, 'http://placeholder').pathname !== PUSH_PATH) {
@@ -165,11 +193,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   settings.port = port;
-  const urls = addressesFor(host).map((h) => `http://${hostInUrl(h)}:${port}/${token ? `?token=${token}` : ''}`);
+  const urls = addressesFor(host).map((h) => `http://${hostInUrl(h)}:${port}/?token=${token}`);
 
   let closing: Promise<void> | null = null;
   return {
-    url: urls[0] ?? `http://${hostInUrl(host)}:${port}/`,
+    url: urls[0] ?? `http://${hostInUrl(host)}:${port}/?token=${token}`,
     otherUrls: urls.slice(1),
     token,
     port,

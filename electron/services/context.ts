@@ -1,7 +1,9 @@
 /**
- * What every API handler gets: the open repository, who is acting, the plan store, and a way
- * to push to every open board. The same handlers serve Electron IPC, the room server and the CLI.
+ * What every API handler gets: the open repository, who is calling and who is acting, the plan
+ * store, and a way to push to every open board. The same handlers serve Electron IPC, the room
+ * server and the CLI.
  */
+import type { Client } from '../../shared/access';
 import type { Channel, ParsedReq, PlanSnapshot, Push, Res } from '../../shared/api';
 import type { Actor } from '../../shared/model';
 import type { PlanChange } from '../../shared/plan/events';
@@ -22,6 +24,11 @@ export interface PlanStore {
 
 export interface SprintContext {
   repo: string;
+  /**
+   * The owner (window, command line) or a browser in the room; the dispatcher checks every
+   * call against it (shared/access.ts) and makes a room client's chosen actor `actor`.
+   */
+  client: Client;
   actor: Actor;
   plan: PlanStore;
   push(push: Push): void;

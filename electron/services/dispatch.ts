@@ -1,9 +1,11 @@
 /**
  * One entry point for every API call, whichever way it came in (Electron IPC, the room server,
- * the command line): the channel must exist, the request must match its schema, and whatever
- * the handler throws comes back as a Result error in words.
+ * the command line): the channel must exist, the client must be allowed to call it
+ * (shared/access.ts), the request must match its schema, and whatever the handler throws comes
+ * back as a Result error in words.
  */
 import type { z } from 'zod';
+import { OWNER, refusalFor } from '../../shared/access';
 import { contract, isChannel, type Channel, type PlanSnapshot, type Push } from '../../shared/api';
 import type { Actor } from '../../shared/model';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
@@ -53,17 +55,25 @@ export function gitFailure(error: GitError): { ok: false; error: AppError } {
   });
 }
 
+/** The context a handler sees: a room client acts as the person it chose, never as the server's git user. */
+function actingContext(ctx: SprintContext): SprintContext {
+  return ctx.client.kind === 'room' && ctx.client.actor !== null ? { ...ctx, actor: ctx.client.actor } : ctx;
+}
+
 /** Answers one call. Never throws. */
 export async function dispatch(ctx: SprintContext, channel: string, rawRequest: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
     return fail('bad-input', `There is no API call named ${JSON.stringify(channel.slice(0, 80))}.`);
   }
+  // Before the request is even read: a refused client learns nothing from validation messages.
+  const refused = refusalFor(channel, ctx.client);
+  if (refused) return fail('refused', refused);
   const parsed = contract[channel].request.safeParse(rawRequest ?? {});
   if (!parsed.success) return fail('bad-input', describeIssues(channel, parsed.error));
   const handler = handlers[channel] as AnyHandler | undefined;
   if (!handler) return fail('internal', `The call ${channel} is declared but nothing answers it yet.`);
   try {
-    return await handler(ctx, parsed.data);
+    return await handler(actingContext(ctx), parsed.data);
   } catch (error) {
     if (error instanceof GitError) return gitFailure(error);
     return fail('internal', `Merge Sprint failed while answering ${channel}: ${error instanceof Error ? error.message : String(error)}`);
@@ -154,6 +164,7 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
   };
   const ctx: OpenSprint = {
     repo: root,
+    client: OWNER,
     actor,
     plan: store,
     push,

@@ -1,9 +1,10 @@
 /**
  * Who a change in the room is by, end to end in Debian's Chromium through the real room server:
- * the header asks "Who are you?" without blocking the board, "I am <person>" is chosen there,
- * a card dragged afterwards is that person's in the Activity feed and in git's log of the plan
- * ref, the choice survives a reload, and a typed name can add you to the people. Saves
- * screenshots of the header at 1440 px and at projector size.
+ * the header asks "Who are you?" without blocking the board, a drag before answering goes back
+ * with the server's reason (nothing is written under the server's git user), "I am <person>" is
+ * chosen there, a card dragged afterwards is that person's in the Activity feed and in git's log
+ * of the plan ref, the choice survives a reload, and a typed name can add you to the people.
+ * Saves screenshots of the header at 1440 px and at projector size.
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
@@ -51,12 +52,19 @@ test('"I am <person>" in the header: the Activity feed and the plan ref name tha
 
   const plan = cliPlan();
   // Someone other than the server's own git user, so the feed can only have it from the header.
-  const info = (await (await page.request.post(new URL('/api/app.info', room().url).href, { data: {} })).json()) as { ok: boolean; value: { actor: { name: string } } };
-  const serverName = info.value.actor.name;
+  const serverName = git(room().repo, ['var', 'GIT_AUTHOR_IDENT']).replace(/ <.*$/s, '');
   const me = plan.people.find((p) => p.name !== serverName);
   const target = plan.people.find((p) => p !== me);
   const card = plan.subsystems.find((s) => s.owner === null);
   if (!me || !target || !card) throw new Error('The demo sprint should have two people and an unassigned card.');
+
+  // Before saying who you are, a drag is refused in words and the card goes back.
+  const planHead = git(room().repo, ['rev-parse', PLAN_REF]);
+  await dragWithMouse(page, page.getByTestId(`card-${card.id}`), page.getByTestId(`column-${target.id}`));
+  await expect(page.getByTestId('notice-error')).toContainText('Choose who you are first');
+  await expect(page.getByTestId('column-unassigned').getByTestId(`card-${card.id}`)).toBeVisible();
+  expect(git(room().repo, ['rev-parse', PLAN_REF])).toBe(planHead);
+  await page.screenshot({ path: path.join(SHOTS, 'board-refused-until-chosen.png') });
 
   await picker.click();
   await expect(page.getByTestId('actor-menu')).toBeVisible();

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { runCli, startRoom } from '../renderer/room-process';
-import { demoRoom, dragWithMouse, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, iAm, SHOTS } from './demo-room';
 
 
 interface CliPlan {
@@ -46,6 +46,7 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   const plan = cliPlan();
   const [first, second] = plan.people;
   if (!first || !second) throw new Error('The demo sprint should have at least two people.');
+  await iAm(page, { personId: first.id });
   const unassigned = page.getByTestId('column-unassigned');
   const startCards = await cardsIn(unassigned);
   expect(startCards.length).toBeGreaterThanOrEqual(3);
@@ -159,6 +160,7 @@ test('a fresh repository: setup with suggested pairings, a file dragged between 
     const pairings = page.getByTestId('pairings');
     await expect(pairings).toContainText('arch/xen/i386');
     await expect(pairings.getByRole('checkbox', { name: 'Pair arch/xen/i386 with arch/i386' })).toBeChecked();
+    await iAm(page, { name: 'Keir Fraser', email: 'keir@xensource.com' });
     await page.getByTestId('start-sprint').click();
     await expect(page.getByTestId('board')).toBeVisible();
     await expect(page.locator('[data-testid^="card-"]').first()).toBeVisible();

@@ -1,15 +1,18 @@
 /**
  * The Rename view's "Run this repository's git hooks" box, in Chromium through the room server on
- * the demo sprint: it shows the clone's setting, ticking it writes merge-sprint.runHooks to the
- * clone's config, and the interim copy then runs the repository's commit-msg hook.
+ * the demo sprint: it shows the clone's setting, but a browser in the room cannot change it (the
+ * hooks are commands that run on the server), so it is greyed out with the reason; turned on from
+ * the command line, the interim copy made from the browser then runs the repository's
+ * commit-msg hook.
  */
 import { expect, test } from '@playwright/test';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../helpers/repo';
-import { demoRoom, SHOTS } from './demo-room';
+import { runCli } from '../renderer/room-process';
+import { demoRoom, iAm, SHOTS } from './demo-room';
 
-const room = demoRoom();
+const room = demoRoom({ allowRepoChanges: true });
 
 /** merge-sprint.runHooks in the clone's own config, or null when unset. */
 const localSetting = (): string | null => {
@@ -20,20 +23,23 @@ const localSetting = (): string | null => {
   }
 };
 
-test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy runs the commit-msg hook', async ({ page }) => {
+test("rename hooks: the box shows the clone's setting, is the owner's to change; on, the interim copy runs the commit-msg hook", async ({ page }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${room().url.replace(/#.*$/, '')}#/rename`);
   const box = page.getByTestId('rename-hooks');
-  await expect(box).toBeEnabled();
   await expect(box).not.toBeChecked();
+  await expect(box).toBeDisabled();
+  await expect(box).toHaveAttribute('title', /only possible in the Merge Sprint window or on the command line/);
   await expect(page.getByTestId('rename')).toContainText('Off by default, and set per clone');
 
-  await box.check();
-  await expect.poll(localSetting).toBe('true');
-  await expect(box).toBeEnabled();
-  await expect(box).toBeChecked();
+  const on = runCli(['rename', 'hooks', 'on', '--repo', room().repo]);
+  expect(on.status, on.stderr).toBe(0);
+  expect(localSetting()).toBe('true');
+  await page.reload();
+  await expect(page.getByTestId('rename-hooks')).toBeChecked();
 
+  await iAm(page, { name: 'Keir Fraser', email: 'keir@xensource.com' });
   const hook = path.join(room().repo, '.git', 'hooks', 'commit-msg');
   writeFileSync(hook, '#!/bin/sh\ngit interpret-trailers --in-place --trailer "Change-Id: I123" "$1"\n');
   chmodSync(hook, 0o755);
@@ -49,12 +55,10 @@ test('rename hooks: the box shows the clone\'s setting; ticked, the interim copy
   expect(git(room().repo, ['log', '-1', '--format=%B']).trim()).toBe('Interim copy: arch/xen/kernel -> drivers/xen/kernel\n\nChange-Id: I123');
   await page.screenshot({ path: path.join(SHOTS, 'rename-hooks-on.png') });
 
-  // The setting is the clone's, not the page's: a reload shows it again.
+  const off = runCli(['rename', 'hooks', 'off', '--repo', room().repo]);
+  expect(off.status, off.stderr).toBe(0);
   await page.reload();
-  await expect(page.getByTestId('rename-hooks')).toBeEnabled();
-  await expect(page.getByTestId('rename-hooks')).toBeChecked();
-  await page.getByTestId('rename-hooks').uncheck();
-  await expect.poll(localSetting).toBeNull();
   await expect(page.getByTestId('rename-hooks')).not.toBeChecked();
+  expect(localSetting()).toBeNull();
   expect(problems).toEqual([]);
 });

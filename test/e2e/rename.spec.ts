@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 import { cleanup, git, makeCommit } from '../helpers/repo';
 import { AWKWARD, DST, SRC, makeXenRepo } from '../services/rename/fixture';
+import { iAm } from './demo-room';
 
 const SHOTS = path.join(PROJECT, 'screenshots');
 let room: Room;
@@ -26,7 +27,8 @@ test.beforeAll(async () => {
   git(repo, ['branch', '-q', '-D', 'upstream-tree']);
   const init = runCli(['init', '--repo', repo, '--upstream', 'upstream', '--fork', 'main', '--pair', `${SRC}=kernel`]);
   if (init.status !== 0) throw new Error(init.stderr);
-  room = await startRoom(['--repo', repo, '--port', '0']);
+  // The browser makes the copies, syncs and finishes: the organiser allows it.
+  room = await startRoom(['--repo', repo, '--port', '0', '--allow-repo-changes']);
 });
 
 test.afterAll(async () => {
@@ -48,6 +50,7 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${room.url.replace(/#.*$/, '')}#/rename`);
   await expect(page.getByTestId('rename')).toBeVisible();
+  await iAm(page, { name: 'Keir Fraser', email: 'keir@xensource.com' });
 
   // A bad rule is flagged before anything happens.
   await page.getByTestId('rule-from').fill(SRC);

@@ -10,10 +10,10 @@ import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { cleanup, git, tempDir } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
-import { demoRoom, SHOTS } from './demo-room';
+import { demoRoom, iAm, SHOTS } from './demo-room';
 
 
-const room = demoRoom();
+const room = demoRoom({ allowRepoChanges: true });
 const scratch: string[] = [];
 
 test.afterAll(() => cleanup(...scratch));
@@ -49,6 +49,7 @@ test('series: propose, reorder by mouse and keyboard, check, export as a downloa
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.goto(`${room().url.replace(/#.*$/, '')}#/series`);
+  await iAm(page, { name: 'Keir Fraser', email: 'keir@xensource.com' });
   await page.getByTestId('propose').click();
   const list = page.getByTestId('patch-list');
   await expect(list).toBeVisible();

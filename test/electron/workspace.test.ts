@@ -6,6 +6,7 @@
 import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OWNER } from '../../shared/access';
 import type { Channel, PlanSnapshot, Push } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import { Workspace, type AppHooks, type OpenContext } from '../../electron/workspace';
@@ -52,6 +53,7 @@ function harness(dir: string, opts: { failing?: Set<string>; demo?: Result<strin
       h.pushers.set(repo, push);
       const context: OpenContext = {
         repo,
+        client: OWNER,
         actor: { name: `Owner of ${path.basename(repo)}`, email: 'owner@example.org' },
         plan: undefined as unknown as OpenContext['plan'],
         push,
@@ -162,7 +164,7 @@ describe('Workspace', () => {
     const h = harness(dir);
     h.addWindow(1);
     expect(await h.workspace.call(1, 'app.info', {})).toEqual(
-      ok({ mode: 'electron', repoPath: null, recent: ['/repos/previous'], actor: { name: 'Merge Sprint user', email: '' }, canOpen: true }),
+      ok({ mode: 'electron', repoPath: null, recent: ['/repos/previous'], actor: { name: 'Merge Sprint user', email: '' }, canOpen: true, allowRepoChanges: true }),
     );
     await h.workspace.show(1, linux);
     const info = await h.workspace.call(1, 'app.info', {});

@@ -1,10 +1,10 @@
 /**
- * "I am …" in the room's renderer: the HTTP client sends the chosen actor with every POST (in
- * the form the room server reads), the choice is remembered per repository, and the picker's
- * decisions about typed names and edited people.
+ * "I am …" in the room's renderer: the HTTP client tells the room server the chosen actor (in
+ * the form the server reads) before any later call, the choice is remembered per repository,
+ * and the picker's decisions about typed names and edited people.
  */
 import { describe, expect, it } from 'vitest';
-import { parseActorHeader } from '../../electron/server/actor';
+import { parseActorChoice } from '../../electron/server/actor';
 import { actorStorageKey, createActorChoice, loadChosenActor, saveChosenActor } from '../../renderer/src/api/actor';
 import { httpClient } from '../../renderer/src/api/http';
 import { checkTypedActor, followPerson, matchingPerson, pickerRepository } from '../../renderer/src/views/shell/actorChoice';
@@ -17,14 +17,27 @@ class MemoryStorage {
   removeItem = (k: string) => void this.items.delete(k);
 }
 
-/** A fetch that records the headers of every POST and answers an empty plan. */
-function recordingFetch(): { fetch: typeof fetch; headers: Array<Record<string, string>> } {
-  const headers: Array<Record<string, string>> = [];
-  const fake = (async (_url: string, init: RequestInit) => {
-    headers.push({ ...(init.headers as Record<string, string>) });
+interface Sent {
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A fetch that records every POST and answers it; the session's answer waits for `release` when `holdSession` is set. */
+function recordingFetch(opts: { holdSession?: boolean } = {}) {
+  const sent: Sent[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const fake = (async (url: string, init: RequestInit) => {
+    const path = new URL(url).pathname;
+    sent.push({ path, headers: { ...(init.headers as Record<string, string>) }, body: JSON.parse(String(init.body)) });
+    if (path === '/api/session') {
+      if (opts.holdSession) await held;
+      return new Response(JSON.stringify({ ok: true, value: {} }));
+    }
     return new Response(JSON.stringify({ ok: true, value: { plan: emptyPlan(), activity: [] } }));
   }) as typeof fetch;
-  return { fetch: fake, headers };
+  return { fetch: fake, sent, release: () => release() };
 }
 
 const IAN: Person = { id: 'person-ian', name: 'Ian Pratt', email: 'ian@xensource.com', color: '#aa3322' };
@@ -36,29 +49,39 @@ const planWith = (...people: Person[]): Plan => ({
 });
 
 describe('the HTTP client and the chosen actor', () => {
-  it('sends no actor header until one is chosen, then sends it with every POST', async () => {
+  it('tells the server once per choice, in the form it reads, and never names anyone in a header', async () => {
     const choice = createActorChoice();
     const rec = recordingFetch();
-    const client = httpClient('http://127.0.0.1:4477', { fetch: rec.fetch, actor: () => choice.get()?.actor ?? null });
+    const client = httpClient('http://127.0.0.1:4477', { fetch: rec.fetch, actor: { get: () => choice.get()?.actor ?? null, subscribe: choice.subscribe } });
 
     await client.call('plan.get', {});
-    expect(rec.headers[0]).not.toHaveProperty('X-Merge-Sprint-Actor');
+    expect(rec.sent.map((s) => s.path)).toEqual(['/api/plan.get']);
 
-    choice.set({ actor: { name: 'Jürgen Groß', email: 'jgross@suse.example' }, personId: null });
-    await client.call('plan.get', {});
+    const jurgen = { name: 'Jürgen Groß', email: 'jgross@suse.example' };
+    choice.set({ actor: jurgen, personId: null });
+    choice.set({ actor: jurgen, personId: 'person-j' });
     await client.call('plan.change', { change: { type: 'card.state', subsystemId: 's1', state: 'Review' } });
-    for (const sent of rec.headers.slice(1)) {
-      const value = sent['X-Merge-Sprint-Actor'];
-      // Header values are bytes: only ASCII may travel.
-      expect(value).toMatch(/^[\x21-\x7e]+$/);
-      expect(JSON.parse(decodeURIComponent(value ?? ''))).toEqual({ name: 'Jürgen Groß', email: 'jgross@suse.example' });
-      // And the room server reads it back as that person.
-      expect(parseActorHeader(value)).toEqual({ ok: true, value: { name: 'Jürgen Groß', email: 'jgross@suse.example' } });
-    }
+    expect(rec.sent.map((s) => s.path)).toEqual(['/api/plan.get', '/api/session', '/api/plan.change']);
+    // And the room server reads it back as that person.
+    expect(parseActorChoice(rec.sent[1]?.body)).toEqual({ ok: true, value: jurgen });
 
     choice.set(null);
     await client.call('plan.get', {});
-    expect(rec.headers[3]).not.toHaveProperty('X-Merge-Sprint-Actor');
+    expect(rec.sent[3]?.body).toEqual({ actor: null });
+    for (const s of rec.sent) expect(Object.keys(s.headers).map((h) => h.toLowerCase())).toEqual(['content-type']);
+  });
+
+  it('sends a call made right after choosing only once the server knows the choice', async () => {
+    const choice = createActorChoice();
+    const rec = recordingFetch({ holdSession: true });
+    const client = httpClient('http://127.0.0.1:4477', { fetch: rec.fetch, actor: { get: () => choice.get()?.actor ?? null, subscribe: choice.subscribe } });
+    choice.set({ actor: { name: 'Ian Pratt', email: '' }, personId: null });
+    const change = client.call('plan.change', { change: { type: 'card.state', subsystemId: 's1', state: 'Review' } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(rec.sent.map((s) => s.path)).toEqual(['/api/session']);
+    rec.release();
+    expect((await change).ok).toBe(true);
+    expect(rec.sent.map((s) => s.path)).toEqual(['/api/session', '/api/plan.change']);
   });
 
   it('tells its listeners when the choice changes', () => {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpClient, pushUrl } from '../../renderer/src/api/http';
-import { readJoinToken, TOKEN_KEY } from '../../renderer/src/api/token';
+import { stripJoinToken } from '../../renderer/src/api/token';
 import type { Push } from '../../shared/api';
-
-class MemoryStorage {
-  items = new Map<string, string>();
-  getItem = (k: string) => this.items.get(k) ?? null;
-  setItem = (k: string, v: string) => void this.items.set(k, v);
-}
 
 /** A WebSocket double the test opens, feeds and closes by hand. */
 class FakeSocket {
@@ -26,34 +20,32 @@ class FakeSocket {
 }
 
 describe('join token', () => {
-  it('takes the token from ?token=, keeps it, and removes it from the address', () => {
-    const storage = new MemoryStorage();
+  it('is taken out of the address (the server keeps it in an HttpOnly cookie), the rest of the address kept', () => {
     let replaced = '';
-    const token = readJoinToken({ href: 'http://10.0.0.5:4477/?token=s3cret#/board/person', storage, replaceUrl: (u) => (replaced = u) });
-    expect(token).toBe('s3cret');
-    expect(storage.getItem(TOKEN_KEY)).toBe('s3cret');
-    expect(replaced).toBe('/#/board/person');
-    expect(readJoinToken({ href: 'http://10.0.0.5:4477/', storage })).toBe('s3cret');
+    expect(stripJoinToken({ href: 'http://10.0.0.5:4477/?token=s3cret&x=1#/board/person', replaceUrl: (u: string) => (replaced = u) })).toBe(true);
+    expect(replaced).toBe('/?x=1#/board/person');
   });
 
-  it('is null when the page was opened without one', () => {
-    expect(readJoinToken({ href: 'http://127.0.0.1:4477/', storage: new MemoryStorage() })).toBeNull();
+  it('leaves an address without one alone', () => {
+    let replaced: string | null = null;
+    expect(stripJoinToken({ href: 'http://127.0.0.1:4477/#/board', replaceUrl: (u: string) => (replaced = u) })).toBe(false);
+    expect(replaced).toBeNull();
   });
 });
 
 describe('httpClient', () => {
-  it('POSTs the request to /api/<channel> with the token header and returns the result', async () => {
+  it('POSTs the request to /api/<channel> and returns the result; no token travels in a header', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
     const fakeFetch = (async (url: string, init: RequestInit) => {
       seen.push({ url, init });
       return new Response(JSON.stringify({ ok: true, value: { path: '/r', name: 'r', branch: 'main', branches: [], tags: [], hasPlan: false } }));
     }) as typeof fetch;
-    const client = httpClient('http://127.0.0.1:4477', { token: 'T', fetch: fakeFetch });
+    const client = httpClient('http://127.0.0.1:4477', { fetch: fakeFetch });
     const res = await client.call('repo.open', { path: '/r' });
     expect(res.ok && res.value.name).toBe('r');
     expect(seen[0]?.url).toBe('http://127.0.0.1:4477/api/repo.open');
     expect(seen[0]?.init.method).toBe('POST');
-    expect((seen[0]?.init.headers as Record<string, string>)['X-Merge-Sprint-Token']).toBe('T');
+    expect(Object.keys(seen[0]?.init.headers as Record<string, string>)).toEqual(['content-type']);
     expect(JSON.parse(String(seen[0]?.init.body))).toEqual({ path: '/r' });
   });
 
@@ -67,9 +59,9 @@ describe('httpClient', () => {
     expect(!bad.ok && bad.error.message).toMatch(/HTTP 502/);
   });
 
-  it('builds the push address with the token, ws: or wss: as the page', () => {
-    expect(pushUrl('http://127.0.0.1:4477', null)).toBe('ws://127.0.0.1:4477/api/push');
-    expect(pushUrl('https://room.example:8443', 'a b')).toBe('wss://room.example:8443/api/push?token=a+b');
+  it('builds the push address, ws: or wss: as the page (the cookie carries the token)', () => {
+    expect(pushUrl('http://127.0.0.1:4477')).toBe('ws://127.0.0.1:4477/api/push');
+    expect(pushUrl('https://room.example:8443')).toBe('wss://room.example:8443/api/push');
   });
 
   it('delivers pushes, reconnects after a drop, and closes when nobody listens', async () => {
@@ -95,5 +87,33 @@ describe('httpClient', () => {
     expect(FakeSocket.all[1]!.closed).toBe(true);
     await new Promise((r) => setTimeout(r, 20));
     expect(FakeSocket.all).toHaveLength(2);
+  });
+});
+
+describe('httpClient after the room server restarted', () => {
+  it('tells it again who this browser is once the push socket reconnects', async () => {
+    FakeSocket.all = [];
+    const told: unknown[] = [];
+    const fakeFetch = (async (url: string, init: RequestInit) => {
+      if (new URL(url).pathname === '/api/session') told.push(JSON.parse(String(init.body)));
+      return new Response(JSON.stringify({ ok: true, value: {} }));
+    }) as typeof fetch;
+    const ian = { name: 'Ian Pratt', email: '' };
+    const client = httpClient('http://127.0.0.1:4477', {
+      fetch: fakeFetch,
+      WebSocket: FakeSocket as unknown as typeof WebSocket,
+      retryDelaysMs: [1],
+      actor: { get: () => ian, subscribe: () => () => {} },
+    });
+    const unsubscribe = client.subscribe(() => {});
+    FakeSocket.all[0]!.onopen?.();
+    await client.call('plan.get', {});
+    expect(told).toEqual([{ actor: ian }]);
+    FakeSocket.all[0]!.onclose?.();
+    await new Promise((r) => setTimeout(r, 20));
+    FakeSocket.all[1]!.onopen?.();
+    await client.call('plan.get', {});
+    expect(told).toEqual([{ actor: ian }, { actor: ian }]);
+    unsubscribe();
   });
 });

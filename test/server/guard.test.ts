@@ -2,24 +2,42 @@ import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
   cookieValue,
-  needsToken,
+  isLoopback,
   newToken,
+  presentedToken,
   refuseCrossSite,
   securityHeaders,
+  tokenCookie,
+  tokenCookieName,
   tokenMatches,
 } from '../../electron/server/guard';
 
-const loopback = { port: 4477, token: null };
-const withToken = { port: 4477, token: 'secret-token' };
+const loopback = { port: 4477, token: 'secret-token', loopbackOnly: true };
+const allInterfaces = { port: 4477, token: 'secret-token', loopbackOnly: false };
 
 describe('join token', () => {
-  it('is needed on every address but the loopback defaults', () => {
-    expect(needsToken('127.0.0.1')).toBe(false);
-    expect(needsToken('localhost')).toBe(false);
-    expect(needsToken('::1')).toBe(false);
-    expect(needsToken('0.0.0.0')).toBe(true);
-    expect(needsToken('127.0.0.2')).toBe(true);
-    expect(needsToken('192.168.1.20')).toBe(true);
+  it('tells the loopback addresses, whose host names are checked, from the others', () => {
+    expect(['127.0.0.1', 'localhost', '::1'].map(isLoopback)).toEqual([true, true, true]);
+    expect(['0.0.0.0', '127.0.0.2', '192.168.1.20'].map(isLoopback)).toEqual([false, false, false]);
+  });
+
+  it("travels in a cookie named after the port, so two rooms on one host keep their own", () => {
+    expect(tokenCookieName(4477)).not.toBe(tokenCookieName(4478));
+    const cookie = tokenCookie('T', 4477);
+    expect(cookie.startsWith(`${tokenCookieName(4477)}=T;`)).toBe(true);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Strict/);
+    expect(cookie).toMatch(/; Path=\//);
+    // Host-only: no Domain, so no other host is sent it.
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it('is read from the header or from the cookie of this port only', () => {
+    const cookieOf = (port: number) => `a=1; ${tokenCookieName(port)}=from-cookie`;
+    expect(presentedToken({ token: 'from-header', cookie: cookieOf(4477) }, 4477)).toBe('from-header');
+    expect(presentedToken({ token: undefined, cookie: cookieOf(4477) }, 4477)).toBe('from-cookie');
+    expect(presentedToken({ token: undefined, cookie: cookieOf(4478) }, 4477)).toBeUndefined();
+    expect(presentedToken({ token: undefined, cookie: undefined }, 4477)).toBeUndefined();
   });
 
   it('is random, long and URL-safe', () => {
@@ -67,9 +85,9 @@ describe('cross-site refusal', () => {
     expect(refuseCrossSite(req({ secFetchSite: 'same-site' }), loopback)).not.toBeNull();
   });
 
-  it('serves any host name when a token guards the server, but still checks Origin', () => {
-    expect(refuseCrossSite(req({ host: '192.168.1.20:4477', origin: 'http://192.168.1.20:4477' }), withToken)).toBeNull();
-    expect(refuseCrossSite(req({ host: '192.168.1.20:4477', origin: 'http://evil.example' }), withToken)).not.toBeNull();
+  it('serves any host name when bound beyond loopback, but still checks Origin', () => {
+    expect(refuseCrossSite(req({ host: '192.168.1.20:4477', origin: 'http://192.168.1.20:4477' }), allInterfaces)).toBeNull();
+    expect(refuseCrossSite(req({ host: '192.168.1.20:4477', origin: 'http://evil.example' }), allInterfaces)).not.toBeNull();
   });
 });
 
@@ -95,8 +113,8 @@ describe('headers', () => {
   });
 
   it('read one cookie among several', () => {
-    expect(cookieValue('a=1; merge-sprint-token=xyz; b=2', 'merge-sprint-token')).toBe('xyz');
-    expect(cookieValue('a=1', 'merge-sprint-token')).toBeUndefined();
+    expect(cookieValue('a=1; merge-sprint-token-4477=xyz; b=2', 'merge-sprint-token-4477')).toBe('xyz');
+    expect(cookieValue('a=1', 'merge-sprint-token-4477')).toBeUndefined();
     expect(cookieValue(undefined, 'x')).toBeUndefined();
   });
 });

@@ -1,25 +1,25 @@
 /**
- * The join token: with one, every API call, the page and the push socket need it; without it
- * they get 401 and a Result error. Tested on 127.0.0.1 with the token forced on, and on
- * 127.0.0.2 (another address, where the server makes a token by itself) when this machine
- * lets a process bind there.
+ * The join token, on every address: 127.0.0.1 included (any process on this computer can reach
+ * a loopback port), and 127.0.0.2 when this machine lets a process bind there. The printed
+ * address carries it; opening it sets an HttpOnly, SameSite=Strict cookie named after the port;
+ * the page's assets, its API calls and its push socket need the cookie or the header, and get
+ * 401 and words without it.
  */
 import { createServer } from 'node:net';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startRoomServer, type RoomServer } from '../../electron/server/room';
-import { cleanup, tempDir } from '../helpers/repo';
+import { cleanup } from '../helpers/repo';
 import { makeForkRepo } from '../cli/core-helpers';
+import { fakeBoardDir, newBrowser, openBoard, setCookies } from './room-browser';
 
 let repo: string;
 let staticDir: string;
 const servers: RoomServer[] = [];
 
-function wsStatus(url: string): Promise<number> {
+function wsStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     ws.on('open', () => {
       ws.close();
       resolve(101);
@@ -37,11 +37,15 @@ function canBind(host: string): Promise<boolean> {
   });
 }
 
+async function start(host?: string): Promise<RoomServer> {
+  const server = await startRoomServer({ repo, port: 0, staticDir, ...(host ? { host } : {}) });
+  servers.push(server);
+  return server;
+}
+
 beforeAll(() => {
   repo = makeForkRepo();
-  staticDir = tempDir();
-  writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>board</title>');
-  writeFileSync(path.join(staticDir, 'app.js'), 'console.log(1);');
+  staticDir = fakeBoardDir();
 });
 afterAll(async () => {
   for (const s of servers) await s.close();
@@ -49,56 +53,70 @@ afterAll(async () => {
 });
 
 async function expectTokenRequired(server: RoomServer, host: string): Promise<void> {
-  const token = server.token;
-  if (!token) throw new Error('the server has no token');
+  const { token } = server;
   const base = `http://${host}:${server.port}`;
+  expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
   expect(server.url).toBe(`${base}/?token=${token}`);
 
-  const without = await fetch(`${base}/api/app.info`, { method: 'POST', body: '{}' });
+  // Without anything: the API, the page, an asset and the push socket are all refused.
+  const stranger = newBrowser(base);
+  const without = await stranger.call('app.info');
   expect(without.status).toBe(401);
-  expect(await without.json()).toMatchObject({ ok: false, error: { code: 'refused' } });
-  const wrong = await fetch(`${base}/api/app.info`, { method: 'POST', body: '{}', headers: { 'x-merge-sprint-token': `${token}x` } });
-  expect(wrong.status).toBe(401);
-  const withToken = await fetch(`${base}/api/app.info`, { method: 'POST', body: '{}', headers: { 'x-merge-sprint-token': token } });
-  expect(withToken.status).toBe(200);
-  expect(await withToken.json()).toMatchObject({ ok: true, value: { mode: 'room', canOpen: false } });
-
-  expect((await fetch(`${base}/`)).status).toBe(401);
-  const page = await fetch(`${base}/?token=${token}`);
-  expect(page.status).toBe(200);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-  // The page's script loads carry the cookie the page set, not the token.
-  expect((await fetch(`${base}/app.js`, { headers: { cookie } })).status).toBe(200);
-  expect((await fetch(`${base}/app.js`)).status).toBe(401);
-  // The cookie does not stand in for the header on the API.
-  expect((await fetch(`${base}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie } })).status).toBe(401);
-
+  expect(without.json).toMatchObject({ ok: false, error: { code: 'refused' } });
+  expect(!without.json.ok && without.json.error.message).toMatch(/join token.*\?token=/);
+  const page = await stranger.get('/');
+  expect(page.status).toBe(401);
+  expect(await page.text()).toMatch(/needs its join token/);
+  expect((await stranger.get('/app.js')).status).toBe(401);
+  expect((await stranger.get(`/?token=${token}x`)).status).toBe(401);
+  expect(stranger.cookies.size).toBe(0);
   expect(await wsStatus(`ws://${host}:${server.port}/api/push`)).toBe(401);
-  expect(await wsStatus(`ws://${host}:${server.port}/api/push?token=nope`)).toBe(401);
-  expect(await wsStatus(`ws://${host}:${server.port}/api/push?token=${token}`)).toBe(101);
+
+  // A script: the header.
+  expect((await stranger.call('app.info', {}, { 'x-merge-sprint-token': `${token}x` })).status).toBe(401);
+  const scripted = await stranger.call('app.info', {}, { 'x-merge-sprint-token': token });
+  expect(scripted.status).toBe(200);
+  expect(scripted.json).toMatchObject({ ok: true, value: { mode: 'room', canOpen: false } });
+
+  // A browser: the printed address once, then the cookie it set.
+  const opened = await fetch(server.url);
+  expect(opened.status).toBe(200);
+  const [cookie, ...others] = setCookies(opened);
+  expect(others).toEqual([]);
+  expect(cookie?.value).toBe(token);
+  expect(cookie?.name).toContain(String(server.port));
+  expect(cookie?.attributes).toMatch(/HttpOnly/);
+  expect(cookie?.attributes).toMatch(/SameSite=Strict/);
+  expect(cookie?.attributes).not.toMatch(/Domain/i);
+
+  const browser = await openBoard(server);
+  expect((await browser.get('/app.js')).status).toBe(200);
+  expect((await browser.get('/')).status).toBe(200);
+  const info = await browser.call('app.info');
+  expect(info.status).toBe(200);
+  expect(info.json.ok).toBe(true);
+  expect(await wsStatus(`ws://${host}:${server.port}/api/push`, { cookie: browser.cookieHeader() })).toBe(101);
+  expect(await wsStatus(`ws://${host}:${server.port}/api/push`, { cookie: `${cookie?.name}=nope` })).toBe(401);
 }
 
 describe('join token', () => {
-  it('is required on 127.0.0.1 when forced on', async () => {
-    const server = await startRoomServer({ repo, port: 0, staticDir, token: true });
-    servers.push(server);
-    await expectTokenRequired(server, '127.0.0.1');
+  it('is required on 127.0.0.1, the default address', async () => {
+    await expectTokenRequired(await start(), '127.0.0.1');
   });
 
-  it('is made and required on any address but the loopback default', async (t) => {
+  it('is required on another address too', async (t) => {
     if (!(await canBind('127.0.0.2'))) return t.skip();
-    const server = await startRoomServer({ repo, port: 0, staticDir, host: '127.0.0.2' });
-    servers.push(server);
-    expect(server.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    await expectTokenRequired(server, '127.0.0.2');
+    await expectTokenRequired(await start('127.0.0.2'), '127.0.0.2');
   });
 
-  it('is not needed on 127.0.0.1 by default', async () => {
-    const server = await startRoomServer({ repo, port: 0, staticDir });
-    servers.push(server);
-    expect(server.token).toBeNull();
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/app.info`, { method: 'POST', body: '{}' });
-    expect(res.status).toBe(200);
+  it('is new for every server, and one room\'s cookie opens nothing in another on the same host', async () => {
+    const [a, b] = [await start(), await start()];
+    expect(a.token).not.toBe(b.token);
+    const inA = await openBoard(a);
+    const res = await fetch(`http://127.0.0.1:${b.port}/api/app.info`, { method: 'POST', body: '{}', headers: { cookie: inA.cookieHeader() } });
+    expect(res.status).toBe(401);
+    // And opening both keeps both cookies apart, as a browser keeps one per name.
+    const inB = await openBoard(b);
+    expect([...inA.cookies.keys()]).not.toEqual([...inB.cookies.keys()]);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The real room server on a free port, over real HTTP and WebSocket: the API answers Results,
- * pushes arrive after a change made here and after one made by another process (the CLI), and
- * the security headers and cross-site refusals are in place.
+ * The real room server on a free port, over real HTTP and WebSocket, as a browser that opened
+ * the printed address uses it (with the token's cookie): the API answers Results, pushes arrive
+ * after a change made here and after one made by another process (the CLI), and the security
+ * headers and cross-site refusals are in place.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -13,21 +14,23 @@ import type { Result } from '../../shared/result';
 import { RoomServerError, startRoomServer, type RoomServer } from '../../electron/server/room';
 import { cleanup, tempDir } from '../helpers/repo';
 import { makeForkRepo, runCli } from '../cli/core-helpers';
+import { openBoard, type RoomBrowser } from './room-browser';
 
 let repo: string;
 let staticDir: string;
 let server: RoomServer;
 let base: string;
+let browser: RoomBrowser;
 
 async function post(channel: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; json: Result<unknown>; headers: Headers }> {
-  const res = await fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${base}/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: browser.cookieHeader(), ...headers }, body });
   return { status: res.status, json: (await res.json()) as Result<unknown>, headers: res.headers };
 }
 
 /** A POST with exactly the headers given (fetch would fix Host itself). */
 function rawPost(pathname: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: 'POST', headers: { ...headers, 'content-type': 'application/json' } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: 'POST', headers: { cookie: browser.cookieHeader(), ...headers, 'content-type': 'application/json' } }, (res) => {
       let body = '';
       res.on('data', (d: Buffer) => (body += d.toString('utf8')));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -40,7 +43,7 @@ function rawPost(pathname: string, headers: Record<string, string>): Promise<{ s
 /** Opens the push socket and resolves the next push matching `accept`. */
 function openPushSocket(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket; next(accept: (p: Push) => boolean): Promise<Push> }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, { headers: { cookie: browser.cookieHeader(), ...headers } });
     const waiting: Array<{ accept: (p: Push) => boolean; done: (p: Push) => void }> = [];
     ws.on('message', (data) => {
       const push = JSON.parse(String(data)) as Push;
@@ -64,6 +67,8 @@ beforeAll(async () => {
   expect((await runCli(['people', 'add', '--repo', repo, '--name', 'Ian Pratt'])).code).toBe(0);
   server = await startRoomServer({ repo, port: 0, staticDir });
   base = `http://127.0.0.1:${server.port}`;
+  browser = await openBoard(server);
+  expect((await browser.choose({ name: 'Ian Pratt', email: '' })).json.ok).toBe(true);
 });
 afterAll(async () => {
   await server?.close();
@@ -78,8 +83,7 @@ describe('the API over HTTP', () => {
     const snapshot = (res.json as { ok: true; value: PlanSnapshot }).value;
     expect(snapshot.plan.sprint?.forkRef).toBe('fork');
     expect(snapshot.unassignedFiles).toEqual([]);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
-    expect(server.token).toBeNull();
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
   });
 
   it('answers bad JSON, an unknown channel and an invalid request as Result errors', async () => {
@@ -100,13 +104,13 @@ describe('the API over HTTP', () => {
   });
 
   it('refuses other methods on the API', async () => {
-    const res = await fetch(`${base}/api/plan.get`);
+    const res = await browser.get('/api/plan.get');
     expect(res.status).toBe(405);
     expect(await res.json()).toMatchObject({ ok: false });
   });
 
   it('serves the board with a strict CSP, nosniff and no referrer', async () => {
-    const res = await fetch(`${base}/`);
+    const res = await browser.get('/');
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<title>board</title>');
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -17,7 +17,16 @@ import { importAuthors, importMaintainers } from './import';
 const ONE_REPOSITORY = 'The room server serves one repository: start another `merge-sprint serve --repo PATH` to share a different one.';
 
 export const coreHandlers: Handlers<keyof typeof coreChannels> = {
-  'app.info': async (ctx) => ok({ mode: 'room', repoPath: ctx.repo, recent: [], actor: ctx.actor, canOpen: false }),
+  'app.info': async (ctx) =>
+    ok({
+      mode: 'room',
+      repoPath: ctx.repo,
+      recent: [],
+      // A browser is who it chose to be, or nobody yet: never the server's own git user.
+      actor: ctx.client.kind === 'room' ? ctx.client.actor : ctx.actor,
+      canOpen: false,
+      allowRepoChanges: ctx.client.kind === 'owner' || ctx.client.allowRepoChanges,
+    }),
 
   'repo.open': async (ctx, { path }) => (path === ctx.repo ? ok(await repoSummary(ctx)) : fail('refused', ONE_REPOSITORY)),
 

@@ -1,16 +1,15 @@
 /**
  * Who this browser acts as in the room. Every browser's change goes through one room server,
- * whose git user would otherwise sign them all, so the person picks "I am …" and the client
- * sends it with every POST as `X-Merge-Sprint-Actor`. Remembered per repository in
- * localStorage (the same browser may join two sprints as two people). Electron does not use
- * it: there the laptop's git user acts.
+ * whose git user signs none of them, so the person picks "I am …" and the client tells the
+ * server (`POST /api/session`), which signs this browser's changes with that name from then on.
+ * Remembered per repository in localStorage (the same browser may join two sprints as two
+ * people), and told again after each page load. Electron does not use it: there the laptop's
+ * git user acts.
  */
 import type { Actor } from '../../../shared/model';
 
-export const ACTOR_HEADER = 'X-Merge-Sprint-Actor';
-
-/** The header's value: URI-encoded JSON, since a header carries only ASCII. */
-export const encodeActorHeader = (actor: Actor): string => encodeURIComponent(JSON.stringify({ name: actor.name, email: actor.email }));
+/** Where a browser tells the room server who it is (electron/server/actor.ts). */
+export const SESSION_PATH = '/api/session';
 
 export interface ChosenActor {
   actor: Actor;

@@ -1,19 +1,25 @@
 /**
  * `ApiClient` over the room server: `POST /api/<channel>` answers a JSON `Result`; pushes come
- * over one WebSocket at `/api/push`, reopened after a drop for as long as someone listens.
- * Every POST carries the join token and, once chosen, who acts (actor.ts).
+ * over one WebSocket at `/api/push`, reopened after a drop for as long as someone listens. The
+ * join token travels in the cookie the page's first load set. Who acts is told to the server
+ * whenever the choice changes (actor.ts), and every call waits until the server knows it.
  */
 import type { Channel, Push, Req, Res } from '../../../shared/api';
 import type { Result } from '../../../shared/result';
 import { transportError, type ConnectionState, type RendererClient } from './client';
 import type { Actor } from '../../../shared/model';
-import { ACTOR_HEADER, encodeActorHeader } from './actor';
-import { TOKEN_HEADER } from './token';
+import { SESSION_PATH } from './actor';
+
+/** The person this browser chose, as the client watches it. */
+export interface ActorSource {
+  get(): Actor | null;
+  /** Calls the listener after every change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
 
 export interface HttpClientOptions {
-  token?: string | null;
-  /** Who acts, asked on every call (the choice can change at any time); null: the server's git user. */
-  actor?: () => Actor | null;
+  /** Who acts; told to the server on every change and after the push socket reconnects. */
+  actor?: ActorSource;
   fetch?: typeof fetch;
   WebSocket?: typeof WebSocket;
   /** Delays before each reconnection attempt, in ms; the last one repeats. */
@@ -23,17 +29,33 @@ export interface HttpClientOptions {
 const isResult = (v: unknown): v is Result<unknown> =>
   typeof v === 'object' && v !== null && 'ok' in v && typeof (v as { ok: unknown }).ok === 'boolean';
 
-export function pushUrl(baseUrl: string, token: string | null | undefined): string {
+export function pushUrl(baseUrl: string): string {
   const url = new URL('/api/push', baseUrl);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  if (token) url.searchParams.set('token', token);
   return url.href;
 }
+
+const unreachable = (baseUrl: string, err: unknown) =>
+  transportError(`Could not reach the room server at ${baseUrl} (${err instanceof Error ? err.message : String(err)}). Check that \`merge-sprint serve\` is still running.`);
 
 export function httpClient(baseUrl: string, options: HttpClientOptions = {}): RendererClient {
   const doFetch = options.fetch ?? fetch.bind(globalThis);
   const delays = options.retryDelaysMs ?? [250, 500, 1000, 2000, 4000];
-  const token = options.token ?? null;
+
+  // The choice last told to the server (undefined: none yet), and the telling in progress.
+  let told: Actor | null | undefined;
+  let telling: Promise<unknown> = Promise.resolve();
+  const tell = (force: boolean) => {
+    const actor = options.actor?.get() ?? null;
+    if (!force && told !== undefined && told?.name === actor?.name && told?.email === actor?.email) return;
+    told = actor;
+    const body = JSON.stringify({ actor: actor ? { name: actor.name, email: actor.email } : null });
+    telling = telling.then(() =>
+      doFetch(new URL(SESSION_PATH, baseUrl).href, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).catch(() => undefined),
+    );
+  };
+  options.actor?.subscribe(() => tell(false));
+  if (options.actor?.get()) tell(false);
 
   const pushListeners = new Set<(push: Push) => void>();
   const connListeners = new Set<(state: ConnectionState) => void>();
@@ -53,10 +75,13 @@ export function httpClient(baseUrl: string, options: HttpClientOptions = {}): Re
     if (socket || pushListeners.size === 0) return;
     setState('connecting');
     const Socket = options.WebSocket ?? WebSocket;
-    const ws = new Socket(pushUrl(baseUrl, token));
+    const ws = new Socket(pushUrl(baseUrl));
     socket = ws;
+    const reconnecting = attempt > 0;
     ws.onopen = () => {
       attempt = 0;
+      // A server that restarted forgot who this browser is.
+      if (reconnecting && told) tell(true);
       setState('open');
     };
     ws.onmessage = (ev: MessageEvent) => {
@@ -91,17 +116,13 @@ export function httpClient(baseUrl: string, options: HttpClientOptions = {}): Re
 
   return {
     async call<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>> {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token) headers[TOKEN_HEADER] = token;
-      const actor = options.actor?.() ?? null;
-      if (actor) headers[ACTOR_HEADER] = encodeActorHeader(actor);
+      // A change made just after choosing who you are must reach the server after the choice.
+      await telling;
       let response: Response;
       try {
-        response = await doFetch(new URL(`/api/${channel}`, baseUrl).href, { method: 'POST', headers, body: JSON.stringify(request) });
+        response = await doFetch(new URL(`/api/${channel}`, baseUrl).href, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
       } catch (err) {
-        return transportError(
-          `Could not reach the room server at ${baseUrl} (${err instanceof Error ? err.message : String(err)}). Check that \`merge-sprint serve\` is still running.`,
-        );
+        return unreachable(baseUrl, err);
       }
       let body: unknown;
       try {

@@ -2,11 +2,11 @@
 import { createActorChoice } from './actor';
 import { electronClient } from './preloadClient';
 import { httpClient } from './http';
-import { readJoinToken } from './token';
+import { stripJoinToken } from './token';
 import type { RendererClient } from './client';
 
 export type { RendererClient, ConnectionState } from './client';
-export { electronClient, httpClient, readJoinToken };
+export { electronClient, httpClient, stripJoinToken };
 export type { ChosenActor } from './actor';
 
 /** Who this browser acts as in the room (the header's "I am …"); unused in Electron. */
@@ -14,10 +14,6 @@ export const actorChoice = createActorChoice();
 
 export function createClient(): RendererClient {
   if (window.mergeSprint) return electronClient(window.mergeSprint);
-  const token = readJoinToken({
-    href: window.location.href,
-    storage: window.sessionStorage,
-    replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
-  });
-  return httpClient(window.location.origin, { token, actor: () => actorChoice.get()?.actor ?? null });
+  stripJoinToken({ href: window.location.href, replaceUrl: (url) => window.history.replaceState(window.history.state, '', url) });
+  return httpClient(window.location.origin, { actor: { get: () => actorChoice.get()?.actor ?? null, subscribe: actorChoice.subscribe } });
 }

@@ -1,26 +1,20 @@
 /**
- * The room server's join token. The page is opened as `/?token=T`; the token is kept in
- * sessionStorage (so a reload keeps working) and taken out of the address bar (so it is not
- * copied along with a screenshot or a bookmark).
+ * The room server's join token. The page is opened as `/?token=T`; the server answers that load
+ * with an HttpOnly cookie that carries the token from then on (the page's assets, its API calls,
+ * its push socket), so the page's scripts never hold it. All that is left to do here is take it
+ * out of the address bar, so it is not copied along with a screenshot or a bookmark.
  */
-export const TOKEN_KEY = 'merge-sprint-token';
-export const TOKEN_HEADER = 'X-Merge-Sprint-Token';
-
 interface TokenEnv {
   href: string;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
   /** Replaces the address without reloading (history.replaceState). */
-  replaceUrl?: (url: string) => void;
+  replaceUrl: (url: string) => void;
 }
 
-export function readJoinToken(env: TokenEnv): string | null {
+/** Removes `?token=` from the address; says whether there was one. */
+export function stripJoinToken(env: TokenEnv): boolean {
   const url = new URL(env.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    env.storage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    env.replaceUrl?.(url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return env.storage.getItem(TOKEN_KEY);
+  if (!url.searchParams.has('token')) return false;
+  url.searchParams.delete('token');
+  env.replaceUrl(url.pathname + url.search + url.hash);
+  return true;
 }

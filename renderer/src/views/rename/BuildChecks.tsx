@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { BuildRunResult } from '../../../../shared/rename/model';
 import { api, useSprint } from '../../store';
 import { useOperation } from './useRenameStatus';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 /** The log kept per run: enough to read the end of a long build without holding all of it. */
 const LOG_LIMIT = 200_000;
@@ -16,6 +17,7 @@ function BuildRow({ id }: { id: string }) {
   const [log, setLog] = useState('');
   const [result, setResult] = useState<BuildRunResult | null>(null);
   const [busy, run] = useOperation();
+  const runOff = useOffInRoom('build.run');
 
   useEffect(() => {
     if (!runId) return;
@@ -52,7 +54,7 @@ function BuildRow({ id }: { id: string }) {
             Cancel
           </button>
         ) : (
-          <button type="button" className="btn" disabled={busy} onClick={() => void start()} data-testid={`build-run-${id}`}>
+          <button type="button" className="btn" disabled={busy || runOff !== null} title={runOff ?? undefined} onClick={() => void start()} data-testid={`build-run-${id}`}>
             Run
           </button>
         )}
@@ -67,6 +69,7 @@ export function BuildChecks() {
   const [name, setName] = useState('');
   const [command, setCommand] = useState('');
   const [busy, run] = useOperation();
+  const addOff = useOffInRoom('build.add');
   const add = async () => {
     if (await run(() => api.call('build.add', { name, command }))) {
       setName('');
@@ -84,6 +87,7 @@ export function BuildChecks() {
           <BuildRow key={id} id={id} />
         ))}
       </ul>
+      {addOff && <p className="hint">{addOff}</p>}
       <form
         className="row"
         onSubmit={(e) => {
@@ -99,7 +103,7 @@ export function BuildChecks() {
           Command
           <input className="mono" value={command} onChange={(e) => setCommand(e.target.value)} placeholder="make ARCH=i386" data-testid="build-command" />
         </label>
-        <button type="submit" className="btn" disabled={busy || !name.trim() || !command.trim()} data-testid="build-add">
+        <button type="submit" className="btn" disabled={busy || !name.trim() || !command.trim() || addOff !== null} title={addOff ?? undefined} data-testid="build-add">
           Add build check
         </button>
       </form>

@@ -7,6 +7,7 @@ import type { DriftFile, SyncResult } from '../../../../shared/rename/model';
 import { api } from '../../store';
 import { plural } from '../common/format';
 import { useOperation } from './useRenameStatus';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 const KIND_LABEL: Record<DriftFile['kind'], string> = {
   source: 'changed in the source',
@@ -16,6 +17,7 @@ const KIND_LABEL: Record<DriftFile['kind'], string> = {
 
 export function DriftPanel({ ruleId, files, onChanged }: { ruleId: string; files: DriftFile[]; onChanged: () => void }) {
   const [busy, run] = useOperation();
+  const syncOff = useOffInRoom('rename.sync');
   const [result, setResult] = useState<SyncResult | null>(null);
   const sync = async () => {
     const synced = await run(() => api.call('rename.sync', { ruleId }));
@@ -46,7 +48,7 @@ export function DriftPanel({ ruleId, files, onChanged }: { ruleId: string; files
               ))}
             </tbody>
           </table>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void sync()} data-testid={`sync-${ruleId}`}>
+          <button type="button" className="btn btn-primary" disabled={busy || syncOff !== null} title={syncOff ?? undefined} onClick={() => void sync()} data-testid={`sync-${ruleId}`}>
             Sync {plural(files.length, 'file')}
           </button>
         </>

@@ -5,11 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { api, sprintStore, useSprint } from '../../store';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 export function HooksToggle() {
   const repo = useSprint((s) => s.repo?.path ?? null);
   const [on, setOn] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
+  const off = useOffInRoom('rename.setHooks');
 
   const load = useCallback(async () => {
     const got = await api.call('rename.hooks', {});
@@ -36,7 +38,7 @@ export function HooksToggle() {
   return (
     <div className="rename-hooks">
       <label className="field-inline rename-hooks-label">
-        <input type="checkbox" checked={on === true} disabled={on === null || busy} onChange={(e) => void change(e.target.checked)} data-testid="rename-hooks" />
+        <input type="checkbox" checked={on === true} disabled={on === null || busy || off !== null} title={off ?? undefined} onChange={(e) => void change(e.target.checked)} data-testid="rename-hooks" />
         Run this repository&apos;s git hooks (pre-commit, commit-msg, post-commit) on the app&apos;s commits
       </label>
       <p className="hint">Off by default, and set per clone (merge-sprint.runHooks in .git/config): a hook that fails refuses the commit and nothing changes.</p>

@@ -9,6 +9,7 @@ import { BuildChecks } from './BuildChecks';
 import { HooksToggle } from './HooksToggle';
 import { RuleForm } from './RuleForm';
 import { RuleRow } from './RuleRow';
+import { useOffInRoom } from '../shell/useOffInRoom';
 import { useOperation, useRenameStatus } from './useRenameStatus';
 import './rename.css';
 
@@ -18,6 +19,7 @@ export function RenameView() {
   const renames = useSprint((s) => s.plan.renames);
   const status = useRenameStatus();
   const [busy, run] = useOperation();
+  const copyOff = useOffInRoom('rename.copy');
   if (!hasRepo) return <p className="empty">Open a repository in Setup first.</p>;
 
   const ready = order.filter((id) => renames[id]?.phase === 'planned' && (status.summaries[id]?.problems.length ?? 1) === 0);
@@ -34,9 +36,14 @@ export function RenameView() {
       <p className="hint">
         Rearrange the tree without breaking either layout: make interim copies first (both layouts keep building), keep the copies in sync while people work, then finish the move. git shows each file as a rename.
       </p>
+      {copyOff && (
+        <p className="hint" data-testid="repo-changes-off">
+          {copyOff}
+        </p>
+      )}
       <RuleForm onAdded={() => void status.reload()} />
       <div className="toolbar">
-        <button type="button" className="btn btn-primary" disabled={busy || ready.length === 0} onClick={() => void copyAll()} data-testid="copy-all">
+        <button type="button" className="btn btn-primary" disabled={busy || ready.length === 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => void copyAll()} data-testid="copy-all">
           Make interim copies{ready.length > 0 ? ` (${plural(ready.length, 'rule')})` : ''}
         </button>
         <button type="button" className="btn" disabled={status.loading} onClick={() => void status.reload()} data-testid="rename-refresh">

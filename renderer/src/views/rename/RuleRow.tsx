@@ -8,6 +8,7 @@ import { DriftPanel } from './DriftPanel';
 import { ProblemList } from './ProblemList';
 import { References } from './References';
 import { useOperation } from './useRenameStatus';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 interface Props {
   id: string;
@@ -20,6 +21,9 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
   const rule = useSprint((s) => s.plan.renames[id]);
   const [busy, run] = useOperation();
   const [prefer, setPrefer] = useState<PreferredSide>('source');
+  const copyOff = useOffInRoom('rename.copy');
+  const finishOff = useOffInRoom('rename.finish');
+  const abandonOff = useOffInRoom('rename.abandon');
   if (!rule) return null;
   const problems = summary?.problems ?? [];
   const drifting = (drift?.length ?? 0) > 0;
@@ -41,7 +45,7 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
         <span className="toolbar-spacer" />
         {rule.phase === 'planned' && (
           <>
-            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0} onClick={() => void act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
+            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => void act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
               Make interim copy
             </button>
             <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act(() => api.call('rename.remove', { ruleId: id }))}>
@@ -73,13 +77,14 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
             <button
               type="button"
               className="btn btn-primary"
-              disabled={busy}
+              disabled={busy || finishOff !== null}
+              title={finishOff ?? undefined}
               onClick={() => void act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }))}
               data-testid={`finish-${id}`}
             >
               Finish move
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
+            <button type="button" className="btn btn-danger" disabled={busy || abandonOff !== null} title={abandonOff ?? undefined} onClick={() => void act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
               Abandon copy
             </button>
           </div>

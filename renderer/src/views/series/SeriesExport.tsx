@@ -7,6 +7,7 @@
 import { useState } from 'react';
 import type { ExportedFile } from '../../../../shared/series/reports';
 import { api, sprintStore, useSprint } from '../../store';
+import { useOffInRoom } from '../shell/useOffInRoom';
 import { downloadArchive } from './download';
 
 interface Exported {
@@ -52,6 +53,7 @@ export function SeriesExport({ busy, setBusy }: { busy: boolean; setBusy: (busy:
   const [replace, setReplace] = useState(false);
   const [exported, setExported] = useState<Exported | null>(null);
   const next = Math.max(0, ...versions.map((v) => v.version)) + 1;
+  const archiveOff = useOffInRoom('series.archive');
   const notify = (text: string) => sprintStore.getState().notify('error', text);
 
   const exportToFolder = async () => {
@@ -77,7 +79,7 @@ export function SeriesExport({ busy, setBusy }: { busy: boolean; setBusy: (busy:
     <>
       {inBrowser ? (
         <div className="toolbar" role="toolbar" aria-label="Export">
-          <button type="button" className="btn" disabled={busy} onClick={() => void download()} data-testid="export">
+          <button type="button" className="btn" disabled={busy || archiveOff !== null} title={archiveOff ?? undefined} onClick={() => void download()} data-testid="export">
             Export v{next} as a .zip
           </button>
           <span className="toolbar-note">

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { CheckReport, DriftReport } from '../../../../shared/series/reports';
 import { api, sprintStore, useSprint } from '../../store';
 import { SeriesExport } from './SeriesExport';
+import { useOffInRoom } from '../shell/useOffInRoom';
 
 const newRunId = (): string => `series-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -61,6 +62,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   const [check, setCheck] = useState<CheckReport | null>(null);
   const [drift, setDrift] = useState<DriftReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const checkOff = useOffInRoom('series.check');
   const notify = (text: string) => sprintStore.getState().notify('error', text);
 
   // Upstream moving (a fetch, a retagged release) is noticed without a click: looked for when the
@@ -126,7 +128,7 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
           Line limit
           <input className="input-short" inputMode="numeric" value={lineLimit} onChange={(e) => setLineLimit(e.target.value)} placeholder="none" />
         </label>
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void runCheck()} data-testid="check">
+        <button type="button" className="btn btn-primary" disabled={busy || checkOff !== null} title={checkOff ?? undefined} onClick={() => void runCheck()} data-testid="check">
           Check the series
         </button>
         {busy && runId && build && (

@@ -1,8 +1,9 @@
 /**
  * "I am …" in the header of a browser in the room: who this browser's changes are by. Until it
- * is chosen a small "Who are you?" stays in the header (never a blocking dialog: the board
- * works meanwhile, signed with the server's git user). The menu lists the sprint's people and
- * takes a typed name and email, which can also add you to the people. Not shown in Electron.
+ * is chosen a small "Who are you?" stays in the header (never a blocking dialog: the board can
+ * be looked at meanwhile, and a change asks for a name first, since the server's git user signs
+ * nothing from the room). The menu lists the sprint's people and takes a typed name and email,
+ * which can also add you to the people. Not shown in Electron.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Actor } from '../../../../shared/model';
@@ -88,12 +89,11 @@ function SomeoneElse({ onChoose }: { onChoose: (next: ChosenActor) => void }) {
   );
 }
 
-function ActorMenu({ chosen, serverName, onChoose }: { chosen: ChosenActor | null; serverName: string | null; onChoose: (next: ChosenActor | null) => void }) {
+function ActorMenu({ chosen, onChoose }: { chosen: ChosenActor | null; onChoose: (next: ChosenActor | null) => void }) {
   const menuRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menuRef.current?.querySelector<HTMLElement>('button, input')?.focus();
   }, []);
-  const fallback = serverName ? `the server's git user, ${serverName}` : "the server's git user";
   return (
     <div className="actor-menu" id={MENU_ID} role="dialog" aria-label="Who are you?" ref={menuRef} data-testid="actor-menu">
       <p className="hint">Your changes on this board are signed with this name. This browser remembers it for this repository.</p>
@@ -101,7 +101,7 @@ function ActorMenu({ chosen, serverName, onChoose }: { chosen: ChosenActor | nul
       <SomeoneElse onChoose={onChoose} />
       {chosen && (
         <button type="button" className="btn-link actor-forget" data-testid="actor-forget" onClick={() => onChoose(null)}>
-          Forget me here (changes are then signed by {fallback})
+          Forget me here (this browser can then look at the board, not change it)
         </button>
       )}
     </div>
@@ -110,7 +110,6 @@ function ActorMenu({ chosen, serverName, onChoose }: { chosen: ChosenActor | nul
 
 export function ActorPicker() {
   const { applies, chosen, choose } = useActorChoice();
-  const serverName = useSprint((s) => s.info?.actor.name ?? null);
   const color = useSprint((s) => (chosen?.personId ? (s.plan.people[chosen.personId]?.color ?? null) : null));
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -142,7 +141,7 @@ export function ActorPicker() {
   };
   const title = chosen
     ? `Your changes are signed ${chosen.actor.name}${chosen.actor.email ? ` <${chosen.actor.email}>` : ''}. Click to change.`
-    : `Say who you are, so your changes are signed with your name${serverName ? ` (until then: ${serverName}, the server's git user)` : ''}.`;
+    : 'Say who you are to change the board: your changes are signed with your name.';
   return (
     <div className="actor" ref={rootRef}>
       <button
@@ -166,7 +165,7 @@ export function ActorPicker() {
           'Who are you?'
         )}
       </button>
-      {open && <ActorMenu chosen={chosen} serverName={serverName} onChoose={onChoose} />}
+      {open && <ActorMenu chosen={chosen} onChoose={onChoose} />}
     </div>
   );
 }
