@@ -49,7 +49,9 @@ describe('one rule against the tree', () => {
     ['drivers/.git./x'],
     ['GIT~1/x'],
     ['drivers/.g\u200cit/x'],
-    ['drivers/aux.c/x'],
+    ['drivers/.git:x/y'],
+    ['drivers/.git::$INDEX_ALLOCATION/x'],
+    ['git~1 ./x'],
     ['drivers//xen'],
     ['-rf'],
   ])('bad destination path %j', (to) => {
