@@ -87,7 +87,7 @@ export async function previewRule(ctx: RenameContext, which: { ruleId: string } 
   let draft: RuleDraft | null = null;
   if ('from' in which) {
     const bad = checkRulePaths(which);
-    if (bad.length > 0) return ok({ ruleId: DRAFT_ID, problems: bad, files: [] });
+    if (bad.length > 0) return ok({ ruleId: DRAFT_ID, problems: bad, warnings: [], files: [] });
     draft = { id: DRAFT_ID, from: normaliseDir(which.from), to: normaliseDir(which.to), phase: 'planned' };
   } else {
     const found = await findRule(ctx, which.ruleId);
@@ -96,7 +96,7 @@ export async function previewRule(ctx: RenameContext, which: { ruleId: string } 
   const checked = await checkAllRules(ctx, draft ? [draft] : []);
   if (!checked.ok) return checked;
   const id = draft ? DRAFT_ID : (which as { ruleId: string }).ruleId;
-  return ok(checked.value.checks.get(id) ?? { ruleId: id, problems: [], files: [] });
+  return ok(checked.value.checks.get(id) ?? { ruleId: id, problems: [], warnings: [], files: [] });
 }
 
 /** One line saying everything that is wrong: the first problem, and how many more. */
