@@ -92,5 +92,5 @@ export function gitDotfileOf(component: string): GitDotfile | null {
   return null;
 }
 
-/** The last component of a path. */
-export const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
+/** Which of the files git reads from the tree a path names, by its last component. */
+export const gitDotfileAt = (path: string): GitDotfile | null => gitDotfileOf(path.slice(path.lastIndexOf('/') + 1));

@@ -5,7 +5,7 @@
  * that checks pushes never refuses the sprint's commits. The rules are git's own (fsck.c,
  * submodule-config.c, attr.h), restated; the service asks git itself to parse a `.gitmodules`.
  */
-import { gitDotfileOf } from '../git-names';
+import { gitDotfileAt } from '../git-names';
 import { quotePath } from '../paths';
 import { SYMLINK_MODE, SUBMODULE_MODE, type PreviewFile } from './model';
 
@@ -27,7 +27,7 @@ export function gitReadFiles(files: readonly PreviewFile[]): { file: PreviewFile
   const out: { file: PreviewFile; kind: CheckedGitFile }[] = [];
   for (const file of files) {
     if (file.mode === SYMLINK_MODE || file.mode === SUBMODULE_MODE) continue;
-    const kind = gitDotfileOf(file.to.slice(file.to.lastIndexOf('/') + 1));
+    const kind = gitDotfileAt(file.to);
     if (kind === '.gitmodules' || kind === '.gitattributes') out.push({ file, kind });
   }
   return out;

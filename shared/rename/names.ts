@@ -5,7 +5,7 @@
  * git fsck rejects both, so a hosting service that checks pushes would refuse the commit.
  * Names only Windows cannot check out are a warning: the Linux tree itself has them.
  */
-import { gitDotfileOf, isGitDirName } from '../git-names';
+import { gitDotfileAt, isGitDirName, type GitDotfile } from '../git-names';
 import { quotePath, windowsOnlyReason } from '../paths';
 import { SYMLINK_MODE, type PreviewFile, type RuleProblem, type RuleWarning } from './model';
 
@@ -32,10 +32,11 @@ function componentCheck<T>(check: (component: string) => T): (path: string) => T
 export function gitNameProblems(files: readonly PreviewFile[]): RuleProblem[] {
   const namesGit = componentCheck(isGitDirName);
   const dotgit: string[] = [];
-  const links: string[] = [];
+  const links: { path: string; file: GitDotfile }[] = [];
   for (const f of files) {
     if (namesGit(f.to)) dotgit.push(f.to);
-    if (f.mode === SYMLINK_MODE && gitDotfileOf(f.to.slice(f.to.lastIndexOf('/') + 1)) !== null) links.push(f.to);
+    const file = f.mode === SYMLINK_MODE ? gitDotfileAt(f.to) : null;
+    if (file) links.push({ path: f.to, file });
   }
   const problems: RuleProblem[] = [];
   if (dotgit.length > 0) {
@@ -44,11 +45,10 @@ export function gitNameProblems(files: readonly PreviewFile[]): RuleProblem[] {
       message: `The copy would write paths that git, Windows or macOS read as git's own folder (".git"): ${examples(dotgit)}. git refuses them and git fsck rejects a commit holding them: rename them in the source first.`,
     });
   }
-  for (const link of links) {
-    const file = gitDotfileOf(link.slice(link.lastIndexOf('/') + 1)) as string;
+  for (const { path, file } of links) {
     problems.push({
       code: 'git-name',
-      message: `The copy would write ${quotePath(link)}, which git reads as ${file}, as a symbolic link: git fsck rejects a ${file} that is a link, so a hosting service that checks pushes would refuse the commit. Replace the link with a file in the source, or choose another destination.`,
+      message: `The copy would write ${quotePath(path)}, which git reads as ${file}, as a symbolic link: git fsck rejects a ${file} that is a link, so a hosting service that checks pushes would refuse the commit. Replace the link with a file in the source, or choose another destination.`,
     });
   }
   return problems;
