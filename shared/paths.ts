@@ -1,17 +1,41 @@
 /**
  * Checks for every path that comes from a user or a plan file, before it is used anywhere:
  * repository-relative, forward slashes, no `..`, no `.git` in any spelling git or a file system
- * would treat as `.git`, no Windows reserved names.
+ * would treat as `.git` (see git-names.ts). Names only Windows cannot check out are legal in git
+ * (Linux has `aux.c`): they are warned about, never refused.
  */
+import { isGitDirName } from './git-names';
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)(\..*)?$/i;
+export { isGitDirName };
 
-/** Is this path component a spelling of `.git` (case, trailing dots/spaces, NTFS 8.3 name, HFS ignorables)? */
-export function isGitDirName(component: string): boolean {
-  // HFS+ ignores these zero-width code points when comparing names.
-  const stripped = component.replace(/[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]/g, '');
-  const trimmed = stripped.replace(/[. ]+$/, '').toLowerCase();
-  return trimmed === '.git' || /^git~\d+$/.test(trimmed);
+/** Device names Windows reserves, with any extension, trailing spaces or stream name after them. */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(\.|:|$)/i;
+/** Characters Windows refuses in a name (besides control characters). */
+const WINDOWS_REFUSED = new Set([':', '<', '>', '"', '|', '?', '*', '\\']);
+
+const describeChar = (c: string): string =>
+  c.charCodeAt(0) < 0x20 ? `a control character (U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})` : `"${c}"`;
+
+/** Why Windows cannot check out a file or folder of this name, or null when it can. */
+export function windowsOnlyReason(component: string): string | null {
+  const reserved = WINDOWS_RESERVED.exec(component);
+  if (reserved) return `${quotePath(component)} is ${(reserved[1] as string).toUpperCase()}, a device name Windows reserves`;
+  for (const c of component) {
+    if (c.charCodeAt(0) < 0x20 || WINDOWS_REFUSED.has(c)) return `${quotePath(component)} holds ${describeChar(c)}, which Windows refuses in a name`;
+  }
+  if (/[. ]$/.test(component) && component !== '.' && component !== '..') {
+    return `${quotePath(component)} ends with a ${component.endsWith('.') ? 'dot' : 'space'}, which Windows drops`;
+  }
+  return null;
+}
+
+/** A warning in words when some component of the path cannot be checked out on Windows, else null. */
+export function windowsOnlyNameWarning(p: string): string | null {
+  for (const part of p.split('/')) {
+    const why = windowsOnlyReason(part);
+    if (why) return `The path ${quotePath(p)} cannot be checked out on Windows: ${why}. git, Linux and macOS accept it.`;
+  }
+  return null;
 }
 
 /** Returns null when the path is a safe repository-relative path, else what is wrong with it. */
@@ -20,13 +44,15 @@ export function checkRepoPath(p: string, what = 'path'): string | null {
   const q = quotePath(p);
   if (p.includes('\0')) return `The ${what} ${q} contains a NUL character.`;
   if (p.includes('\\')) return `The ${what} ${q} contains a backslash: write paths with forward slashes.`;
-  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return `The ${what} ${q} is absolute: give it relative to the repository root.`;
+  // A drive letter and a slash is a Windows absolute path typed by mistake; `a:b` is a name.
+  if (p.startsWith('/') || /^[A-Za-z]:(\/|$)/.test(p)) return `The ${what} ${q} is absolute: give it relative to the repository root.`;
   const parts = p.replace(/\/+$/, '').split('/');
   for (const part of parts) {
     if (part === '') return `The ${what} ${q} has an empty component ("//"): remove the extra slash.`;
     if (part === '.' || part === '..') return `The ${what} ${q} contains "${part}": give a plain path inside the repository.`;
-    if (isGitDirName(part)) return `The ${what} ${q} names git's own folder (".git"): that is never part of a plan.`;
-    if (WINDOWS_RESERVED.test(part)) return `The ${what} ${q} uses ${quotePath(part)}, a reserved name on Windows: choose another name.`;
+    if (isGitDirName(part)) {
+      return `The ${what} ${q} uses ${quotePath(part)}, which git, Windows or macOS read as git's own folder (".git"): that is never part of a plan; choose another name.`;
+    }
   }
   if (p.startsWith('-')) return `The ${what} ${q} starts with "-", which git would read as an option: choose another path.`;
   return null;

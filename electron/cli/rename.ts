@@ -128,6 +128,7 @@ function registerRuleCommands(rename: Command): void {
         if (opts.json) return printJson(check);
         for (const f of check.files) printLine(`${f.mode} ${displayPath(f.from)} -> ${displayPath(f.to)}`);
         for (const p of check.problems) printLine(`PROBLEM (${p.code}): ${p.message}`);
+        for (const w of check.warnings) printLine(`WARNING (${w.code}): ${w.message}`);
       }),
     );
 

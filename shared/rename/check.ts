@@ -3,7 +3,10 @@
  * each other. Pure: the tree is HEAD's file listing (`git ls-tree -r`), read once by the caller.
  */
 import { checkRepoPath, foldKey, isUnder, parentPaths, pathsOverlap, quotePath, rebasePath } from '../paths';
-import type { PreviewFile, RenameRule, RuleCheck, RuleProblem } from './model';
+import { SUBMODULE_MODE, SYMLINK_MODE, type PreviewFile, type RenameRule, type RuleCheck, type RuleProblem } from './model';
+import { examples, gitNameProblems, windowsNameWarnings } from './names';
+
+export { SUBMODULE_MODE, SYMLINK_MODE };
 
 /** A file of HEAD's tree (blob, symlink or submodule entry). */
 export interface TreeFile {
@@ -23,11 +26,6 @@ export interface TreeLookup {
   /** The files sorted by path, for finding everything under a folder. */
   sorted: TreeFile[];
 }
-
-export const SYMLINK_MODE = '120000';
-export const SUBMODULE_MODE = '160000';
-/** A few examples are enough for a message; the count says how many there are. */
-const EXAMPLES = 3;
 
 export function lookupTree(files: readonly TreeFile[]): TreeLookup {
   const byPath = new Map<string, TreeFile>();
@@ -75,32 +73,39 @@ export function previewRule(rule: Pick<RenameRule, 'from' | 'to'>, tree: TreeLoo
 /** Is the rule still to be checked against others (its folders are in play)? */
 const isActive = (rule: RuleDraft): boolean => rule.phase === 'planned' || rule.phase === 'copied';
 
-const examples = (paths: string[]): string =>
-  `${paths.slice(0, EXAMPLES).map(quotePath).join(', ')}${paths.length > EXAMPLES ? ` and ${paths.length - EXAMPLES} more` : ''}`;
-
 /**
  * What the copy would overwrite. A folder rule may write into a folder that exists already: only
  * the files it writes count, so a destination file with other content, a file where the copy
- * needs a folder (or a folder where it writes a file) is refused, by name. A file already there
- * with the source's content is refused too, unless every file is (then there is nothing to
- * copy): the copy would not create it, so the finished move could not show it as a rename.
+ * needs a folder (or a folder where it writes a file) is refused, by name, and so is a symbolic
+ * link where it needs a folder (the files would land wherever the link points). A file already
+ * there with the source's content is refused too, unless every file is (then there is nothing
+ * to copy): the copy would not create it, so the finished move could not show it as a rename.
  * Folders above the destination are the file-on-path check's.
  */
 function destinationCollisions(to: string, tree: TreeLookup, files: PreviewFile[]): RuleProblem[] {
   const differing: string[] = [];
   const identical: string[] = [];
   const shapes = new Set<string>();
+  const links = new Set<string>();
   for (const f of files) {
     const there = tree.files.get(f.to);
     const src = tree.files.get(f.from);
     if (there) (src !== undefined && there.oid === src.oid && there.mode === src.mode ? identical : differing).push(f.to);
     else if (tree.dirs.has(f.to)) shapes.add(f.to);
     for (const dir of parentPaths(f.to)) {
-      if (isUnder(dir, to) && tree.files.has(dir)) shapes.add(dir);
+      const entry = isUnder(dir, to) ? tree.files.get(dir) : undefined;
+      if (entry) (entry.mode === SYMLINK_MODE ? links : shapes).add(dir);
     }
   }
+  const throughLinks: RuleProblem[] =
+    links.size === 0
+      ? []
+      : [{
+          code: 'symlink-on-path',
+          message: `In the destination ${quotePath(to)}, the copy would write through symbolic links where it needs folders (${examples([...links])}): the app never writes through a link. Replace them with folders first, or choose another destination.`,
+        }];
   if (files.length > 0 && identical.length === files.length) {
-    return [{
+    return [...throughLinks, {
       code: 'destination-exists',
       message: `The destination ${quotePath(to)} already holds an identical copy of the source: there is nothing to copy; remove this rule or choose another destination.`,
     }];
@@ -109,8 +114,8 @@ function destinationCollisions(to: string, tree: TreeLookup, files: PreviewFile[
   if (differing.length > 0) parts.push(`files the copy would write exist already with other content (${examples(differing)})`);
   if (shapes.size > 0) parts.push(`the tree has a folder where the copy writes a file, or a file where it needs a folder (${examples([...shapes])})`);
   if (identical.length > 0) parts.push(`files the copy would write exist already as copies of the source, so the move could not show them as renames (${examples(identical)})`);
-  if (parts.length === 0) return [];
-  return [{
+  if (parts.length === 0) return throughLinks;
+  return [...throughLinks, {
     code: 'destination-exists',
     message: `In the destination ${quotePath(to)}, ${parts.join('; ')}: move those files away or remove them first, or choose another destination.${tree.dirs.has(to) ? ` Other files already in ${quotePath(to)} are fine and stay as they are.` : ''}`,
   }];
@@ -162,7 +167,7 @@ function checkAgainstTree(rule: RuleDraft, tree: TreeLookup, files: PreviewFile[
   if (files.length === 0) {
     problems.push({ code: 'no-files', message: `The source ${quotePath(from)} holds no files at HEAD: check the spelling, or commit the files first.` });
   }
-  problems.push(...destinationCollisions(to, tree, files));
+  problems.push(...destinationCollisions(to, tree, files), ...gitNameProblems(files));
   const clashes: string[] = [];
   const seen = new Set<string>();
   for (const f of files) {
@@ -182,6 +187,16 @@ function checkAgainstTree(rule: RuleDraft, tree: TreeLookup, files: PreviewFile[
   return problems;
 }
 
+/** Two spellings of one folder or file on a case-insensitive, normalising file system, one on the way to each path. */
+function spellingClash(a: string, b: string): [string, string] | null {
+  const bSpellings = new Map([...parentPaths(b), b].map((p) => [foldKey(p), p]));
+  for (const p of [...parentPaths(a), a]) {
+    const other = bSpellings.get(foldKey(p));
+    if (other !== undefined && other !== p) return [p, other];
+  }
+  return null;
+}
+
 /** Problems between rule `a` and another active rule `b`, as `a` sees them. */
 function checkPair(a: RuleDraft, b: RuleDraft): RuleProblem[] {
   const problems: RuleProblem[] = [];
@@ -192,12 +207,15 @@ function checkPair(a: RuleDraft, b: RuleDraft): RuleProblem[] {
       otherRuleId: b.id,
       message: `This rule and the ${other} both write into ${quotePath(a.to.length <= b.to.length ? a.to : b.to)}: give each rule its own destination.`,
     });
-  } else if (pathsOverlap(foldKey(a.to), foldKey(b.to))) {
-    problems.push({
-      code: 'case-collision',
-      otherRuleId: b.id,
-      message: `The destinations ${quotePath(a.to)} and ${quotePath(b.to)} differ only by letter case or Unicode normalisation: they collide on macOS and Windows.`,
-    });
+  } else {
+    const clash = spellingClash(a.to, b.to);
+    if (clash) {
+      problems.push({
+        code: 'case-collision',
+        otherRuleId: b.id,
+        message: `The destinations ${quotePath(a.to)} and ${quotePath(b.to)} differ only by letter case or Unicode normalisation (${quotePath(clash[0])} and ${quotePath(clash[1])}): they collide on macOS and Windows.`,
+      });
+    }
   }
   const nested = [
     [a.from, b.from],
@@ -235,19 +253,19 @@ export function checkRules(rules: readonly RuleDraft[], tree: TreeLookup): Map<s
   for (const rule of rules) {
     const pathProblems = checkRulePaths(rule);
     if (pathProblems.length > 0 || !isActive(rule)) {
-      out.set(rule.id, { ruleId: rule.id, problems: pathProblems, files: [] });
+      out.set(rule.id, { ruleId: rule.id, problems: pathProblems, warnings: [], files: [] });
       continue;
     }
     const files = previewRule(rule, tree);
     if (rule.phase === 'copied') {
-      out.set(rule.id, { ruleId: rule.id, problems: [], files });
+      out.set(rule.id, { ruleId: rule.id, problems: [], warnings: [], files });
       continue;
     }
     const problems = checkAgainstTree(rule, tree, files);
     for (const other of active) {
       if (other.id !== rule.id && checkRulePaths(other).length === 0) problems.push(...checkPair(rule, other));
     }
-    out.set(rule.id, { ruleId: rule.id, problems, files });
+    out.set(rule.id, { ruleId: rule.id, problems, warnings: windowsNameWarnings(files), files });
   }
   return out;
 }

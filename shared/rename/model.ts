@@ -34,6 +34,10 @@ export interface FileVersion {
   oid: string;
 }
 
+/** Tree entry modes with a meaning of their own. */
+export const SYMLINK_MODE = '120000';
+export const SUBMODULE_MODE = '160000';
+
 /** What is wrong with a rule, found before anything happens. */
 export type RuleProblemCode =
   | 'bad-path'
@@ -44,13 +48,30 @@ export type RuleProblemCode =
   | 'case-collision'
   | 'symlink-on-path'
   | 'file-on-path'
-  | 'inside-itself';
+  | 'inside-itself'
+  /** A name git refuses or git fsck rejects: `.git` in any spelling, a `.gitmodules` (and the like) that is a link. */
+  | 'git-name'
+  /** A `.gitmodules` the copy writes that git cannot parse, or whose submodule names, urls, paths or update commands git fsck rejects. */
+  | 'bad-gitmodules'
+  /** A `.gitattributes` the copy writes that git fsck rejects (too large, or with a line too long). */
+  | 'bad-gitattributes';
 
 export interface RuleProblem {
   code: RuleProblemCode;
   message: string;
   /** The other rule, for problems between two rules. */
   otherRuleId?: string;
+}
+
+/**
+ * Something about a rule that is allowed but worth knowing before the copy: names that only
+ * Windows cannot check out (git, Linux and macOS take them).
+ */
+export interface RuleWarning {
+  code: 'windows-name';
+  message: string;
+  /** Every path concerned, for the preview to list. */
+  paths: string[];
 }
 
 /** One file the interim copy would create. */
@@ -70,6 +91,7 @@ export interface RuleSummary {
 export interface RuleCheck {
   ruleId: string;
   problems: RuleProblem[];
+  warnings: RuleWarning[];
   /** Every file the copy creates (for a copied rule: the files it created, as the source now holds them). */
   files: PreviewFile[];
 }

@@ -36,6 +36,18 @@ describe('bad rules on the command line: exit 2, one line on stderr, nothing wri
   }, 30_000);
 });
 
+test('a preview names what only Windows cannot check out as a warning, and the rule is still added', async () => {
+  const repo = fresh();
+  const run = await runCli(['rename', 'preview', '--repo', repo, '--from', SRC, '--to', 'drivers/aux']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).not.toMatch(/PROBLEM/);
+  // Every path the copy writes goes through the folder "aux": each is listed.
+  const files = run.stdout.split('\n').filter((l) => /^\d{6} /.test(l)).length;
+  expect(files).toBeGreaterThan(0);
+  expect(run.stdout).toMatch(new RegExp(`^WARNING \\(windows-name\\): ${files} paths the copy writes cannot be checked out on Windows \\("aux" is AUX, a device name Windows reserves`, 'm'));
+  expect((await runCli(['rename', 'add', '--repo', repo, '--from', SRC, '--to', 'drivers/aux'])).code).toBe(0);
+}, 30_000);
+
 describe('usage errors', () => {
   test('an unknown rule, a bad --prefer, a missing option', async () => {
     const repo = fresh();

@@ -63,6 +63,9 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   await page.getByTestId('rule-to').fill(DST);
   await expect(page.getByTestId('rule-preview')).toContainText(`The copy would create ${count} files`);
   await expect(page.getByTestId('rule-preview')).toContainText(`${DST}/run.sh (executable)`);
+  // Names only Windows cannot check out (the fixture's quoted name) are a warning, not a refusal.
+  await expect(page.getByTestId('rule-warnings')).toContainText(`${DST}/"quoted" name.c`);
+  await expect(page.getByTestId('rule-add')).toBeEnabled();
   await page.getByTestId('rule-add').click();
   const rule = page.locator('[data-testid^="rule-"][data-testid*="-"]').filter({ hasText: `${SRC} → ${DST}` });
   await expect(rule).toBeVisible();

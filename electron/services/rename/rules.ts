@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { refCommit } from '../git/commit';
 import { lsTree } from '../git/trees';
 import type { RenameContext } from './atomic';
+import { gitFileChecker } from './git-files';
 
 /** HEAD's files, prepared for the checks. */
 export async function loadTree(repo: string, commit: string): Promise<TreeLookup> {
@@ -48,12 +49,21 @@ export async function pickRules(ctx: RenameContext, ruleId: string | undefined, 
   return found.ok ? ok([found.value]) : found;
 }
 
-/** Every rule with its problems against HEAD and the other rules. */
+/**
+ * Every rule with its problems against HEAD and the other rules. A planned rule's copy is also
+ * checked as git fsck would check it: the `.gitmodules` and `.gitattributes` it writes are read.
+ */
 export async function checkAllRules(ctx: RenameContext, extra: RuleDraft[] = []): Promise<Result<{ head: string; tree: TreeLookup; checks: Map<string, RuleCheck> }>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
   const tree = await loadTree(ctx.repo, head.value);
-  const checks = checkRules([...(await planRules(ctx)), ...extra], tree);
+  const rules = [...(await planRules(ctx)), ...extra];
+  const checks = checkRules(rules, tree);
+  const gitFiles = gitFileChecker(ctx.repo, tree);
+  for (const rule of rules) {
+    const check = checks.get(rule.id);
+    if (rule.phase === 'planned' && check) check.problems.push(...(await gitFiles(check.files)));
+  }
   return ok({ head: head.value, tree, checks });
 }
 
@@ -87,7 +97,7 @@ export async function previewRule(ctx: RenameContext, which: { ruleId: string } 
   let draft: RuleDraft | null = null;
   if ('from' in which) {
     const bad = checkRulePaths(which);
-    if (bad.length > 0) return ok({ ruleId: DRAFT_ID, problems: bad, files: [] });
+    if (bad.length > 0) return ok({ ruleId: DRAFT_ID, problems: bad, warnings: [], files: [] });
     draft = { id: DRAFT_ID, from: normaliseDir(which.from), to: normaliseDir(which.to), phase: 'planned' };
   } else {
     const found = await findRule(ctx, which.ruleId);
@@ -96,7 +106,7 @@ export async function previewRule(ctx: RenameContext, which: { ruleId: string } 
   const checked = await checkAllRules(ctx, draft ? [draft] : []);
   if (!checked.ok) return checked;
   const id = draft ? DRAFT_ID : (which as { ruleId: string }).ruleId;
-  return ok(checked.value.checks.get(id) ?? { ruleId: id, problems: [], files: [] });
+  return ok(checked.value.checks.get(id) ?? { ruleId: id, problems: [], warnings: [], files: [] });
 }
 
 /** One line saying everything that is wrong: the first problem, and how many more. */

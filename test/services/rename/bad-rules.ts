@@ -23,7 +23,8 @@ export const BAD_RULES: BadRule[] = [
   { name: '.GIT in another case', from: SRC, to: 'drivers/.GIT/x', message: /git's own folder/ },
   { name: '.git with a trailing dot', from: SRC, to: 'drivers/.git./x', message: /git's own folder/ },
   { name: 'the 8.3 name of .git', from: SRC, to: 'GIT~1/x', message: /git's own folder/ },
-  { name: 'a Windows reserved name', from: SRC, to: 'drivers/aux/x', message: /reserved name on Windows/ },
+  { name: '.git as an NTFS stream of the folder', from: SRC, to: 'drivers/.git::$INDEX_ALLOCATION/x', message: /git's own folder/ },
+  { name: '.git behind an HFS+ ignorable code point', from: SRC, to: 'drivers/.g\u200cit/x', message: /git's own folder/ },
   { name: 'a symlink on the way of the source', from: 'arch/xen/linkdir/evtchn.c', to: 'x/evtchn.c', message: /symbolic link/ },
   { name: 'a symlink on the way of the destination', from: SRC, to: 'arch/xen/linkdir/core', message: /symbolic link/ },
   {

@@ -44,6 +44,15 @@ describe('bad rules are refused through the API, with a message, and nothing is 
     expect(preview.problems.map((p) => p.message).join(' ')).toMatch(bad.message);
   });
 
+  test('a destination only Windows cannot check out (Linux has drivers/.../aux.c) is stored, with a warning in the preview', async () => {
+    const ctx = await sprint(makeXenRepo());
+    const preview = await value<{ problems: unknown[]; warnings: { code: string; paths: string[] }[] }>(dispatch(ctx, 'rename.preview', { from: SRC, to: 'drivers/aux' }));
+    expect(preview.problems).toEqual([]);
+    expect(preview.warnings.map((w) => w.code)).toEqual(['windows-name']);
+    expect(preview.warnings[0]?.paths).toContain('drivers/aux/evtchn.c');
+    expect((await dispatch(ctx, 'rename.add', { from: SRC, to: 'drivers/aux' })).ok).toBe(true);
+  });
+
   test('requests of the wrong shape are refused by the schema', async () => {
     const ctx = await sprint(makeXenRepo());
     const r = await dispatch(ctx, 'rename.add', { from: SRC });

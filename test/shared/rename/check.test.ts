@@ -49,7 +49,9 @@ describe('one rule against the tree', () => {
     ['drivers/.git./x'],
     ['GIT~1/x'],
     ['drivers/.g\u200cit/x'],
-    ['drivers/aux.c/x'],
+    ['drivers/.git:x/y'],
+    ['drivers/.git::$INDEX_ALLOCATION/x'],
+    ['git~1 ./x'],
     ['drivers//xen'],
     ['-rf'],
   ])('bad destination path %j', (to) => {
@@ -119,6 +121,74 @@ describe('one rule against the tree', () => {
   });
 });
 
+describe('names git refuses, and names only Windows cannot check out', () => {
+  const tree = lookupTree([
+    file('src/ok.c'),
+    file('src/aux.c'),
+    file('src/a:b'),
+    file('src/what?.c'),
+    file('src/trailing.'),
+    file('src/git~1/hooks/post-checkout'),
+    file('links/.gitmodules', '120000'),
+    file('links/GITMOD~1', '120000'),
+    file('links/.gitattributes', '120000'),
+    file('links/.gitignore', '120000'),
+    file('links/.mailmap', '120000'),
+    file('links/plain', '120000'),
+    file('win/aux.c'),
+    file('win/con/x.c'),
+    file('win/ok.c'),
+  ]);
+  const check = (from: string, to: string) => checkRules([rule('a', from, to)], tree).get('a');
+
+  test('names only Windows cannot check out are a warning listing each path, not a problem', () => {
+    const result = check('win', 'drivers/win');
+    expect(result?.problems).toEqual([]);
+    expect(result?.warnings).toHaveLength(1);
+    expect(result?.warnings[0]?.paths).toEqual(['drivers/win/aux.c', 'drivers/win/con/x.c']);
+    expect(result?.warnings[0]?.message).toMatch(/^2 paths the copy writes cannot be checked out on Windows \("aux.c" is AUX, a device name Windows reserves, among others\)/);
+    expect(result?.warnings[0]?.message).toMatch(/git, Linux and macOS accept them, so the copy is allowed/);
+  });
+
+  test('a destination typed with a Windows-only name is warned about too', () => {
+    expect(check('win/ok.c', 'drivers/nul.c')?.warnings[0]?.paths).toEqual(['drivers/nul.c']);
+    expect(check('win/ok.c', 'drivers/nul.c')?.problems).toEqual([]);
+  });
+
+  test('a source holding a .git spelling (a tree fetched from elsewhere) cannot be copied', () => {
+    const problems = check('src', 'dst')?.problems ?? [];
+    expect(problems.map((p) => p.code)).toEqual(['git-name']);
+    expect(problems[0]?.message).toMatch(/"dst\/git~1\/hooks\/post-checkout"/);
+  });
+
+  test.each([
+    ['.gitmodules', 'links/.gitmodules', 'x/.gitmodules'],
+    ['.gitmodules, by its 8.3 short name', 'links/GITMOD~1', 'x/GITMOD~1'],
+    ['.gitattributes', 'links/.gitattributes', 'x/.gitattributes'],
+    ['.gitignore', 'links/.gitignore', 'x/.gitignore'],
+    ['.mailmap', 'links/.mailmap', 'x/.mailmap'],
+    ['.gitmodules, a link copied under that name', 'links/plain', '.gitmodules'],
+    ['.gitmodules, a link copied under its hashed short name', 'links/plain', 'GI7EBA~1'],
+    ['.gitattributes with an HFS+ ignorable inside', 'links/plain', '.git\u200cattributes'],
+  ])('a symbolic link written as %s is refused, naming it', (_why, from, to) => {
+    const problems = check(from, to)?.problems ?? [];
+    expect(problems.map((p) => p.code)).toEqual(['git-name']);
+    expect(problems[0]?.message).toContain(`The copy would write ${JSON.stringify(to)}`);
+    expect(problems[0]?.message).toMatch(/as a symbolic link: git fsck rejects/);
+  });
+
+  test('a link with another name is copied as it is', () => {
+    expect(check('links/plain', 'x/plain')?.problems).toEqual([]);
+  });
+
+  test('a symbolic link inside the destination, where the copy needs a folder, is refused by name', () => {
+    const t = lookupTree([file('a/sub/deep.h'), file('a/x.c'), file('b/sub', '120000')]);
+    const problems = checkRules([rule('a', 'a', 'b')], t).get('a')?.problems ?? [];
+    expect(problems.map((p) => p.code)).toEqual(['symlink-on-path']);
+    expect(problems[0]?.message).toMatch(/write through symbolic links where it needs folders \("b\/sub"\)/);
+  });
+});
+
 describe('rules against each other', () => {
   test('two rules writing one destination, or one inside the other\'s', () => {
     const rules = [rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'README', 'drivers/xen/core/README')];
@@ -129,6 +199,20 @@ describe('rules against each other', () => {
   test('destinations that differ only by case', () => {
     const rules = [rule('a', 'arch/xen/kernel', 'drivers/xen/core'), rule('b', 'README', 'drivers/xen/CORE')];
     expect(codes(rules, 'a')).toEqual(['case-collision']);
+  });
+
+  test('destinations that differ only by Unicode normalisation', () => {
+    // "cafe" + combining acute accent (NFD) against a precomposed "café" (NFC), both new to the tree.
+    const rules = [rule('a', 'arch/xen/kernel', 'new/caf\u00e9'), rule('b', 'README', 'new/cafe\u0301')];
+    expect(codes(rules, 'a')).toEqual(['case-collision']);
+    expect(codes(rules, 'b')).toEqual(['case-collision']);
+  });
+
+  test('destinations whose new folders differ only by case, though the destinations themselves differ', () => {
+    const rules = [rule('a', 'arch/xen/kernel', 'new/core'), rule('b', 'README', 'NEW/docs/README')];
+    const problem = checkRules(rules, TREE).get('a')?.problems[0];
+    expect(problem?.code).toBe('case-collision');
+    expect(problem?.message).toMatch(/\("new" and "NEW"\)/);
   });
 
   test('a rule inside another: sources nested, or a destination inside another source', () => {

@@ -1,9 +1,9 @@
-/** Writing a rename rule: source and destination, a live preview of every file it would create, and its problems. */
+/** Writing a rename rule: source and destination, a live preview of every file it would create, its problems and its warnings. */
 import { useEffect, useState } from 'react';
 import type { RuleCheck } from '../../../../shared/rename/model';
 import { api } from '../../store';
 import { plural } from '../common/format';
-import { ProblemList } from './ProblemList';
+import { ProblemList, WarningList } from './ProblemList';
 import { useOperation } from './useRenameStatus';
 
 const PREVIEW_ROWS = 200;
@@ -23,7 +23,7 @@ export function RuleForm({ onAdded }: { onAdded: () => void }) {
     let current = true;
     const timer = setTimeout(() => {
       void api.call('rename.preview', { from, to }).then((r) => {
-        if (current) setCheck(r.ok ? r.value : { ruleId: '', files: [], problems: [{ code: 'bad-path', message: r.error.message }] });
+        if (current) setCheck(r.ok ? r.value : { ruleId: '', files: [], warnings: [], problems: [{ code: 'bad-path', message: r.error.message }] });
       });
     }, PREVIEW_DELAY_MS);
     return () => {
@@ -64,6 +64,7 @@ export function RuleForm({ onAdded }: { onAdded: () => void }) {
         </button>
       </div>
       {check && <ProblemList problems={check.problems} />}
+      {check && <WarningList warnings={check.warnings} />}
       {check && check.files.length > 0 && (
         <details className="rename-preview" open={check.files.length <= 20} data-testid="rule-preview">
           <summary>The copy would create {plural(check.files.length, 'file')}</summary>
