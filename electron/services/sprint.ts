@@ -91,9 +91,9 @@ export async function planSnapshot(ctx: SprintContext): Promise<PlanSnapshot> {
   return withUnassignedFiles(ctx, await ctx.plan.snapshot());
 }
 
-/** Applies changes as one step in the actor's name; the answer includes `unassignedFiles`. */
+/** The services' changes (the store's `record`), as one step in the actor's name; the answer includes `unassignedFiles`. */
 export async function changePlan(ctx: SprintContext, changes: PlanChange[], actor: Actor = ctx.actor): Promise<Result<PlanSnapshot>> {
-  const result = changes.length === 1 && changes[0] ? await ctx.plan.change(changes[0], actor) : await ctx.plan.changeAll(changes, actor);
+  const result = changes.length === 1 && changes[0] ? await ctx.plan.record(changes[0], actor) : await ctx.plan.recordAll(changes, actor);
   return result.ok ? ok(await withUnassignedFiles(ctx, result.value)) : result;
 }
 

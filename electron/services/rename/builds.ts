@@ -39,7 +39,7 @@ export async function addBuild(ctx: RenameContext, name: string, command: string
   }
   const slug = clean.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 20) || 'build';
   const build: BuildCheck = { id: `${slug}-${randomBytes(2).toString('hex')}`, name: clean, command, last: null };
-  const changed = await ctx.plan.change({ type: 'build.put', build }, ctx.actor);
+  const changed = await ctx.plan.record({ type: 'build.put', build }, ctx.actor);
   return changed.ok ? ok(build) : changed;
 }
 
@@ -70,7 +70,7 @@ async function recordResult(ctx: RenameContext, result: BuildRunResult): Promise
   const current = plan.builds[result.buildId];
   if (!current) return;
   const last = { commit: result.commit, passed: result.passed, at: result.at, exitCode: result.exitCode };
-  await ctx.plan.change({ type: 'build.put', build: { ...current, last } }, ctx.actor);
+  await ctx.plan.record({ type: 'build.put', build: { ...current, last } }, ctx.actor);
 }
 
 /** Starts a build check on HEAD; `done` settles when it ended, the worktree is gone and the result is in the plan. */

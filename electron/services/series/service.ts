@@ -83,7 +83,7 @@ export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOpt
   if (!input.ok) return input;
   const exported = await exportSeries(input.value, ctx.actor, options);
   if (!exported.ok) return exported;
-  const recorded = await ctx.plan.change({ type: 'series.version', version: exported.value.version }, ctx.actor);
+  const recorded = await ctx.plan.record({ type: 'series.version', version: exported.value.version }, ctx.actor);
   if (!recorded.ok) {
     return fail(recorded.error.code, `The patches are in ${exported.value.report.dir}, but version ${exported.value.version.version} could not be recorded in the plan: ${recorded.error.message}`);
   }

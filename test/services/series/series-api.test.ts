@@ -65,7 +65,7 @@ describe('series channels', () => {
     const pushes: Push[] = [];
     const ctx = await openFixture(pushes);
     await call(ctx, 'series.propose', {});
-    await call(ctx, 'plan.change', { change: { type: 'build.put', build: { id: 'b1', name: 'count', command: 'echo "n=$(git ls-files | wc -l)"', last: null } } });
+    await call(ctx, 'build.add', { name: 'count', command: 'echo "n=$(git ls-files | wc -l)"' });
     const report = await call(ctx, 'series.check', { build: 'count', runId: 'run-1' });
     expect(report.treeMatches).toBe(true);
     expect(report.steps.every((s) => s.build?.passed)).toBe(true);
