@@ -51,7 +51,6 @@ export const buildResultSchema = z.object({ commit: z.string(), passed: z.boolea
 export const buildCheckSchema = z.object({
   id: idSchema,
   name: buildNameSchema,
-  command: z.string().min(1).max(10000),
   /** Last run: pass/fail with the commit it ran on. */
   last: buildResultSchema.nullable(),
 });

@@ -6,6 +6,7 @@ import type { RangeDiff, SeriesProposal } from '../../../shared/series/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
+import { buildCommandOf } from '../builds/commands';
 import type { SprintContext } from '../context';
 import { GitError } from '../git/exec';
 import { rangeDiff } from '../git/format-patch';
@@ -59,7 +60,10 @@ export async function checkFromPlan(
       const names = Object.values(plan.builds).map((b) => `"${b.name}"`);
       return fail('not-found', `There is no build check named "${request.build}"${names.length ? `; the plan has ${names.join(', ')}` : ': add one to the plan first'}.`);
     }
-    build = { name: found.name, command: found.command };
+    // The plan names the build; what runs is this clone's own command for it.
+    const command = await buildCommandOf(ctx.repo, found);
+    if (!command.ok) return command;
+    build = { name: found.name, command: command.value };
   }
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;

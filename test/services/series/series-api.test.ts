@@ -74,6 +74,19 @@ describe('series channels', () => {
     expect(await call(ctx, 'series.cancel', { runId: 'run-1' })).toEqual({ canceled: false });
   });
 
+  it('runs nothing for a build check this clone does not define, and says how to define it', async () => {
+    const ctx = await openFixture();
+    await call(ctx, 'series.propose', {});
+    // As a plan merged from another clone names it: the check, without this clone's command.
+    const recorded = await ctx.plan.record({ type: 'build.put', build: { id: 'b9', name: 'theirs', last: null } }, ctx.actor);
+    expect(recorded.ok).toBe(true);
+    const pushes: Push[] = [];
+    ctx.subscribe((p) => pushes.push(p));
+    const check = await dispatch(ctx, 'series.check', { build: 'theirs', runId: 'run-2' });
+    expect(check.ok ? '' : check.error.message).toMatch(/^The build check "theirs" is not defined on this machine.*merge-sprint build add --name theirs/);
+    expect(pushes.filter((p) => p.type === 'series.log')).toEqual([]);
+  });
+
   it('answers before a proposal and refuses bad requests in words', async () => {
     const ctx = await openFixture();
     const state = await call(ctx, 'series.get', {});
