@@ -61,6 +61,8 @@ export const CHANNEL_ACCESS = {
   'rename.setHooks': owner("Turning the repository's git hooks on or off"),
   'build.list': READ,
   'build.add': owner('Defining a build check (the command it runs)'),
+  'build.setCommand': owner('Changing the command a build check runs'),
+  'build.remove': owner('Removing a build check'),
   'build.run': repo('Running a build check'),
   'build.cancel': repo('Cancelling a build check'),
 

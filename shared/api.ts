@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Actor, Inventory, PairingSuggestion, Plan } from './model';
 import type { PlanEvent } from './plan/events';
 import type { Result } from './result';
-import { pairingSchema, planChangeSchema, refSchema, repoPathSchema } from './plan/schema';
+import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
 import { seriesChannels, type SeriesPush } from './series/api';
 import { channel } from './channel';
@@ -76,7 +76,8 @@ export const coreChannels = {
   'inventory.get': channel<Inventory>()(empty),
   'inventory.diff': channel<FileDiff>()(z.object({ path: repoPathSchema })),
   'plan.get': channel<PlanSnapshot>()(empty),
-  'plan.change': channel<PlanSnapshot>()(z.object({ change: planChangeSchema })),
+  /** Board and series edits only: engine events are the services' to write (shared/plan/schema.ts). */
+  'plan.change': channel<PlanSnapshot>()(z.object({ change: clientCommandSchema })),
   'subsystems.derive': channel<PlanSnapshot>()(
     z.object({ depth: z.number().int().min(1).max(10).optional(), minFiles: z.number().int().min(1).optional() }),
   ),

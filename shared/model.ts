@@ -1,4 +1,6 @@
 /** The plan model: the words of ../DESIGN.md as types. Pure data, shared by every layer. */
+import type { z } from 'zod';
+import type { actorSchema, pairingSchema, personSchema, subsystemSchema } from './plan/schema';
 import type { RenameRule, BuildCheck } from './rename/model';
 import { emptySeries, type SeriesPlan } from './series/model';
 
@@ -6,10 +8,7 @@ export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
 
 /** A fork folder and its upstream twin (`arch/xen/i386` = `arch/i386`). */
-export interface Pairing {
-  fork: string;
-  upstream: string;
-}
+export type Pairing = z.infer<typeof pairingSchema>;
 
 export interface PairingSuggestion extends Pairing {
   /** Share of the fork folder's files whose relative path exists in the upstream folder, 0..1. */
@@ -45,33 +44,12 @@ export interface Inventory {
 export const CARD_STATES = ['Backlog', 'In progress', 'Review', 'Done'] as const;
 export type CardState = (typeof CARD_STATES)[number];
 
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  /** CSS colour, `#rrggbb`. */
-  color: string;
-}
-
-export interface Subsystem {
-  id: string;
-  name: string;
-  /** Fork-side inventory paths; every file in scope is in exactly one subsystem. */
-  files: string[];
-  /** Where the subsystem came from: a folder, or a MAINTAINERS section's F:/X: patterns. */
-  source: { kind: 'folder'; folder: string } | { kind: 'maintainers'; include: string[]; exclude: string[] } | { kind: 'manual' };
-  /** Person id, or null when unassigned. */
-  owner: string | null;
-  state: CardState;
-  /** Blocked is a flag with a reason, orthogonal to the state. */
-  blocked: string | null;
-}
+/** The records of the plan's events are declared once, as their schemas (./plan/schema.ts). */
+export type Person = z.infer<typeof personSchema>;
+export type Subsystem = z.infer<typeof subsystemSchema>;
 
 /** Who made a change: from git's user.name/user.email, or what the user typed in the app. */
-export interface Actor {
-  name: string;
-  email: string;
-}
+export type Actor = z.infer<typeof actorSchema>;
 
 export interface SprintSettings {
   upstreamRef: string;
@@ -91,7 +69,7 @@ export interface Plan {
   /** The rename plan (see shared/rename/): rules in the order the user wrote them. */
   renames: Record<string, RenameRule>;
   renameOrder: string[];
-  /** Named build commands run in a temporary worktree (rename plan and series checks). */
+  /** Named build checks with their last results; each command is the clone's (git config), never the plan's. */
   builds: Record<string, BuildCheck>;
   buildOrder: string[];
   /** The patch series (see shared/series/). */

@@ -1,15 +1,14 @@
 /**
- * `merge-sprint rename …` and `merge-sprint build …`: the rename plan and the build checks from
- * the command line. Opening the repository finishes whatever a killed run left (recoverRenames),
- * then every command goes through the same dispatcher and handlers as the app; `build run`
- * waits for the build and streams its log.
+ * `merge-sprint rename …`: the rename plan from the command line (the build checks are in
+ * ./builds.ts). Opening the repository finishes whatever a killed run left (recoverRenames),
+ * then every command goes through the same dispatcher and handlers as the app.
  */
 import type { Command } from 'commander';
 import type { RenameRule, RuleDrift, SyncConflict, SyncResult } from '../../shared/rename/model';
 import type { OpenSprint } from '../services/dispatch';
-import { findBuild, listBuilds, startBuild } from '../services/rename/builds';
+import { registerBuildCommands } from './builds';
 import { addRepoOption, call, withSprint, type RepoOptions } from './core';
-import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine, unwrap } from './output';
+import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
 
 interface JsonOption {
   json?: boolean;
@@ -265,65 +264,6 @@ function registerHooksCommand(rename: Command): void {
         const setting = await withRenames(opts, (ctx) => (on === undefined ? call(ctx, 'rename.hooks', {}) : call(ctx, 'rename.setHooks', { on })));
         if (opts.json) return printJson(setting);
         printLine(hooksLine(setting.on));
-      }),
-    );
-}
-
-function registerBuildCommands(program: Command): void {
-  const build = program.command('build').description('named build commands, run in a temporary worktree of HEAD');
-  addRepoOption(build.command('add'))
-    .description('add a build check')
-    .requiredOption('--name <name>', 'its name, for example "new layout"')
-    .requiredOption('--command <cmd>', 'the shell command, for example "make ARCH=i386"')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: RepoOptions & JsonOption & { name: string; command: string }) => {
-        const added = await withRenames(opts, (ctx) => call(ctx, 'build.add', { name: opts.name, command: opts.command }));
-        if (opts.json) return printJson(added);
-        printLine(`Added build check ${added.id}: ${added.name}: ${added.command}`);
-      }),
-    );
-
-  addRepoOption(build.command('list'))
-    .description('the build checks and their last result')
-    .option('--json', 'print JSON')
-    .action(
-      action(async (opts: RepoOptions & JsonOption) => {
-        const list = await withRenames(opts, (ctx) => call(ctx, 'build.list', {}));
-        if (opts.json) return printJson(list);
-        for (const b of list.builds) {
-          const last = b.last ? `${b.last.passed ? 'passed' : 'failed'} on ${b.last.commit.slice(0, 12)}` : 'never run';
-          printLine(`${b.id}: ${b.name}: ${b.command}  (${last})`);
-        }
-      }),
-    );
-
-  addRepoOption(build.command('run'))
-    .description('run a build check (default: all of them) in a temporary worktree of HEAD, streaming its log')
-    .option('--name <name>', 'the build check')
-    .option('--timeout <seconds>', 'stop the build after this long (default 1800)')
-    .option('--json', 'print the results as JSON (the log goes to stderr)')
-    .action(
-      action(async (opts: RepoOptions & JsonOption & { name?: string; timeout?: string }) => {
-        const timeout = opts.timeout === undefined ? undefined : Number(opts.timeout);
-        if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0)) failWith('bad-input', `--timeout takes a number of seconds, not ${JSON.stringify(opts.timeout)}.`);
-        const results = await withRenames(opts, async (ctx) => {
-          const builds = opts.name ? [unwrap(await findBuild(ctx, { name: opts.name }))] : unwrap(await listBuilds(ctx)).builds;
-          if (builds.length === 0) failWith('not-found', 'There are no build checks yet: add one with `merge-sprint build add --name NAME --command CMD`.');
-          const out = [];
-          for (const b of builds) {
-            const log = (chunk: string): void => void (opts.json ? process.stderr : process.stdout).write(chunk);
-            if (!opts.json) printLine(`== ${b.name}: ${b.command}`);
-            const started = unwrap(await startBuild(ctx, b, { onLog: log, ...(timeout ? { timeoutMs: timeout * 1000 } : {}) }));
-            const result = await started.done;
-            if (!opts.json) printLine(`== ${b.name}: ${result.passed ? 'PASS' : result.stopped ? `STOPPED (${result.stopped})` : `FAIL (exit ${result.exitCode})`} on ${result.commit.slice(0, 12)}`);
-            out.push({ name: b.name, ...result });
-          }
-          return out;
-        });
-        if (opts.json) printJson(results);
-        const failed = results.filter((r) => !r.passed);
-        if (failed.length > 0) throw new CliFailure({ code: 'refused', message: `${failed.length} build check(s) failed: ${failed.map((r) => r.name).join(', ')}.` });
       }),
     );
 }

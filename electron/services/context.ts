@@ -6,17 +6,28 @@
 import type { Client } from '../../shared/access';
 import type { Channel, ParsedReq, PlanSnapshot, Push, Res } from '../../shared/api';
 import type { Actor } from '../../shared/model';
-import type { PlanChange } from '../../shared/plan/events';
+import type { ClientCommand, PlanChange } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
 
 export interface PlanStore {
   readonly repo: string;
   /** The folded plan and the recent activity, read from the plan ref. */
   snapshot(): Promise<PlanSnapshot>;
-  /** Validates the change against the current plan, appends it as an event, returns the new state. */
-  change(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>>;
-  /** Appends several changes as one step (all or none). */
-  changeAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  /**
+   * A client's command (`plan.change`): refused unless it is a client command whose paths pass
+   * the path rules (shared/plan/schema.ts), then checked against the current plan and appended
+   * as an event; returns the new state.
+   */
+  change(command: ClientCommand, actor: Actor): Promise<Result<PlanSnapshot>>;
+  /** Several commands as one step (all or none). */
+  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  /**
+   * The services' own write path: any change the plan knows, engine events included (rename
+   * phases, build checks and results, series proposals and versions), checked against the plan.
+   */
+  record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>>;
+  /** Several changes as one step (all or none). */
+  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>>;
   /** Called after any change to the plan ref, by this process or another (a CLI, a fetch). */
   onChange(listener: (snapshot: PlanSnapshot) => void): () => void;
   close(): void;

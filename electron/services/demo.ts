@@ -14,6 +14,7 @@ import { PERSON_COLORS } from '../../shared/plan/colors';
 import { fail, ok, type Result } from '../../shared/result';
 import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo-repo';
 import { demoHistory, FORK_AUTHORS, type DemoAuthor } from './demo-tree';
+import { writeBuildCommand } from './builds/commands';
 import { gitFailure, openSprintContext } from './dispatch';
 import { GitError } from './git/exec';
 import { changePlan, initSprint } from './sprint';
@@ -33,13 +34,14 @@ const TEAM: Array<{ id: string; author: DemoAuthor }> = [
 ];
 
 /**
- * The rename plan's build checks, one per layout, run by the upstream's scripts/checklayout.sh:
+ * The rename plan's build checks, one per layout, run by the upstream's scripts/checklayout.sh
+ * (the plan gets the checks, the demo clone's git config their commands):
  * each layout's folders must exist with every object and folder their Makefiles name. The old
  * layout passes as the demo is created and fails once the moves took its folders away; the new
  * layout fails until the interim copies exist. The old layout names its three folders, not
  * arch/xen, whose own Makefile and Kconfig stay after the moves.
  */
-export const DEMO_BUILDS: BuildCheck[] = [
+export const DEMO_BUILDS: Array<BuildCheck & { command: string }> = [
   { id: 'build-old-layout', name: 'old layout', command: 'sh scripts/checklayout.sh arch/xen/i386 arch/xen/x86_64 arch/xen/kernel drivers/xen', last: null },
   { id: 'build-new-layout', name: 'new layout', command: 'sh scripts/checklayout.sh arch/i386/xen arch/x86_64/xen drivers/xen/core', last: null },
 ];
@@ -94,7 +96,8 @@ async function planDemoSprint(repo: string): Promise<Result<void>> {
     });
     const added = await changePlan(ctx, people);
     if (!added.ok) return added;
-    const builds = await changePlan(ctx, DEMO_BUILDS.map((build): PlanChange => ({ type: 'build.put', build })));
+    for (const { name, command } of DEMO_BUILDS) await writeBuildCommand(repo, name, command);
+    const builds = await changePlan(ctx, DEMO_BUILDS.map(({ id, name, last }): PlanChange => ({ type: 'build.put', build: { id, name, last } })));
     if (!builds.ok) return builds;
     const byFolder = new Map<string, string>();
     for (const s of Object.values(added.value.plan.subsystems)) if (s.source.kind === 'folder') byFolder.set(s.source.folder, s.id);

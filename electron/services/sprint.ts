@@ -10,30 +10,23 @@ import type { Actor, Inventory, SprintSettings, Subsystem } from '../../shared/m
 import type { PlanChange } from '../../shared/plan/events';
 import { fail, ok, type Result } from '../../shared/result';
 import type { SprintContext } from './context';
-import { runGit } from './git/exec';
+import { readConfig } from './git/config';
 import { listRefs } from './git/refs';
 import { computeInventory } from './inventory/inventory';
 import { checkPairings } from './inventory/pairings';
 import { rulesOf, withInterimCopies } from './rename/interim';
 import { deriveSubsystems } from '../../shared/plan/derive';
 
-/** Reads one git config value; exit 1 means it is not set, which is an answer. */
-async function configValue(repo: string, key: string): Promise<string | null> {
-  const out = await runGit(repo, 'config', ['config', '--get', key], { okExitCodes: [1] });
-  const value = out.stdout.trim();
-  return out.exitCode === 0 && value !== '' ? value : null;
-}
-
 /** Who is acting: the repository's git identity, else the OS user (a plan change always has an author). */
 export async function resolveActor(repo: string): Promise<Actor> {
-  const [name, email] = await Promise.all([configValue(repo, 'user.name'), configValue(repo, 'user.email')]);
+  const [name, email] = await Promise.all([readConfig(repo, 'user.name'), readConfig(repo, 'user.email')]);
   let fallback = 'Merge Sprint user';
   try {
     fallback = os.userInfo().username || fallback;
   } catch {
     // No passwd entry (some containers): keep the generic name.
   }
-  return { name: name ?? fallback, email: email ?? '' };
+  return { name: name?.trim() || fallback, email: email?.trim() ?? '' };
 }
 
 const NO_PLAN = 'No sprint has been started in this repository: name the upstream ref, the fork ref and the pairings first (`merge-sprint init`, or Start sprint in the app).';
@@ -91,9 +84,9 @@ export async function planSnapshot(ctx: SprintContext): Promise<PlanSnapshot> {
   return withUnassignedFiles(ctx, await ctx.plan.snapshot());
 }
 
-/** Applies changes as one step in the actor's name; the answer includes `unassignedFiles`. */
+/** The services' changes (the store's `record`), as one step in the actor's name; the answer includes `unassignedFiles`. */
 export async function changePlan(ctx: SprintContext, changes: PlanChange[], actor: Actor = ctx.actor): Promise<Result<PlanSnapshot>> {
-  const result = changes.length === 1 && changes[0] ? await ctx.plan.change(changes[0], actor) : await ctx.plan.changeAll(changes, actor);
+  const result = changes.length === 1 && changes[0] ? await ctx.plan.record(changes[0], actor) : await ctx.plan.recordAll(changes, actor);
   return result.ok ? ok(await withUnassignedFiles(ctx, result.value)) : result;
 }
 

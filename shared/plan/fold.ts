@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { emptyPlan, type Plan } from '../model';
 import { fail, ok, type Result } from '../result';
 import type { PlanEvent } from './events';
-import { actorSchema, planChangeSchema } from './schema';
+import { actorSchema, describeIssue, planChangeSchema } from './schema';
 import { applyChange, foldTransiently } from './apply';
 
 export interface SkippedEvent {
@@ -88,11 +88,4 @@ export function parsePlanEvent(json: unknown): Result<PlanEvent> {
   const change = planChangeSchema.safeParse(json);
   if (!change.success) return fail('bad-input', `The event ${meta.data.id} is not a change this version knows: ${describeIssue(change.error)}`);
   return ok({ ...change.data, ...meta.data } as PlanEvent);
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
 }

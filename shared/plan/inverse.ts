@@ -4,14 +4,16 @@
  * Generic where it can be: prior records go back with `subsystems.put`, created ids are
  * removed, and the prior order is restored with it. Null when there is nothing to undo with
  * (the change would be refused on `before`, or no change can express the prior state).
+ * Only client commands are undone, and each inverse is itself a client command: undo and redo
+ * go through `plan.change` like any edit, which never takes an engine event.
  */
 import type { Plan, Subsystem } from '../model';
-import type { PlanChange } from './events';
+import type { ClientCommand } from './events';
 import { applyChange } from './apply';
-import type { ExtensionChange } from './apply-extensions';
+import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
 
-export function inverseOf(before: Plan, change: PlanChange): PlanChange | null {
+export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
   if (!applyChange(before, change).ok) return null;
   switch (change.type) {
     case 'sprint.init': {
@@ -55,7 +57,7 @@ export function inverseOf(before: Plan, change: PlanChange): PlanChange | null {
     case 'card.reorder':
       return { type: 'card.reorder', order: before.subsystemOrder };
     default:
-      return inverseOfExtension(before, change);
+      return inverseOfSeriesEdit(before, change);
   }
 }
 
@@ -65,7 +67,7 @@ const card = (plan: Plan, id: string): Subsystem => plan.subsystems[id] as Subsy
  * Puts back the prior records of `ids` that existed, removes those that did not, and restores
  * the prior order: undoes any change that touched only these subsystems.
  */
-function restore(before: Plan, ids: string[]): PlanChange {
+function restore(before: Plan, ids: string[]): ClientCommand {
   const unique = [...new Set(ids)];
   return {
     type: 'subsystems.put',
@@ -76,43 +78,22 @@ function restore(before: Plan, ids: string[]): PlanChange {
 }
 
 /**
- * Rename, build and series changes. Re-adding a removed rule or build check puts it at the end
- * of its list (no rename/build event carries a position); patches get their exact order back
- * through `series.propose` when the series has a target and a base.
+ * The Series view's edits. A removed patch comes back where it stood, with the whole order
+ * (a `series.patches.put`), never as a new proposal: that is the series engine's to write.
  */
-function inverseOfExtension(before: Plan, change: ExtensionChange): PlanChange | null {
+function inverseOfSeriesEdit(before: Plan, change: SeriesEdit): ClientCommand | null {
   const series = before.series;
-  const wholeSeries = (): PlanChange | null =>
-    series.target !== null && series.base !== null
-      ? { type: 'series.propose', target: series.target, base: series.base, patches: series.patchOrder.map((id) => series.patches[id]!) }
-      : null;
   switch (change.type) {
-    case 'rename.put': {
-      const prior = before.renames[change.rule.id];
-      return prior ? { type: 'rename.put', rule: prior } : { type: 'rename.remove', ruleId: change.rule.id };
-    }
-    case 'rename.remove':
-      return { type: 'rename.put', rule: before.renames[change.ruleId]! };
-    case 'build.put': {
-      const prior = before.builds[change.build.id];
-      return prior ? { type: 'build.put', build: prior } : { type: 'build.remove', buildId: change.build.id };
-    }
-    case 'build.remove':
-      return { type: 'build.put', build: before.builds[change.buildId]! };
-    case 'series.propose':
-      return wholeSeries();
     case 'series.patch.put': {
       const prior = series.patches[change.patch.id];
       return prior ? { type: 'series.patch.put', patch: prior } : { type: 'series.patch.remove', patchId: change.patch.id };
     }
     case 'series.patch.remove':
-      return wholeSeries() ?? { type: 'series.patch.put', patch: series.patches[change.patchId]! };
+      return { type: 'series.patches.put', patches: [series.patches[change.patchId]!], remove: [], order: series.patchOrder };
     case 'series.reorder':
       return { type: 'series.reorder', order: series.patchOrder };
     case 'series.patches.put':
       return invertPatchesPut(series, change);
-    case 'series.version':
-      return null;
     default:
       return null;
   }

@@ -1,11 +1,12 @@
 /** Channels of the rename plan and build checks (see shared/api.ts). */
 import { z } from 'zod';
 import { channel } from '../channel';
+import { newBuildNameSchema } from './schema';
 import type {
   AbandonResult,
-  BuildCheck,
   BuildRunResult,
   FinishResult,
+  LocalBuildCheck,
   RenameRule,
   RuleCheck,
   RuleDrift,
@@ -19,6 +20,8 @@ const ruleId = z.string().min(1).max(200);
 /** Paths are checked by the handlers (shared/paths.ts), which say what is wrong in words. */
 const rulePath = z.string().min(1).max(4096);
 const side = z.enum(['source', 'destination']);
+const buildId = z.string().min(1).max(200);
+const buildCommand = z.string().min(1).max(10000);
 
 export interface RenameList {
   rules: RuleSummary[];
@@ -34,7 +37,8 @@ export interface HooksSetting {
 }
 
 export interface BuildList {
-  builds: BuildCheck[];
+  /** The plan's build checks, each with this clone's command for it (null: not defined on this machine). */
+  builds: LocalBuildCheck[];
   running: { runId: string; buildId: string; commit: string }[];
 }
 
@@ -59,10 +63,16 @@ export const renameChannels = {
   'rename.hooks': channel<HooksSetting>()(empty),
   'rename.setHooks': channel<HooksSetting>()(z.object({ on: z.boolean() })),
   'build.list': channel<BuildList>()(empty),
-  'build.add': channel<BuildCheck>()(z.object({ name: z.string().min(1).max(200), command: z.string().min(1).max(10000) })),
+  /**
+   * Defining or changing what a build check runs is its own channel, apart from running one: the
+   * command goes into this clone's git config, only the name into the plan.
+   */
+  'build.add': channel<LocalBuildCheck>()(z.object({ name: newBuildNameSchema, command: buildCommand })),
+  'build.setCommand': channel<LocalBuildCheck>()(z.object({ buildId, command: buildCommand })),
+  'build.remove': channel<{ buildId: string }>()(z.object({ buildId })),
   /** Starts the run and answers at once; the log and the result come as pushes. */
   'build.run': channel<BuildStarted>()(
-    z.object({ buildId: z.string().min(1).max(200), timeoutMs: z.number().int().min(1000).max(24 * 3600 * 1000).optional() }),
+    z.object({ buildId, timeoutMs: z.number().int().min(1000).max(24 * 3600 * 1000).optional() }),
   ),
   'build.cancel': channel<{ cancelled: boolean }>()(z.object({ runId: z.string().min(1).max(200) })),
 } as const;

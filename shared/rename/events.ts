@@ -1,8 +1,5 @@
-/** Plan events of the rename plan and the build checks. */
-import type { BuildCheck, RenameRule } from './model';
+/** Plan events of the rename plan and the build checks, derived from their schemas (./schema.ts). */
+import type { z } from 'zod';
+import type { renameEventSchema } from './schema';
 
-export type RenameEvent =
-  | { type: 'rename.put'; rule: RenameRule }
-  | { type: 'rename.remove'; ruleId: string }
-  | { type: 'build.put'; build: BuildCheck }
-  | { type: 'build.remove'; buildId: string };
+export type RenameEvent = z.infer<typeof renameEventSchema>;

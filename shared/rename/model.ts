@@ -1,32 +1,15 @@
 /** The rename plan's model: rules with a phase, and named build checks. */
+import type { z } from 'zod';
+import type { buildCheckSchema, renamePhaseSchema, renameRuleSchema } from './schema';
 
-export type RenamePhase = 'planned' | 'copied' | 'moved' | 'abandoned';
+/** Rules and build checks are declared once, as the schemas their events are checked with. */
+export type RenamePhase = z.infer<typeof renamePhaseSchema>;
+export type RenameRule = z.infer<typeof renameRuleSchema>;
+/** A build check of the plan: id, name and last result. Its command is the clone's (git config). */
+export type BuildCheck = z.infer<typeof buildCheckSchema>;
 
-export interface RenameRule {
-  id: string;
-  /** Source path, a folder or a file, relative to the repository root. */
-  from: string;
-  /** Destination path. */
-  to: string;
-  phase: RenamePhase;
-  /** Commit that made the interim copy (the merge base for drift and sync, until a sync). */
-  copyCommit: string | null;
-  /**
-   * The last sync that left the two copies equal: the merge base from then on. Null until then
-   * (and kept when a sync left conflicts, since those files still differ).
-   */
-  syncCommit?: string | null;
-  /** Commit that finished the move. */
-  moveCommit: string | null;
-}
-
-export interface BuildCheck {
-  id: string;
-  name: string;
-  command: string;
-  /** Last run: pass/fail with the commit it ran on. */
-  last: { commit: string; passed: boolean; at: string; exitCode: number | null } | null;
-}
+/** A build check as this clone sees it: its command from the clone's git config, null when not defined on this machine. */
+export type LocalBuildCheck = BuildCheck & { command: string | null };
 
 /** A file as a tree holds it: octal mode (100644, 100755, 120000 symlink, 160000 submodule) and object id. */
 export interface FileVersion {

@@ -5,7 +5,7 @@
  */
 import { uniqueSlug } from '../plan/ids';
 import { fail, ok, type Result } from '../result';
-import type { SeriesEvent } from './events';
+import type { SeriesEdit } from './events';
 import { applyPatchesPut, type PatchesPut } from './fold';
 import type { SeriesPatch, SeriesPlan } from './model';
 
@@ -13,13 +13,13 @@ const notFound = (id: string): Result<never> =>
   fail('not-found', `There is no patch "${id}" in the series: reload it, someone may have changed it.`);
 
 /** Validates a `series.patches.put` against the series before handing it out. */
-function checked(series: SeriesPlan, change: PatchesPut): Result<SeriesEvent> {
+function checked(series: SeriesPlan, change: PatchesPut): Result<SeriesEdit> {
   const next = applyPatchesPut(series, change);
   return next.ok ? ok(change) : next;
 }
 
 /** The whole order, as a drop in a sortable list gives it. */
-export function reorderPatches(series: SeriesPlan, order: string[]): Result<SeriesEvent> {
+export function reorderPatches(series: SeriesPlan, order: string[]): Result<SeriesEdit> {
   const unique = new Set(order);
   if (unique.size !== order.length || order.length !== series.patchOrder.length || !order.every((id) => id in series.patches)) {
     return fail('bad-input', 'The new order must name every patch of the series exactly once: reload the series and try again.');
@@ -28,7 +28,7 @@ export function reorderPatches(series: SeriesPlan, order: string[]): Result<Seri
 }
 
 /** Moves one patch to position `index` (0-based; clamped to the list). */
-export function movePatch(series: SeriesPlan, patchId: string, index: number): Result<SeriesEvent> {
+export function movePatch(series: SeriesPlan, patchId: string, index: number): Result<SeriesEdit> {
   if (!(patchId in series.patches)) return notFound(patchId);
   const order = series.patchOrder.filter((id) => id !== patchId);
   order.splice(Math.max(0, Math.min(order.length, Math.trunc(index))), 0, patchId);
@@ -36,7 +36,7 @@ export function movePatch(series: SeriesPlan, patchId: string, index: number): R
 }
 
 /** Merges `otherId` into `intoId`: one patch where `intoId` stands, its subject and author kept. */
-export function mergePatches(series: SeriesPlan, intoId: string, otherId: string): Result<SeriesEvent> {
+export function mergePatches(series: SeriesPlan, intoId: string, otherId: string): Result<SeriesEdit> {
   const into = series.patches[intoId];
   const other = series.patches[otherId];
   if (!into) return notFound(intoId);
@@ -58,7 +58,7 @@ export function splitPatch(
   patchId: string,
   files: string[],
   options: { subject?: string; newId?: string } = {},
-): Result<SeriesEvent> {
+): Result<SeriesEdit> {
   const source = series.patches[patchId];
   if (!source) return notFound(patchId);
   const moving = new Set(files);
@@ -80,7 +80,7 @@ export function splitPatch(
 }
 
 /** Moves one file from whichever patch holds it into `toPatchId`. */
-export function moveFile(series: SeriesPlan, path: string, toPatchId: string): Result<SeriesEvent> {
+export function moveFile(series: SeriesPlan, path: string, toPatchId: string): Result<SeriesEdit> {
   const to = series.patches[toPatchId];
   if (!to) return notFound(toPatchId);
   const from = Object.values(series.patches).find((p) => p.files.includes(path));
@@ -107,7 +107,7 @@ export interface PatchFields {
 }
 
 /** Edits a patch's subject, description or author. */
-export function editPatch(series: SeriesPlan, patchId: string, fields: PatchFields): Result<SeriesEvent> {
+export function editPatch(series: SeriesPlan, patchId: string, fields: PatchFields): Result<SeriesEdit> {
   const patch = series.patches[patchId];
   if (!patch) return notFound(patchId);
   const subject = fields.subject === undefined ? patch.subject : fields.subject.trim();

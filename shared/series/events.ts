@@ -1,15 +1,11 @@
-/** Plan events of the patch series. */
-import type { SeriesPatch, SeriesVersion } from './model';
+/** Plan events of the patch series, derived from their schemas (./schema.ts). */
+import type { z } from 'zod';
+import type { seriesEditSchemas, seriesEngineSchemas } from './schema';
 
-export type SeriesEvent =
-  /** A new proposal: replaces the patches and their order; earlier versions are kept. */
-  | { type: 'series.propose'; target: string; base: string; patches: SeriesPatch[] }
-  | { type: 'series.patch.put'; patch: SeriesPatch }
-  | { type: 'series.patch.remove'; patchId: string }
-  | { type: 'series.reorder'; order: string[] }
-  /**
-   * Upserts whole patches and removes ids in one step: what merge, split and moving a file do,
-   * and the inverse of any series change (undo). `order` is the whole patch order afterwards.
-   */
-  | { type: 'series.patches.put'; patches: SeriesPatch[]; remove: string[]; order?: string[] }
-  | { type: 'series.version'; version: SeriesVersion };
+/** The Series view's edits: client commands, sent through `plan.change`. */
+export type SeriesEdit = z.infer<ReturnType<typeof seriesEditSchemas>[number]>;
+
+/** A proposal cut from the refs and an exported version: written by the series engine only. */
+export type SeriesEngineEvent = z.infer<(typeof seriesEngineSchemas)[number]>;
+
+export type SeriesEvent = SeriesEdit | SeriesEngineEvent;

@@ -4,10 +4,10 @@
  * (shared/plan/apply-extensions.ts) and undo (shared/plan/inverse.ts) call these.
  */
 import { fail, ok, type Result } from '../result';
-import type { SeriesEvent } from './events';
+import type { SeriesEdit } from './events';
 import type { SeriesPatch, SeriesPlan } from './model';
 
-export type PatchesPut = Extract<SeriesEvent, { type: 'series.patches.put' }>;
+export type PatchesPut = Extract<SeriesEdit, { type: 'series.patches.put' }>;
 
 /** Returns null when every file is in at most one patch and no patch is empty, else the problem. */
 export function checkPatchSet(patches: readonly SeriesPatch[]): string | null {

@@ -1,14 +1,24 @@
+/**
+ * The series' plan changes as zod schemas, from which their types (./events.ts) are derived.
+ * The Series view's edits (a patch's fields, reorder, merge, split, moving a file) are client
+ * commands, their paths checked by the rules the plan's schema passes in; a proposal cut from
+ * the refs and an exported version are engine events, written only by the series engine.
+ */
 import { z } from 'zod';
+import { storedRules, type FieldRules } from '../plan/field-rules';
 
 const patchIdSchema = z.string().min(1).max(200);
 
-export const seriesPatchSchema = z.object({
-  id: patchIdSchema,
-  subject: z.string().trim().min(1).max(500),
-  description: z.string().max(100000),
-  author: z.string().nullable(),
-  files: z.array(z.string().min(1).max(4096)),
-});
+const patchWith = (rules: FieldRules) =>
+  z.object({
+    id: patchIdSchema,
+    subject: z.string().trim().min(1).max(500),
+    description: z.string().max(100000),
+    author: z.string().nullable(),
+    files: z.array(rules.path('patch file')),
+  });
+
+export const seriesPatchSchema = patchWith(storedRules);
 
 export const seriesVersionSchema = z.object({
   version: z.number().int().positive(),
@@ -17,16 +27,29 @@ export const seriesVersionSchema = z.object({
   at: z.string(),
 });
 
-export const seriesChangeSchema = z.discriminatedUnion('type', [
+/** The Series view's edits, sent through `plan.change`. */
+export const seriesEditSchemas = (rules: FieldRules) => {
+  const patch = patchWith(rules);
+  return [
+    z.object({ type: z.literal('series.patch.put'), patch }),
+    z.object({ type: z.literal('series.patch.remove'), patchId: patchIdSchema }),
+    z.object({ type: z.literal('series.reorder'), order: z.array(patchIdSchema) }),
+    /**
+     * Upserts whole patches and removes ids in one step: what merge, split and moving a file do,
+     * and the inverse of any series edit (undo). `order` is the whole patch order afterwards.
+     */
+    z.object({
+      type: z.literal('series.patches.put'),
+      patches: z.array(patch),
+      remove: z.array(patchIdSchema),
+      order: z.array(patchIdSchema).optional(),
+    }),
+  ] as const;
+};
+
+/** What only the series engine writes. */
+export const seriesEngineSchemas = [
+  /** A new proposal: replaces the patches and their order; earlier versions are kept. */
   z.object({ type: z.literal('series.propose'), target: z.string().min(1), base: z.string().min(1), patches: z.array(seriesPatchSchema) }),
-  z.object({ type: z.literal('series.patch.put'), patch: seriesPatchSchema }),
-  z.object({ type: z.literal('series.patch.remove'), patchId: patchIdSchema }),
-  z.object({ type: z.literal('series.reorder'), order: z.array(patchIdSchema) }),
-  z.object({
-    type: z.literal('series.patches.put'),
-    patches: z.array(seriesPatchSchema),
-    remove: z.array(patchIdSchema),
-    order: z.array(patchIdSchema).optional(),
-  }),
   z.object({ type: z.literal('series.version'), version: seriesVersionSchema }),
-]);
+] as const;

@@ -102,7 +102,9 @@ describe("the demo's rename plan", () => {
   });
 
   it('has the two layouts\' build checks, run by a script that is the same in both refs and in no inventory', () => {
-    expect(snapshot.plan.buildOrder.map((id) => snapshot.plan.builds[id])).toEqual(DEMO_BUILDS);
+    expect(snapshot.plan.buildOrder.map((id) => snapshot.plan.builds[id])).toEqual(DEMO_BUILDS.map(({ id, name }) => ({ id, name, last: null })));
+    // The commands are the demo clone's own, in its git config, as `git config` reads them.
+    for (const b of DEMO_BUILDS) expect(git(repo, ['config', '--local', '--get', `merge-sprint.build.${b.name}.command`]).trim()).toBe(b.command);
     expect(DEMO_BUILDS.map((b) => b.name)).toEqual(['old layout', 'new layout']);
     expect(git(repo, ['rev-parse', 'xen:scripts/checklayout.sh'])).toBe(git(repo, ['rev-parse', 'v2.6.12:scripts/checklayout.sh']));
     expect(inventory.files.map((f) => f.path).filter((p) => p.startsWith('scripts/'))).toEqual([]);

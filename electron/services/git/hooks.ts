@@ -3,6 +3,7 @@
  * `merge-sprint.runHooks = true` (hooks are per clone, so the setting is too); when on, the
  * rename engine runs them the way `git commit -m` does, through `git hook run`.
  */
+import { readConfigBool, unsetLocalConfig, writeLocalConfig } from './config';
 import { GitError, runGitWithInput } from './exec';
 
 export const RUN_HOOKS_KEY = 'merge-sprint.runHooks';
@@ -10,33 +11,23 @@ export const RUN_HOOKS_KEY = 'merge-sprint.runHooks';
 /** The hooks `git commit` runs, the only ones the app runs itself (update-ref runs reference-transaction). */
 export type CommitHook = 'pre-commit' | 'prepare-commit-msg' | 'commit-msg' | 'post-commit';
 
-/**
- * Whether the app's commits run the repository's hooks. `git config --type=bool --get KEY`
- * prints "true\n" or "false\n" whatever the spelling (yes, on, 1), exits 1 when the key is unset
- * (off: the default), and 128 on a value that is no boolean ("fatal: bad boolean config value").
- */
+/** Whether the app's commits run the repository's hooks: off unless the config says true (in any spelling git reads as true). */
 export async function readRunHooks(repo: string): Promise<boolean> {
-  // Spawned directly: when the key is unset git prints nothing (see index.ts on simple-git's wait).
-  const out = await runGitWithInput(repo, 'config', ['config', '--type=bool', '--get', RUN_HOOKS_KEY], { okExitCodes: [1] });
-  return out.exitCode === 0 && out.stdout.trim() === 'true';
+  return (await readConfigBool(repo, RUN_HOOKS_KEY)) === true;
 }
-
-/** Writes the key in .git/config; git prints nothing. */
-const setLocal = (repo: string, value: 'true' | 'false') =>
-  runGitWithInput(repo, 'config', ['config', '--local', '--type=bool', RUN_HOOKS_KEY, value], {});
 
 /**
  * Turns the setting on or off in the clone's own config (.git/config) and returns what is now in
- * effect. Off removes the key (`--unset-all` exits 5 when there is none, which is fine); only when
- * a global or system config still says true does the clone get an explicit false.
+ * effect. Off removes the key; only when a global or system config still says true does the
+ * clone get an explicit false.
  */
 export async function writeRunHooks(repo: string, on: boolean): Promise<boolean> {
   if (on) {
-    await setLocal(repo, 'true');
+    await writeLocalConfig(repo, RUN_HOOKS_KEY, 'true', { type: 'bool' });
     return readRunHooks(repo);
   }
-  await runGitWithInput(repo, 'config', ['config', '--local', '--unset-all', RUN_HOOKS_KEY], { okExitCodes: [5] });
-  if (await readRunHooks(repo)) await setLocal(repo, 'false');
+  await unsetLocalConfig(repo, RUN_HOOKS_KEY);
+  if (await readRunHooks(repo)) await writeLocalConfig(repo, RUN_HOOKS_KEY, 'false', { type: 'bool' });
   return readRunHooks(repo);
 }
 

@@ -1,4 +1,5 @@
 /** Reading refs: resolve what the user typed to a commit, list branches and tags, read HEAD. */
+import { checkRefText } from '../../../shared/refs';
 import { fail, ok, type Result } from '../../../shared/result';
 import { runGit } from './exec';
 
@@ -7,14 +8,6 @@ export interface RefList {
   tags: string[];
   /** The checked-out branch, or null when HEAD is detached (or the repository has no branch). */
   current: string | null;
-}
-
-/** Why a ref typed by a user cannot even be looked up, or null when it may be passed to git. */
-export function checkRefText(ref: string): string | null {
-  if (ref.trim() === '') return 'The ref is empty: name a branch, a tag or a commit.';
-  if (ref.startsWith('-')) return `The ref "${ref}" starts with "-", which git would read as an option: name a branch, a tag or a commit.`;
-  if (/[\0\n]/.test(ref)) return `The ref "${ref}" contains a control character: name a branch, a tag or a commit.`;
-  return null;
 }
 
 /** The commit a ref names (a branch, a tag, a commit id, `HEAD~2`...). */

@@ -1,6 +1,8 @@
 /**
  * The plan store on `refs/merge-sprint/plan` (layout in ../git/plan-ref.ts). It keeps the fold
- * of the head it last read; a change is checked against the current plan with applyChange,
+ * of the head it last read. Clients' commands come in through `change`, which takes only client
+ * commands (no engine event, every path by the path rules); the services write through
+ * `record`. Either way a change is checked against the current plan with applyChange,
  * appended as commits and published with a compare-and-swap of the ref. When another process
  * (the command line, a second window, a fetch and merge) wrote first, it re-reads, checks the
  * change again on the new plan and retries. Listeners hear of every new head, written here or
@@ -11,9 +13,10 @@ import path from 'node:path';
 import type { PlanSnapshot } from '../../../shared/api';
 import type { Actor, Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
-import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
+import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
 import { parsePlanEvent } from '../../../shared/plan/fold';
 import { newEventId, nextEventTime } from '../../../shared/plan/ids';
+import { parseClientCommand } from '../../../shared/plan/schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
 import { backoff, commitPlanEvents, LOCK_MESSAGE, planRefFiles, readPlanHead, updatePlanRef, writeEmptyTree } from '../git/plan-ref';
@@ -77,11 +80,26 @@ class RefPlanStore implements GitPlanStore {
     return this.exclusive(async () => (await this.refresh()).problems);
   }
 
-  change(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>> {
-    return this.changeAll([change], actor);
+  change(command: ClientCommand, actor: Actor): Promise<Result<PlanSnapshot>> {
+    return this.changeAll([command], actor);
   }
 
-  changeAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> {
+  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>> {
+    // Typed callers can only pass commands; this also holds for whatever reaches here untyped.
+    const checked: ClientCommand[] = [];
+    for (const [i, command] of commands.entries()) {
+      const parsed = parseClientCommand(command);
+      if (!parsed.ok) return Promise.resolve(fail(parsed.error.code, `${commands.length > 1 ? `Change ${i + 1} of ${commands.length}: ` : ''}${parsed.error.message}`));
+      checked.push(parsed.value);
+    }
+    return this.recordAll(checked, actor);
+  }
+
+  record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>> {
+    return this.recordAll([change], actor);
+  }
+
+  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> {
     if (changes.length === 0) return this.snapshot().then(ok);
     return this.exclusive(() => this.append(changes, actor));
   }

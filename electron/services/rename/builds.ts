@@ -1,13 +1,16 @@
 /**
- * Build checks: named shell commands of the sprint ("old layout: make ARCH=xen"), run on HEAD
- * by the build runner (a temporary worktree, streamed log, cancel, time limit); pass or fail is
- * recorded in the plan with the commit it ran on. The series check runs the same checks after
- * each patch through the same runner.
+ * Build checks: named checks of the sprint ("old layout"), each run on HEAD by the build runner
+ * (a temporary worktree, streamed log, cancel, time limit); pass or fail is recorded in the plan
+ * with the commit it ran on. The plan holds only the name and the last result: what runs is the
+ * clone's own command (../builds/commands.ts), so a plan fetched from elsewhere never decides
+ * what this machine executes. The series check runs the same checks after each patch.
  */
 import { randomBytes } from 'node:crypto';
 import { quotePath } from '../../../shared/paths';
-import type { BuildCheck, BuildRunResult } from '../../../shared/rename/model';
+import type { BuildCheck, BuildRunResult, LocalBuildCheck } from '../../../shared/rename/model';
+import { newBuildNameSchema } from '../../../shared/rename/schema';
 import { fail, ok, type Result } from '../../../shared/result';
+import { buildCommandOf, readBuildCommands, removeBuildCommand, withLocalCommands, writeBuildCommand } from '../builds/commands';
 import { openBuildWorktree, runBuildCommand } from '../builds/runner';
 import type { RenameContext } from './atomic';
 import { headCommit } from './rules';
@@ -22,25 +25,75 @@ export interface RunningBuild {
 }
 const running = new Map<string, RunningBuild & { controller: AbortController }>();
 
-export async function listBuilds(ctx: RenameContext): Promise<Result<{ builds: BuildCheck[]; running: RunningBuild[] }>> {
+export async function listBuilds(ctx: RenameContext): Promise<Result<{ builds: LocalBuildCheck[]; running: RunningBuild[] }>> {
   const { plan } = await ctx.plan.snapshot();
   const builds = plan.buildOrder.map((id) => plan.builds[id]).filter((b): b is BuildCheck => b !== undefined);
   const ids = new Set(builds.map((b) => b.id));
-  return ok({ builds, running: [...running.values()].filter((r) => ids.has(r.buildId)).map(({ runId, buildId, commit }) => ({ runId, buildId, commit })) });
+  return ok({
+    builds: await withLocalCommands(ctx.repo, builds),
+    running: [...running.values()].filter((r) => ids.has(r.buildId)).map(({ runId, buildId, commit }) => ({ runId, buildId, commit })),
+  });
 }
 
-export async function addBuild(ctx: RenameContext, name: string, command: string): Promise<Result<BuildCheck>> {
-  const clean = name.trim();
-  if (clean === '') return fail('bad-input', 'A build check needs a name, for example "new layout".');
-  if (command.trim() === '') return fail('bad-input', 'A build check needs a command, for example "make ARCH=i386".');
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function checkCommand(command: string): Result<string> {
+  return command.trim() === '' ? fail('bad-input', 'A build check needs a command, for example "make ARCH=i386".') : ok(command);
+}
+
+/**
+ * Adds a build check: its command goes into this clone's git config, its name into the plan.
+ * For a build the plan already names but this clone does not define (a plan from elsewhere),
+ * it defines the command here and leaves the plan alone.
+ */
+export async function addBuild(ctx: RenameContext, name: string, command: string): Promise<Result<LocalBuildCheck>> {
+  const parsed = newBuildNameSchema.safeParse(name);
+  if (!parsed.success) {
+    return fail('bad-input', name.trim() === '' ? 'A build check needs a name, for example "new layout".' : (parsed.error.issues[0]?.message ?? 'Not a build check name.'));
+  }
+  const clean = parsed.data;
+  const cmd = checkCommand(command);
+  if (!cmd.ok) return cmd;
   const { plan } = await ctx.plan.snapshot();
-  if (Object.values(plan.builds).some((b) => b.name.toLowerCase() === clean.toLowerCase())) {
-    return fail('refused', `There is a build check named ${quotePath(clean)} already: choose another name.`);
+  const existing = Object.values(plan.builds).find((b) => sameName(b.name, clean));
+  if (existing) {
+    const defined = (await readBuildCommands(ctx.repo)).get(existing.name);
+    if (defined?.trim()) {
+      return fail('refused', `There is a build check named ${quotePath(existing.name)} already, defined on this machine: choose another name, or change its command (build set-command).`);
+    }
+    await writeBuildCommand(ctx.repo, existing.name, command);
+    return ok({ ...existing, command });
   }
   const slug = clean.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 20) || 'build';
-  const build: BuildCheck = { id: `${slug}-${randomBytes(2).toString('hex')}`, name: clean, command, last: null };
-  const changed = await ctx.plan.change({ type: 'build.put', build }, ctx.actor);
-  return changed.ok ? ok(build) : changed;
+  const build: BuildCheck = { id: `${slug}-${randomBytes(2).toString('hex')}`, name: clean, last: null };
+  await writeBuildCommand(ctx.repo, clean, command);
+  const changed = await ctx.plan.record({ type: 'build.put', build }, ctx.actor);
+  if (!changed.ok) {
+    // Nothing half-written: a command no build check of the plan names would only wait there.
+    await removeBuildCommand(ctx.repo, clean);
+    return changed;
+  }
+  return ok({ ...build, command });
+}
+
+/** Defines or changes what this clone runs for a build check of the plan. */
+export async function setBuildCommand(ctx: RenameContext, buildId: string, command: string): Promise<Result<LocalBuildCheck>> {
+  const found = await findBuild(ctx, { buildId });
+  if (!found.ok) return found;
+  const cmd = checkCommand(command);
+  if (!cmd.ok) return cmd;
+  await writeBuildCommand(ctx.repo, found.value.name, command);
+  return ok({ ...found.value, command });
+}
+
+/** Removes a build check from the plan, and its command from this clone's config. */
+export async function removeBuild(ctx: RenameContext, buildId: string): Promise<Result<{ buildId: string }>> {
+  const found = await findBuild(ctx, { buildId });
+  if (!found.ok) return found;
+  const changed = await ctx.plan.record({ type: 'build.remove', buildId }, ctx.actor);
+  if (!changed.ok) return changed;
+  await removeBuildCommand(ctx.repo, found.value.name);
+  return ok({ buildId });
 }
 
 export async function findBuild(ctx: RenameContext, which: { buildId?: string; name?: string }): Promise<Result<BuildCheck>> {
@@ -70,11 +123,17 @@ async function recordResult(ctx: RenameContext, result: BuildRunResult): Promise
   const current = plan.builds[result.buildId];
   if (!current) return;
   const last = { commit: result.commit, passed: result.passed, at: result.at, exitCode: result.exitCode };
-  await ctx.plan.change({ type: 'build.put', build: { ...current, last } }, ctx.actor);
+  await ctx.plan.record({ type: 'build.put', build: { ...current, last } }, ctx.actor);
 }
 
-/** Starts a build check on HEAD; `done` settles when it ended, the worktree is gone and the result is in the plan. */
+/**
+ * Starts a build check on HEAD with this clone's command for it; `done` settles when it ended,
+ * the worktree is gone and the result is in the plan. A check this clone does not define runs
+ * nothing: the answer says how to define it.
+ */
 export async function startBuild(ctx: RenameContext, build: BuildCheck, opts: BuildRunOptions = {}): Promise<Result<StartedBuild>> {
+  const command = await buildCommandOf(ctx.repo, build);
+  if (!command.ok) return command;
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
   const commit = head.value;
@@ -84,7 +143,7 @@ export async function startBuild(ctx: RenameContext, build: BuildCheck, opts: Bu
   running.set(runId, { runId, buildId: build.id, commit, controller });
   const log = (chunk: string): void => opts.onLog?.(chunk, runId);
   const run = async (): Promise<BuildRunResult> => {
-    const outcome = await runBuildCommand(build.command, worktree.tree, { onLog: log, signal: controller.signal, timeoutMs: opts.timeoutMs });
+    const outcome = await runBuildCommand(command.value, worktree.tree, { onLog: log, signal: controller.signal, timeoutMs: opts.timeoutMs });
     running.delete(runId);
     await worktree.remove();
     const result: BuildRunResult = { runId, buildId: build.id, commit, ...outcome, at: new Date().toISOString() };

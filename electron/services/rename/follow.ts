@@ -34,19 +34,19 @@ const planFailure = (error: AppError) => fail(error.code, `The commit is on the 
 export async function recordRuleWithPlan(ctx: RenameContext, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
   const put = { type: 'rename.put' as const, rule };
   if (rule.phase !== 'moved') {
-    const changed = await ctx.plan.change(put, ctx.actor);
+    const changed = await ctx.plan.record(put, ctx.actor);
     return changed.ok ? ok(null) : planFailure(changed.error);
   }
   const { plan } = await ctx.plan.snapshot();
   const leftAlone = await whyNotFollowing(ctx.repo, plan, rule, branch);
   const rebase = leftAlone === null ? rebaseOntoMove(plan, rule) : { changes: [], pairings: 0, subsystems: 0 };
   if (rebase.changes.length > 0) {
-    const all = await ctx.plan.changeAll([put, ...rebase.changes], ctx.actor);
+    const all = await ctx.plan.recordAll([put, ...rebase.changes], ctx.actor);
     if (all.ok) return ok({ pairings: rebase.pairings, subsystems: rebase.subsystems, leftAlone: null });
-    const alone = await ctx.plan.change(put, ctx.actor);
+    const alone = await ctx.plan.record(put, ctx.actor);
     if (!alone.ok) return planFailure(alone.error);
     return ok({ ...NOTHING, leftAlone: `The pairings and subsystems still name ${quotePath(rule.from)}: the plan refused to move them (${all.error.message}).` });
   }
-  const changed = await ctx.plan.change(put, ctx.actor);
+  const changed = await ctx.plan.record(put, ctx.actor);
   return changed.ok ? ok({ ...NOTHING, leftAlone }) : planFailure(changed.error);
 }

@@ -4,7 +4,7 @@ import { ok } from '../../../shared/result';
 import type { Handlers } from '../context';
 import { readRunHooks, writeRunHooks } from '../git/hooks';
 import { abandonRule } from './abandon';
-import { cancelBuild, findBuild, listBuilds, startBuild, addBuild } from './builds';
+import { addBuild, cancelBuild, findBuild, listBuilds, removeBuild, setBuildCommand, startBuild } from './builds';
 import { copyRules } from './copy';
 import { driftOf } from './drift';
 import { finishRule } from './finish';
@@ -38,6 +38,8 @@ export const renameHandlers: Handlers<keyof typeof renameChannels> = {
   'rename.setHooks': async (ctx, req) => ok({ on: await writeRunHooks(ctx.repo, req.on) }),
   'build.list': (ctx) => listBuilds(ctx),
   'build.add': (ctx, req) => addBuild(ctx, req.name, req.command),
+  'build.setCommand': (ctx, req) => setBuildCommand(ctx, req.buildId, req.command),
+  'build.remove': (ctx, req) => removeBuild(ctx, req.buildId),
   'build.run': async (ctx, req) => {
     const build = await findBuild(ctx, { buildId: req.buildId });
     if (!build.ok) return build;

@@ -127,7 +127,7 @@ export async function addRule(ctx: RenameContext, from: string, to: string): Pro
   if (!checked.ok) return checked;
   const check = checked.value.checks.get(rule.id) as RuleCheck;
   if (check.problems.length > 0) return problemsFailure(check.problems);
-  const changed = await ctx.plan.change({ type: 'rename.put', rule }, ctx.actor);
+  const changed = await ctx.plan.record({ type: 'rename.put', rule }, ctx.actor);
   if (!changed.ok) return changed;
   return ok({ rule, check });
 }
@@ -139,6 +139,6 @@ export async function removeRule(ctx: RenameContext, ruleId: string): Promise<Re
   if (found.value.phase === 'copied') {
     return fail('refused', `The rule ${quotePath(found.value.from)} -> ${quotePath(found.value.to)} has its interim copy on the branch: finish the move or abandon the copy first.`);
   }
-  const changed = await ctx.plan.change({ type: 'rename.remove', ruleId }, ctx.actor);
+  const changed = await ctx.plan.record({ type: 'rename.remove', ruleId }, ctx.actor);
   return changed.ok ? ok({ ruleId }) : changed;
 }

@@ -6,6 +6,7 @@ import type { RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/s
 import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
+import { buildCommandOf } from '../builds/commands';
 import type { SprintContext } from '../context';
 import { GitError } from '../git/exec';
 import { rangeDiff } from '../git/format-patch';
@@ -60,7 +61,10 @@ export async function checkFromPlan(
       const names = Object.values(plan.builds).map((b) => `"${b.name}"`);
       return fail('not-found', `There is no build check named "${request.build}"${names.length ? `; the plan has ${names.join(', ')}` : ': add one to the plan first'}.`);
     }
-    build = { name: found.name, command: found.command };
+    // The plan names the build; what runs is this clone's own command for it.
+    const command = await buildCommandOf(ctx.repo, found);
+    if (!command.ok) return command;
+    build = { name: found.name, command: command.value };
   }
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
@@ -84,7 +88,7 @@ export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOpt
   if (!input.ok) return input;
   const exported = await exportSeries(input.value, ctx.actor, options);
   if (!exported.ok) return exported;
-  const recorded = await ctx.plan.change({ type: 'series.version', version: exported.value.version }, ctx.actor);
+  const recorded = await ctx.plan.record({ type: 'series.version', version: exported.value.version }, ctx.actor);
   if (!recorded.ok) {
     return fail(recorded.error.code, `The patches are in ${exported.value.report.dir}, but version ${exported.value.version.version} could not be recorded in the plan: ${recorded.error.message}`);
   }
@@ -98,7 +102,7 @@ export async function archiveFromPlan(ctx: SprintContext, options: Omit<ArchiveO
   if (!input.ok) return input;
   const archived = await archiveSeries(input.value, ctx.actor, options);
   if (!archived.ok) return archived;
-  const recorded = await ctx.plan.change({ type: 'series.version', version: archived.value.version }, ctx.actor);
+  const recorded = await ctx.plan.record({ type: 'series.version', version: archived.value.version }, ctx.actor);
   if (!recorded.ok) return fail(recorded.error.code, `Version ${archived.value.version.version} could not be recorded in the plan, so it is not offered for download: ${recorded.error.message}`);
   return ok(archived.value.archive);
 }

@@ -1,7 +1,7 @@
 /** The store's shape: one interface per slice, combined into `SprintState`. */
 import type { AppInfo, FileDiff, PlanSnapshot, RepoSummary } from '../../../shared/api';
 import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/model';
-import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
+import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { ConnectionState } from '../api/client';
 
 export interface Notice {
@@ -27,7 +27,7 @@ export interface AppSlice {
 
 export interface PendingChange {
   seq: number;
-  change: PlanChange;
+  change: ClientCommand;
 }
 
 export interface PlanSlice {
@@ -48,15 +48,15 @@ export interface PlanSlice {
    * back with the server's message if it is refused. Records the inverse for undo unless
    * `record` is false. Resolves to whether the server accepted the change.
    */
-  applyLocal(change: PlanChange, options?: { record?: boolean; label?: string }): Promise<boolean>;
+  applyLocal(change: ClientCommand, options?: { record?: boolean; label?: string }): Promise<boolean>;
   /** Runs a server operation that answers a new snapshot (derive, imports), undoable as a whole. */
   runPlanOperation(label: string, run: () => Promise<PlanSnapshot | null>): Promise<boolean>;
 }
 
 export interface HistoryEntry {
   label: string;
-  undo: PlanChange;
-  redo: PlanChange;
+  undo: ClientCommand;
+  redo: ClientCommand;
 }
 
 export interface HistorySlice {

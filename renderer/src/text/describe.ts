@@ -48,8 +48,12 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `set the rename ${change.rule.from} → ${change.rule.to} (${change.rule.phase})`;
     case 'rename.remove':
       return `removed the rename ${plan.renames[change.ruleId]?.from ?? change.ruleId}`;
-    case 'build.put':
-      return `saved the build check ${change.build.name}`;
+    case 'build.put': {
+      // The engine writes a build.put for each run's result, and one when a check is added.
+      const { name, last } = change.build;
+      if (!last) return `added the build check ${name}`;
+      return `ran the build check ${name}: ${last.passed ? 'passed' : 'failed'} on ${last.commit.slice(0, 12)}`;
+    }
     case 'build.remove':
       return `removed the build check ${plan.builds[change.buildId]?.name ?? change.buildId}`;
     case 'series.propose':

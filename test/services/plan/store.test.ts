@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../../shared/api';
 import { emptyPlan, type Person, type Subsystem } from '../../../shared/model';
-import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
+import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import { foldEvents } from '../../../shared/plan/fold';
 import { openPlanStore, type GitPlanStore } from '../../../electron/services/plan/store';
 import { mergePlanRef, PLAN_REF } from '../../../electron/services/git/plan-ref';
@@ -74,7 +74,7 @@ describe('plan store', () => {
     const head = git(r, ['rev-parse', PLAN_REF]);
     const refused = await store.change({ type: 'card.assign', subsystemId: 'core', owner: 'nobody' }, ada);
     expect(refused.ok ? null : refused.error.code).toBe('not-found');
-    const malformed = await store.change({ type: 'card.state', subsystemId: 'core', state: 'Sleeping' } as unknown as PlanChange, ada);
+    const malformed = await store.change({ type: 'card.state', subsystemId: 'core', state: 'Sleeping' } as unknown as ClientCommand, ada);
     expect(malformed.ok ? null : malformed.error.code).toBe('bad-input');
     expect(git(r, ['rev-parse', PLAN_REF])).toBe(head);
   });

@@ -5,7 +5,8 @@
 import type { PlanSnapshot } from '../../../shared/api';
 import { emptyPlan, type Actor, type Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
-import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
+import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
+import { parseClientCommand } from '../../../shared/plan/schema';
 import { ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../../../electron/services/context';
 import type { RenameContext } from '../../../electron/services/rename/atomic';
@@ -15,7 +16,7 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
   const events: PlanEvent[] = [];
   const listeners = new Set<(s: PlanSnapshot) => void>();
   const snapshot = (): PlanSnapshot => ({ plan, activity: [...events].reverse() });
-  const changeAll = async (changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> => {
+  const recordAll = async (changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> => {
     let next = plan;
     for (const change of changes) {
       const applied = applyChange(next, change);
@@ -30,12 +31,22 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
     for (const l of listeners) l(snapshot());
     return ok(snapshot());
   };
+  // As the real store: a client's command is checked as one before it is applied.
+  const changeAll = async (commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>> => {
+    for (const command of commands) {
+      const parsed = parseClientCommand(command);
+      if (!parsed.ok) return parsed;
+    }
+    return recordAll(commands, actor);
+  };
   return {
     repo,
     events,
     snapshot: async () => snapshot(),
-    change: (change, actor) => changeAll([change], actor),
+    change: (command, actor) => changeAll([command], actor),
     changeAll,
+    record: (change, actor) => recordAll([change], actor),
+    recordAll,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -65,13 +65,26 @@ describe('series channels', () => {
     const pushes: Push[] = [];
     const ctx = await openFixture(pushes);
     await call(ctx, 'series.propose', {});
-    await call(ctx, 'plan.change', { change: { type: 'build.put', build: { id: 'b1', name: 'count', command: 'echo "n=$(git ls-files | wc -l)"', last: null } } });
+    await call(ctx, 'build.add', { name: 'count', command: 'echo "n=$(git ls-files | wc -l)"' });
     const report = await call(ctx, 'series.check', { build: 'count', runId: 'run-1' });
     expect(report.treeMatches).toBe(true);
     expect(report.steps.every((s) => s.build?.passed)).toBe(true);
     const log = pushes.flatMap((p) => (p.type === 'series.log' && p.runId === 'run-1' ? [p.chunk] : [])).join('');
     expect(log.match(/^n= *\d+$/gm)).toHaveLength(report.steps.length);
     expect(await call(ctx, 'series.cancel', { runId: 'run-1' })).toEqual({ canceled: false });
+  });
+
+  it('runs nothing for a build check this clone does not define, and says how to define it', async () => {
+    const ctx = await openFixture();
+    await call(ctx, 'series.propose', {});
+    // As a plan merged from another clone names it: the check, without this clone's command.
+    const recorded = await ctx.plan.record({ type: 'build.put', build: { id: 'b9', name: 'theirs', last: null } }, ctx.actor);
+    expect(recorded.ok).toBe(true);
+    const pushes: Push[] = [];
+    ctx.subscribe((p) => pushes.push(p));
+    const check = await dispatch(ctx, 'series.check', { build: 'theirs', runId: 'run-2' });
+    expect(check.ok ? '' : check.error.message).toMatch(/^The build check "theirs" is not defined on this machine.*merge-sprint build add --name theirs/);
+    expect(pushes.filter((p) => p.type === 'series.log')).toEqual([]);
   });
 
   it('answers before a proposal and refuses bad requests in words', async () => {

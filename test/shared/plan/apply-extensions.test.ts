@@ -14,7 +14,7 @@ describe('applyChange: rename rules and build checks', () => {
     expect(plan.renames.r2?.phase).toBe('copied');
     plan = applied(plan, { type: 'rename.remove', ruleId: 'r1' });
     expect(plan.renameOrder).toEqual(['r2']);
-    plan = applied(plan, { type: 'build.put', build: { id: 'b2', name: 'new layout', command: 'make ARCH=i386', last: null } });
+    plan = applied(plan, { type: 'build.put', build: { id: 'b2', name: 'new layout', last: null } });
     expect(plan.buildOrder).toEqual(['b1', 'b2']);
     plan = applied(plan, { type: 'build.remove', buildId: 'b1' });
     expect(Object.keys(plan.builds)).toEqual(['b2']);

@@ -95,4 +95,12 @@ describe('parsePlanEvent', () => {
     const badTime = parsePlanEvent({ ...good, at: 'soon' });
     expect(badTime.ok).toBe(false);
   });
+
+  it("reads an older version's build check that still carries its command, and drops the command", () => {
+    const legacy = { type: 'build.put', build: { id: 'b1', name: 'old layout', command: 'touch /tmp/pwned', last: null }, id: '2005-07-01T11:00:00.000Z-b', at: '2005-07-01T11:00:00.000Z', by };
+    const parsed = parsePlanEvent(legacy);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toEqual({ ...legacy, build: { id: 'b1', name: 'old layout', last: null } });
+    expect(JSON.stringify(foldEvents([parsed.value]).plan.builds)).not.toContain('pwned');
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPlan } from '../../../shared/model';
-import type { BoardChange, PlanChange } from '../../../shared/plan/events';
+import type { BoardChange, ClientCommand } from '../../../shared/plan/events';
 import { inverseOf } from '../../../shared/plan/inverse';
+import { clientCommandSchema, planChangeSchema } from '../../../shared/plan/schema';
 import { alice, applied, basePlan, subsystem } from './plan-fixture';
 
 const boardChanges: BoardChange[] = [
@@ -27,14 +28,10 @@ const boardChanges: BoardChange[] = [
   { type: 'card.reorder', order: ['docs'] },
 ];
 
-const extensionChanges: PlanChange[] = [
-  { type: 'rename.put', rule: { id: 'r2', from: 'a', to: 'b', phase: 'planned', copyCommit: null, moveCommit: null } },
-  { type: 'rename.put', rule: { id: 'r1', from: 'arch/xen/kernel', to: 'drivers/xen/core', phase: 'copied', copyCommit: 'c1', moveCommit: null } },
-  { type: 'rename.remove', ruleId: 'r1' },
-  { type: 'build.put', build: { id: 'b2', name: 'new', command: 'make', last: null } },
-  { type: 'build.remove', buildId: 'b1' },
-  { type: 'series.propose', target: 't', base: 'b', patches: [] },
+/** The Series view's edits: the other client commands. */
+const seriesEdits: ClientCommand[] = [
   { type: 'series.patch.put', patch: { id: 'p3', subject: 's', description: '', author: null, files: ['z'] } },
+  { type: 'series.patch.put', patch: { id: 'p1', subject: 'xen: hooks', description: 'why', author: 'alice', files: ['include/linux/hooks.h'] } },
   { type: 'series.patch.remove', patchId: 'p1' },
   { type: 'series.reorder', order: ['p2', 'p1'] },
   {
@@ -43,6 +40,7 @@ const extensionChanges: PlanChange[] = [
     remove: ['p2'],
   },
 ];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {
@@ -52,27 +50,40 @@ describe('inverseOf', () => {
     );
   });
 
-  it.each([...boardChanges, ...extensionChanges].map((c, i) => [`${i}: ${c.type}`, c] as const))('undoes %s exactly', (_name, change) => {
+  it('covers every client command type', () => {
+    const sent = new Set(commands.map((c) => c.type));
+    expect([...sent].sort()).toEqual(clientCommandSchema.options.map((o) => o.shape.type.value).sort());
+  });
+
+  it.each(commands.map((c, i) => [`${i}: ${c.type}`, c] as const))('undoes %s exactly, with a client command', (_name, change) => {
     const before = basePlan();
     const after = applied(before, change);
     expect(after).not.toEqual(before);
     const inverse = inverseOf(before, change);
     expect(inverse).not.toBeNull();
     expect(applied(after, inverse!)).toStrictEqual(before);
+    // Undo goes through plan.change, which takes client commands only.
+    expect(clientCommandSchema.safeParse(inverse).success).toBe(true);
   });
 
   it('undoes a person removal exactly: the person, their place and their cards come back', () => {
     const before = applied(basePlan(), { type: 'card.assign', subsystemId: 'docs', owner: 'alice' });
-    const change: PlanChange = { type: 'person.remove', personId: 'alice' };
+    const change: ClientCommand = { type: 'person.remove', personId: 'alice' };
     const after = applied(before, change);
     expect(Object.values(after.subsystems).filter((s) => s.owner === 'alice')).toEqual([]);
     expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
   });
 
-  it('has no inverse for a refused change, a first sprint.init, or a series version', () => {
+  it('has no inverse for a refused change or a first sprint.init', () => {
     expect(inverseOf(basePlan(), { type: 'card.assign', subsystemId: 'zed', owner: null })).toBeNull();
     expect(inverseOf(emptyPlan(), { type: 'sprint.init', upstreamRef: 'a', forkRef: 'b', pairings: [] })).toBeNull();
-    expect(inverseOf(basePlan(), { type: 'series.version', version: { version: 1, tip: 't', base: 'b', at: 'x' } })).toBeNull();
+  });
+
+  it('puts a removed patch back where it stood, not by proposing the series again', () => {
+    const before = basePlan();
+    const inverse = inverseOf(before, { type: 'series.patch.remove', patchId: before.series.patchOrder[0]! });
+    expect(inverse?.type).toBe('series.patches.put');
+    expect(planChangeSchema.safeParse(inverse).success).toBe(true);
   });
 
   it('has no inverse for a person.put that takes cards from their owner', () => {

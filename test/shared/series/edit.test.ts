@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPlan, type Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
-import type { PlanChange } from '../../../shared/plan/events';
 import { inverseOf } from '../../../shared/plan/inverse';
 import type { Result } from '../../../shared/result';
 import { editPatch, mergePatches, moveFile, movePatch, reorderPatches, splitPatch } from '../../../shared/series/edit';
-import type { SeriesEvent } from '../../../shared/series/events';
+import type { SeriesEdit } from '../../../shared/series/events';
 import type { SeriesPatch } from '../../../shared/series/model';
 
 const patch = (id: string, files: string[], author: string | null = null): SeriesPatch => ({
@@ -33,11 +32,11 @@ const value = <T>(r: Result<T>): T => {
 };
 
 /** Applies the edit, then its undo, and checks the undo gives the plan back exactly. */
-function applyAndUndo(plan: Plan, change: SeriesEvent): Plan {
-  const after = value(applyChange(plan, change as PlanChange));
-  const undo = inverseOf(plan, change as PlanChange);
+function applyAndUndo(plan: Plan, change: SeriesEdit): Plan {
+  const after = value(applyChange(plan, change));
+  const undo = inverseOf(plan, change);
   expect(undo).not.toBeNull();
-  expect(value(applyChange(after, undo as PlanChange))).toEqual(plan);
+  expect(value(applyChange(after, undo!))).toEqual(plan);
   return after;
 }
 

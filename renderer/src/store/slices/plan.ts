@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PlanSnapshot } from '../../../../shared/api';
 import { emptyPlan, type Plan, type Subsystem } from '../../../../shared/model';
-import type { PlanChange } from '../../../../shared/plan/events';
+import type { ClientCommand } from '../../../../shared/plan/events';
 import type { RendererClient } from '../../api/client';
 import { describeChange } from '../../text/describe';
 import { applyPlanChange, inversePlanChange, rebase } from '../engine';
@@ -75,7 +75,7 @@ export const createPlanSlice =
         else get().notify('error', res.error.message);
       },
 
-      async applyLocal(change: PlanChange, options = {}) {
+      async applyLocal(change: ClientCommand, options = {}) {
         const before = get().plan;
         const applied = applyPlanChange(before, change);
         if (!applied.ok) {

@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import type { Result } from '../../../../shared/result';
-import type { SeriesEvent } from '../../../../shared/series/events';
+import type { SeriesEdit } from '../../../../shared/series/events';
 import { editPatch, mergePatches, moveFile, splitPatch } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
 
-async function apply(change: Result<SeriesEvent>, label: string): Promise<boolean> {
+async function apply(change: Result<SeriesEdit>, label: string): Promise<boolean> {
   const st = sprintStore.getState();
   if (!change.ok) {
     st.notify('error', change.error.message);

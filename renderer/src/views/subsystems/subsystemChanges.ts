@@ -1,13 +1,13 @@
 /** Plan changes the Subsystems view builds from the user's selections. */
 import type { Plan, Subsystem } from '../../../../shared/model';
-import type { PlanChange } from '../../../../shared/plan/events';
+import type { ClientCommand } from '../../../../shared/plan/events';
 import { newId } from '../../../../shared/plan/ids';
 
 /**
  * Moves several files into `to` as one change (one undo step): `subsystems.put` with the
  * records that lose files and the one that gains them.
  */
-export function moveFilesChange(plan: Plan, files: string[], to: string): PlanChange | null {
+export function moveFilesChange(plan: Plan, files: string[], to: string): ClientCommand | null {
   const target = plan.subsystems[to];
   if (!target || files.length === 0) return null;
   const moving = new Set(files.filter((f) => !target.files.includes(f)));
@@ -22,7 +22,7 @@ export function moveFilesChange(plan: Plan, files: string[], to: string): PlanCh
   return { type: 'subsystems.put', subsystems: changed, remove: [] };
 }
 
-export function splitChange(plan: Plan, from: string, files: string[], name: string): PlanChange | string {
+export function splitChange(plan: Plan, from: string, files: string[], name: string): ClientCommand | string {
   const source = plan.subsystems[from];
   if (!source) return 'That subsystem no longer exists.';
   if (files.length === 0) return 'Tick the files that go into the new subsystem first.';
@@ -31,7 +31,7 @@ export function splitChange(plan: Plan, from: string, files: string[], name: str
   return { type: 'subsystem.split', subsystemId: from, newId: newId('subsystem'), name: name.trim(), files };
 }
 
-export function mergeChange(selected: string[], into: string): PlanChange | string {
+export function mergeChange(selected: string[], into: string): ClientCommand | string {
   if (selected.length < 2) return 'Tick at least two subsystems to merge.';
   if (!selected.includes(into)) return 'Choose which of the ticked subsystems keeps its name.';
   return { type: 'subsystem.merge', subsystemIds: selected, into };

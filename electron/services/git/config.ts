@@ -1,0 +1,53 @@
+/**
+ * The clone's own settings in git config: what the app keeps per clone (whether its commits run
+ * hooks, the build checks' commands) and the identity it acts as. Every key goes after
+ * `--end-of-options`, so neither a key nor a value is ever read as an option. Spawned directly:
+ * when a key is unset git prints nothing (see index.ts on simple-git's wait after empty output).
+ */
+import { runGitWithInput, splitNul } from './exec';
+
+/** `git config --get KEY` prints the value and "\n"; exit 1: the key is not set, which is an answer. */
+export async function readConfig(repo: string, key: string): Promise<string | null> {
+  const out = await runGitWithInput(repo, 'config', ['config', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  return out.exitCode === 0 ? out.stdout.replace(/\n$/, '') : null;
+}
+
+/**
+ * `git config --type=bool --get KEY` prints "true\n" or "false\n" whatever the spelling (yes, on,
+ * 1), exits 1 when the key is unset, and 128 on a value that is no boolean ("fatal: bad boolean
+ * config value"). Null when unset.
+ */
+export async function readConfigBool(repo: string, key: string): Promise<boolean | null> {
+  const out = await runGitWithInput(repo, 'config', ['config', '--type=bool', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  return out.exitCode === 0 ? out.stdout.trim() === 'true' : null;
+}
+
+/**
+ * Every key matching `pattern` (a regular expression over whole keys) with its values in the
+ * order git reads them, the last one being the one in effect. `git config -z --get-regexp`
+ * prints "KEY\nVALUE\0" per value, with the section and variable names lowercased and a
+ * subsection as written: "merge-sprint.build.new layout.command\nmake\0". Exit 1: none match.
+ */
+export async function listConfig(repo: string, pattern: string): Promise<Array<{ key: string; value: string }>> {
+  const out = await runGitWithInput(repo, 'config', ['config', '-z', '--get-regexp', '--end-of-options', pattern], { okExitCodes: [1] });
+  return parseConfigList(out.stdout);
+}
+
+export function parseConfigList(out: string): Array<{ key: string; value: string }> {
+  return splitNul(out).map((record) => {
+    const newline = record.indexOf('\n');
+    // A key set without "= value" in the file prints no newline and has no value.
+    return newline < 0 ? { key: record, value: '' } : { key: record.slice(0, newline), value: record.slice(newline + 1) };
+  });
+}
+
+/** Sets KEY in the clone's own config (.git/config), replacing every value it had; git prints nothing. */
+export async function writeLocalConfig(repo: string, key: string, value: string, opts: { type?: 'bool' } = {}): Promise<void> {
+  const type = opts.type ? [`--type=${opts.type}`] : [];
+  await runGitWithInput(repo, 'config', ['config', '--local', ...type, '--replace-all', '--end-of-options', key, value], {});
+}
+
+/** Removes KEY from the clone's own config; exit 5 means it was not there, which is fine. */
+export async function unsetLocalConfig(repo: string, key: string): Promise<void> {
+  await runGitWithInput(repo, 'config', ['config', '--local', '--unset-all', '--end-of-options', key], { okExitCodes: [5] });
+}
