@@ -24,7 +24,7 @@ function findElectron() {
 }
 
 const OUTPUTS = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
-const SOURCES = ['electron', 'shared', 'renderer', 'scripts/build.mjs', 'vite.config.ts', 'package.json'];
+const SOURCES = ['electron', 'shared', 'renderer', 'scripts/build.mjs', 'scripts/bundles.mjs', 'scripts/cjs-import-meta-url.mjs', 'vite.config.ts', 'package.json'];
 
 function newestMtime(entry) {
   let stat;

@@ -12,8 +12,9 @@ import type { PlanChange } from '../../shared/plan/events';
 import type { BuildCheck } from '../../shared/rename/model';
 import { PERSON_COLORS } from '../../shared/plan/colors';
 import { fail, ok, type Result } from '../../shared/result';
-import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo-repo';
-import { demoHistory, FORK_AUTHORS, type DemoAuthor } from './demo-tree';
+import { FORK_AUTHORS, type DemoAuthor } from './demo/authors';
+import { readDemoHistory } from './demo/history';
+import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo/repo';
 import { writeBuildCommand } from './builds/commands';
 import { gitFailure, openSprintContext } from './dispatch';
 import { GitError } from './git/exec';
@@ -126,11 +127,13 @@ async function planDemoSprint(repo: string): Promise<Result<void>> {
  * new or empty (default: a new folder under the OS temporary folder).
  */
 export async function createDemoRepository(dir?: string): Promise<Result<string>> {
+  // Read before any folder is made, so a damaged install leaves nothing behind.
+  const history = await readDemoHistory();
+  if (!history.ok) return history;
   const folder = await demoFolder(dir);
   if (!folder.ok) return folder;
   try {
-    const history = demoHistory();
-    await writeDemoRepository(folder.value, history.upstream, history.fork);
+    await writeDemoRepository(folder.value, history.value);
     const planned = await planDemoSprint(folder.value);
     return planned.ok ? ok(folder.value) : planned;
   } catch (error) {

@@ -2,10 +2,11 @@
  * Packaging (build/): the electron-builder configuration passes electron-builder's own schema
  * and names the targets the README promises; the icon is the 512x512 PNG its generator draws;
  * and an unpacked Linux build, made with a stand-in Electron folder (the real one cannot be
- * downloaded here), holds exactly the app's own files: no node_modules, no source maps, no CLI.
+ * downloaded here), holds exactly the app's own files: no node_modules, no source maps, no CLI;
+ * the demo's fixture folder whole.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,12 +89,12 @@ describe('unpacked Linux build', () => {
   let dir: string;
   beforeAll(() => {
     dir = tempDir('merge-sprint-unpacked-');
-    const built = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'].every((f) => existsSync(path.join(root, f)));
+    const built = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'dist/demo-fixture/history.json'].every((f) => existsSync(path.join(root, f)));
     if (!built) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'pipe' });
   });
   afterAll(() => cleanup(dir));
 
-  it('holds only the bundled main process, preload, renderer and package.json', () => {
+  it('holds only the bundled main process, preload, renderer, the demo\'s fixture and package.json', () => {
     // A stand-in for Electron's own files; fuses cannot be flipped in it, so they are left out here.
     const electronDist = path.join(dir, 'electron-dist');
     execFileSync('mkdir', ['-p', electronDist]);
@@ -109,10 +110,15 @@ describe('unpacked Linux build', () => {
     const asar = requireFromRoot('@electron/asar') as { listPackage(file: string): string[]; extractFile(file: string, name: string): Buffer };
     const archive = path.join(out, 'linux-unpacked', 'resources', 'app.asar');
     const files = asar.listPackage(archive).map((f) => f.replaceAll('\\', '/'));
-    const outsideAssets = files.filter((f) => !f.startsWith('/dist/renderer/assets/'));
+    const outsideAssets = files.filter((f) => !f.startsWith('/dist/renderer/assets/') && !f.startsWith('/dist/demo-fixture/'));
     expect(outsideAssets.sort()).toEqual(
-      ['/dist', '/dist/electron', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer', '/dist/renderer/assets', '/dist/renderer/index.html', '/package.json'].sort(),
+      ['/dist', '/dist/demo-fixture', '/dist/electron', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer', '/dist/renderer/assets', '/dist/renderer/index.html', '/package.json'].sort(),
     );
+    // The demo's fixture, which the main process reads beside it at run time, whole.
+    const fixture = path.join(root, 'electron', 'services', 'demo', 'fixture');
+    const fixtureEntries = readdirSync(fixture, { recursive: true, encoding: 'utf8' }).map((f) => `/dist/demo-fixture/${f.replaceAll('\\', '/')}`);
+    expect(files.filter((f) => f.startsWith('/dist/demo-fixture/')).sort()).toEqual(fixtureEntries.sort());
+    expect(asar.extractFile(archive, 'dist/demo-fixture/history.json').equals(readFileSync(path.join(fixture, 'history.json')))).toBe(true);
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
     const packaged = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
     expect(packaged.main).toBe('dist/electron/main.cjs');

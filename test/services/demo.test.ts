@@ -46,6 +46,31 @@ describe('the demo repository', () => {
     expect(git(repo, ['merge-base', '--is-ancestor', 'upstream', 'xen'])).toBe('');
   });
 
+  it('is the same repository on every machine: pinned commits, tag and trees, as before its content became fixture files', () => {
+    // Computed from the demo as it was built from TypeScript literals: moving its content into
+    // files must not change one byte, one author or one date.
+    const pinned = {
+      upstream: { commit: 'b77a4e68f6b5f787b6aa38379125d7487aaf6b4e', tree: '7a25fafbc5fdebd58ac8ccd35faf035e1e65f26b' },
+      'upstream~1': { commit: 'cd934cfca4cdb2aec7202f543b8ae76b3b017952', tree: 'b457c126f4fc449a2717b7fe78e731b1490179c3' },
+      'refs/tags/v2.6.12': { commit: 'da96e61250131aff8072be5d8b28a3051243c6ff', tree: '7a25fafbc5fdebd58ac8ccd35faf035e1e65f26b' },
+      xen: { commit: 'd59eb88b5cf2cef11b6bbf5554fdf0edd1c8f963', tree: '0722eeaf6dd3e0116aaecf84131a3c74a939d513' },
+      HEAD: { commit: 'd59eb88b5cf2cef11b6bbf5554fdf0edd1c8f963', tree: '0722eeaf6dd3e0116aaecf84131a3c74a939d513' },
+    };
+    const actual = Object.fromEntries(
+      Object.keys(pinned).map((ref) => [ref, { commit: git(repo, ['rev-parse', ref]).trim(), tree: git(repo, ['rev-parse', `${ref}^{tree}`]).trim() }]),
+    );
+    expect(actual).toEqual(pinned);
+    expect(git(repo, ['log', '--format=%T', 'upstream..xen']).trim().split('\n')).toEqual([
+      '0722eeaf6dd3e0116aaecf84131a3c74a939d513',
+      '0d968f21a3e6674304d721fee23c6636e9405b53',
+      'fb57ef9c11c6e7efb87d44911bca9b3d97b729e6',
+      'f44019c6e1f825d73777567892966c1750143cf3',
+      'cee438e595b1927b9b661010e45011f638546c93',
+      '9c74790cde0462a822cd6b86a3f9dc383d3559fa',
+      '8cc0a820f7970ffb4c2dddf0aef48a4a158620d2',
+    ]);
+  });
+
   it('has several fork authors and a mini Linux tree upstream with a MAINTAINERS file', () => {
     const authors = new Set(git(repo, ['log', '--format=%an', 'upstream..xen']).trim().split('\n'));
     expect(authors.size).toBeGreaterThanOrEqual(4);
