@@ -91,8 +91,10 @@ const HOOK_REFUSED_MOVE = (branch: string, output: string): string =>
 /**
  * Moves the branch as the journal says, then the index and files of its paths, then the plan.
  * The journal is written first and removed last, so a run killed in between is finished by
- * recovery; a refused swap changed nothing and leaves no journal. With `runHooks` the move runs
- * the reference-transaction hook, and a new commit (a forward move) post-commit at the end.
+ * recovery; a refused swap changed nothing and leaves no journal. A plan that cannot record the
+ * step keeps the journal, so the next command or opening records it. With `runHooks` the move
+ * runs the reference-transaction hook, and a new commit (a forward move) post-commit once its
+ * files are written.
  */
 export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string, opts: { runHooks?: boolean } = {}): Promise<Result<PlanFollowUp | null>> {
   const runHooks = opts.runHooks === true;
@@ -109,10 +111,12 @@ export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPat
   checkpoint(`${journal.op}:after-worktree`);
   const recorded = await recordRule(ctx, journal.rule, journal.branch);
   checkpoint(`${journal.op}:after-plan`);
-  await clearJournal(gitDirPath);
+  if (recorded.ok) await clearJournal(gitDirPath);
   if (runHooks && journal.forward) await runPostCommitHook(ctx.repo);
-  return recorded;
+  return recorded.ok ? recorded : fail(recorded.error.code, `${recorded.error.message} ${PLAN_LATER}`, recorded.error.detail);
 }
+
+const PLAN_LATER = 'The next rename command, or opening the repository, records it once that is fixed.';
 
 /**
  * Writes the rule's new phase and commits to the plan (a finished move also takes the sprint's
