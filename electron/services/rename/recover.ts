@@ -1,24 +1,20 @@
 /**
  * Finishing or forgetting a rename operation that was killed: if its commit reached the branch,
- * the index and working tree of its paths are brought in line (only where they still hold the
- * old state untouched) and the plan records the rule; if not, nothing happened and the journal
- * goes. The journal stays until git, the files and the plan agree: a plan that cannot be written
- * now is written by the next command or opening. Runs under the operations' lock, before every
- * operation and at start-up.
+ * the index and files of its paths are brought in line (settle.ts tells the operation's own
+ * writes from anyone's edits) and the plan records the rule; if not, nothing happened and the
+ * journal goes. The journal stays until git, the files and the plan agree: what cannot be
+ * finished now (a locked index, a plan that cannot be written) is finished by the next command
+ * or opening. Runs under the operations' lock, before every operation and at start-up.
  */
 import { quotePath } from '../../../shared/paths';
-import type { FileVersion, RenameRule } from '../../../shared/rename/model';
-import { sameVersion } from '../../../shared/rename/drift';
+import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { isAncestor, refCommit } from '../git/commit';
+import { currentBranch, isAncestor, refCommit } from '../git/commit';
 import { gitDir } from '../git/in-progress';
-import { listIndexEntries } from '../git/index';
-import { restoreFromCommit } from '../git/restore';
-import { statusOfPaths } from '../git/status';
-import { lsTree } from '../git/trees';
 import { recordRule, type RenameContext } from './atomic';
 import { removeLeftoverBuildWorktrees } from './builds';
 import { OPERATION_WORDS, clearJournal, journalWords, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
+import { settlePaths, type SettleOutcome } from './settle';
 
 export interface JournalOutcome {
   ruleId: string;
@@ -40,6 +36,14 @@ export interface JournalOutcome {
 
 const LATER = 'The next rename command, or opening the repository, finishes it.';
 
+/** Why a settle could not write, in words, for a journal that stays. */
+function blocked(journal: Journal, outcome: Exclude<SettleOutcome, { kind: 'settled' }>): string {
+  if (outcome.kind === 'index-locked') {
+    return `Could not finish ${journalWords(journal)}: git's index is locked (${quotePath(outcome.lock)}). If no git command is running, a killed one left that file behind: remove it. ${LATER}`;
+  }
+  return `Could not finish ${journalWords(journal)}: its files could not be written (git: ${outcome.reason}). Fix what git names. ${LATER}`;
+}
+
 /** Does the plan record the rule as the journal says (phase and commits)? */
 const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
   current.phase === rule.phase &&
@@ -47,43 +51,12 @@ const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
   (current.syncCommit ?? null) === (rule.syncCommit ?? null) &&
   (current.moveCommit ?? null) === (rule.moveCommit ?? null);
 
-const versions = async (repo: string, commit: string, roots: string[]): Promise<Map<string, FileVersion>> =>
-  new Map((await lsTree(repo, commit, roots)).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
-
-/**
- * Brings the index and files of the journal's paths from `before` to the branch tip, file by
- * file, only where the index still holds `before`'s version and the file matches the index.
- * Returns the paths left alone.
- */
-async function settleWorktree(repo: string, journal: Journal, tip: string): Promise<string[]> {
-  const [before, after, atTip, index, status] = await Promise.all([
-    versions(repo, journal.before, journal.paths),
-    versions(repo, journal.after, journal.paths),
-    journal.after === tip ? null : versions(repo, tip, journal.paths),
-    listIndexEntries(repo, journal.paths),
-    statusOfPaths(repo, journal.paths),
-  ]);
-  const staged = new Map(index.filter((e) => e.stage === 0).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
-  const unmerged = new Set(index.filter((e) => e.stage !== 0).map((e) => e.path));
-  const dirtyFiles = new Set(status.filter((s) => s.worktree !== ' ').map((s) => s.path));
-  const toRestore: string[] = [];
-  const left: string[] = [];
-  for (const p of new Set([...before.keys(), ...after.keys()])) {
-    const want = after.get(p) ?? null;
-    if (atTip && !sameVersion(atTip.get(p) ?? null, want)) continue;
-    const has = staged.get(p) ?? null;
-    if (!unmerged.has(p) && sameVersion(has, want)) continue;
-    if (!unmerged.has(p) && sameVersion(has, before.get(p) ?? null) && !dirtyFiles.has(p)) toRestore.push(p);
-    else left.push(p);
-  }
-  await restoreFromCommit(repo, tip, toRestore);
-  return left;
-}
-
 /** Finishes the journal's operation if its commit reached the branch, else forgets it; keeps the journal while that cannot be done. */
 async function completeJournal(ctx: RenameContext, dir: string, journal: Journal): Promise<JournalOutcome> {
   const base = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to };
   const tip = await refCommit(ctx.repo, `refs/heads/${journal.branch}`);
+  // The work tree and index are the branch's only while HEAD is on it.
+  const onBranch = (await currentBranch(ctx.repo)) === journal.branch;
   let reached = tip !== null && (await isAncestor(ctx.repo, journal.after, tip));
   // Moving back (dropping a copy commit): its parent is always an ancestor; the copy must be gone too.
   if (reached && !journal.forward && tip !== null) reached = !(await isAncestor(ctx.repo, journal.before, tip));
@@ -91,7 +64,12 @@ async function completeJournal(ctx: RenameContext, dir: string, journal: Journal
     await clearJournal(dir);
     return { ...base, outcome: 'not-applied', leftAsIs: [] };
   }
-  const leftAsIs = await settleWorktree(ctx.repo, journal, tip);
+  let leftAsIs: string[] = [];
+  if (onBranch) {
+    const settled = await settlePaths(ctx.repo, dir, journal, 'after', tip);
+    if (settled.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+    leftAsIs = settled.left;
+  }
   const { plan } = await ctx.plan.snapshot();
   const current = plan.renames[journal.ruleId];
   if (current && !planAgrees(current, journal.rule)) {
@@ -172,7 +150,6 @@ export async function recoverRenames(ctx: RenameContext): Promise<Result<Recover
     return ok({ journal, removedWorktrees, warnings });
   });
 }
-
 
 /** What recovery did and what looks wrong, one line each, for a log (nothing when all was well). */
 export function describeRecovery(report: RecoveryReport): string[] {
