@@ -1,10 +1,11 @@
 /**
- * Finishing or forgetting a rename operation that was killed: if its commit reached the branch,
- * the index and files of its paths are brought in line (settle.ts tells the operation's own
- * writes from anyone's edits) and the plan records the rule; if not, nothing happened and the
- * journal goes. The journal stays until git, the files and the plan agree: what cannot be
- * finished now (a locked index, a plan that cannot be written) is finished by the next command
- * or opening. Runs under the operations' lock, before every operation and at start-up.
+ * Finishing or forgetting a rename operation that was killed or could not finish: if its commit
+ * reached the branch, the index and files of its paths are brought in line (settle.ts tells the
+ * operation's own writes from anyone's edits) and the plan records the rule; if not, whatever a
+ * failed write left is undone and the journal goes. The journal stays until git, the files and
+ * the plan agree: what cannot be finished now (a locked index, a plan that cannot be written) is
+ * finished by the next command or opening. Runs under the operations' lock, before every
+ * operation and at start-up.
  */
 import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
@@ -14,7 +15,7 @@ import { gitDir } from '../git/in-progress';
 import { recordRule, type RenameContext } from './atomic';
 import { removeLeftoverBuildWorktrees } from './builds';
 import { OPERATION_WORDS, clearJournal, journalWords, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
-import { settlePaths, type SettleOutcome } from './settle';
+import { putBranchBack, settlePaths, type SettleOutcome } from './settle';
 
 export interface JournalOutcome {
   ruleId: string;
@@ -24,13 +25,13 @@ export interface JournalOutcome {
   to: string;
   /**
    * 'completed': the commit was on the branch and the rest was finished; 'not-applied': the
-   * branch never moved; 'unfinished': something stands in the way (`problem`), the journal stays
-   * for the next try.
+   * branch never moved; 'put-back': the files could not be written, so the branch went back;
+   * 'unfinished': something stands in the way (`problem`), the journal stays for the next try.
    */
-  outcome: 'completed' | 'not-applied' | 'unfinished';
+  outcome: 'completed' | 'not-applied' | 'put-back' | 'unfinished';
   /** Paths left as they were because someone changed them meanwhile (their work is kept). */
   leftAsIs: string[];
-  /** What stood in the way, in words. */
+  /** What stood in the way, in words (for 'put-back': why the files could not be written). */
   problem?: string;
 }
 
@@ -61,13 +62,28 @@ async function completeJournal(ctx: RenameContext, dir: string, journal: Journal
   // Moving back (dropping a copy commit): its parent is always an ancestor; the copy must be gone too.
   if (reached && !journal.forward && tip !== null) reached = !(await isAncestor(ctx.repo, journal.before, tip));
   if (!reached || tip === null) {
+    // The branch never moved, or went back after a failed write: undo what that write left.
+    let leftAsIs: string[] = [];
+    if (tip === journal.before && onBranch) {
+      const undone = await settlePaths(ctx.repo, dir, journal, 'before', tip);
+      if (undone.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, undone) };
+      leftAsIs = undone.left;
+    }
     await clearJournal(dir);
-    return { ...base, outcome: 'not-applied', leftAsIs: [] };
+    return { ...base, outcome: 'not-applied', leftAsIs };
   }
   let leftAsIs: string[] = [];
   if (onBranch) {
     const settled = await settlePaths(ctx.repo, dir, journal, 'after', tip);
-    if (settled.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+    if (settled.kind === 'index-locked') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+    if (settled.kind === 'write-failed') {
+      // Only the operation's own commit can go back; commits made on top of it stay.
+      const back = tip === journal.after ? await putBranchBack(ctx.repo, dir, journal) : { back: false as const };
+      if (!back.back) return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+      if (back.undone.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, back.undone) };
+      await clearJournal(dir);
+      return { ...base, outcome: 'put-back', leftAsIs: back.undone.left, problem: settled.reason };
+    }
     leftAsIs = settled.left;
   }
   const { plan } = await ctx.plan.snapshot();
@@ -159,6 +175,7 @@ export function describeRecovery(report: RecoveryReport): string[] {
     const what = `the interrupted ${OPERATION_WORDS[j.op]} of ${quotePath(j.from)} -> ${quotePath(j.to)}`;
     if (j.outcome === 'not-applied') lines.push(`Forgot ${what}: its commit never reached the branch, so nothing had changed.`);
     else if (j.outcome === 'completed') lines.push(`Finished ${what}: its commit was on the branch; the files and the plan now follow it.`);
+    else if (j.outcome === 'put-back') lines.push(`Put back ${what}: its files could not be written (git: ${j.problem ?? 'no message'}), so the branch is at its commit from before and nothing changed; fix what git names, then run it again.`);
     else lines.push(j.problem ?? `Could not finish ${what}.`);
     if (j.leftAsIs.length > 0) {
       const shown = j.leftAsIs.slice(0, 5).map(quotePath).join(', ');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parentPaths } from '../../../shared/paths';
 import type { FileVersion } from '../../../shared/rename/model';
 import { sameVersion } from '../../../shared/rename/drift';
+import { swapBranch } from '../git/commit';
 import { worktreeDiffers } from '../git/diff-files';
 import { GitError } from '../git/exec';
 import { indexLocked } from '../git/in-progress';
@@ -157,4 +158,19 @@ export async function settlePaths(repo: string, gitDir: string, journal: Journal
     throw error;
   }
   return { kind: 'settled', left };
+}
+
+export type PutBack = { back: true; undone: SettleOutcome } | { back: false };
+
+/**
+ * After the files of a moved branch could not be written: the branch goes back to where the
+ * operation started (compare-and-swap from the operation's commit; hooks do not run, so none can
+ * refuse the way back), then whatever the failed write left is undone. Not back: someone moved
+ * the branch meanwhile.
+ */
+export async function putBranchBack(repo: string, gitDir: string, journal: Journal): Promise<PutBack> {
+  const reason = `merge-sprint: put back ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`;
+  const swap = await swapBranch(repo, journal.branch, journal.before, journal.after, reason);
+  if (!swap.swapped) return { back: false };
+  return { back: true, undone: await settlePaths(repo, gitDir, journal, 'before', journal.before) };
 }
