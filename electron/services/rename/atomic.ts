@@ -10,18 +10,21 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '../../../shared/model';
+import { quotePath } from '../../../shared/paths';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
 import { commitTree, swapBranch } from '../git/commit';
+import { GitError } from '../git/exec';
 import { readRunHooks } from '../git/hooks';
 import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
 import { restoreFromCommit } from '../git/restore';
 import { checkpoint } from './checkpoint';
 import { HOOKS_OFF_HINT, quoteHookOutput, runCommitHooks, runPostCommitHook } from './commit-hooks';
 import { recordRuleWithPlan } from './follow';
-import type { RepoState } from './guard';
-import { clearJournal, scratchDir, writeJournal, type Journal } from './journal';
+import { checkNamesFit, type RepoState } from './guard';
+import { clearJournal, journalWords, scratchDir, writeJournal, type Journal } from './journal';
+import { gitReason, putBranchBack } from './settle';
 
 export interface RenameContext {
   repo: string;
@@ -71,6 +74,8 @@ export async function commitStep(ctx: RenameContext, state: RepoState, step: Com
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+  const fits = await checkNamesFit(ctx.repo, state.gitDir, commit, state.head, step.paths);
+  if (!fits.ok) return fits;
   checkpoint(`${step.op}:built`);
   const moved = await moveBranch(ctx, {
     op: step.op,
@@ -91,8 +96,10 @@ const HOOK_REFUSED_MOVE = (branch: string, output: string): string =>
 /**
  * Moves the branch as the journal says, then the index and files of its paths, then the plan.
  * The journal is written first and removed last, so a run killed in between is finished by
- * recovery; a refused swap changed nothing and leaves no journal. With `runHooks` the move runs
- * the reference-transaction hook, and a new commit (a forward move) post-commit at the end.
+ * recovery; a refused swap changed nothing and leaves no journal. Files that cannot be written
+ * put the branch back. A plan that cannot record the step keeps the journal, so the next
+ * command or opening records it. With `runHooks` the move runs the reference-transaction hook,
+ * and a new commit (a forward move) post-commit once its files are written.
  */
 export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string, opts: { runHooks?: boolean } = {}): Promise<Result<PlanFollowUp | null>> {
   const runHooks = opts.runHooks === true;
@@ -105,13 +112,37 @@ export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPat
     return swap.refusedByHook === null ? fail('conflict', BRANCH_MOVED(journal.branch)) : fail('refused', HOOK_REFUSED_MOVE(journal.branch, swap.refusedByHook));
   }
   checkpoint(`${journal.op}:after-ref`);
-  await restoreFromCommit(ctx.repo, journal.after, journal.paths);
+  try {
+    await restoreFromCommit(ctx.repo, journal.after, journal.paths);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    return putBack(ctx, journal, gitDirPath, gitReason(error));
+  }
   checkpoint(`${journal.op}:after-worktree`);
   const recorded = await recordRule(ctx, journal.rule, journal.branch);
   checkpoint(`${journal.op}:after-plan`);
-  await clearJournal(gitDirPath);
+  if (recorded.ok) await clearJournal(gitDirPath);
   if (runHooks && journal.forward) await runPostCommitHook(ctx.repo);
-  return recorded;
+  return recorded.ok ? recorded : fail(recorded.error.code, `${recorded.error.message} ${PLAN_LATER}`, recorded.error.detail);
+}
+
+const PLAN_LATER = 'The next rename command, or opening the repository, records it once that is fixed.';
+
+/** The files could not be written: the branch goes back, and the answer says so in words. */
+async function putBack(ctx: RenameContext, journal: Journal, gitDirPath: string, why: string): Promise<Result<never>> {
+  const what = `The files of ${journalWords(journal)} could not be written (git: ${why})`;
+  const branch = quotePath(journal.branch);
+  const back = await putBranchBack(ctx.repo, gitDirPath, journal);
+  if (!back.back) {
+    return fail('conflict', `${what}, and the branch ${branch} moved meanwhile, so its commit stays on it. Once the cause is fixed, the next rename command, or opening the repository, writes them.`);
+  }
+  if (back.undone.kind !== 'settled') {
+    const still = back.undone.kind === 'index-locked' ? `git's index is locked: ${quotePath(back.undone.lock)}` : `git: ${back.undone.reason}`;
+    return fail('refused', `${what}, so the branch ${branch} is back at its commit from before, but some files it wrote are still there (${still}). The next rename command, or opening the repository, removes them.`);
+  }
+  await clearJournal(gitDirPath);
+  const kept = back.undone.left.length > 0 ? ` Files someone changed meanwhile are kept as they are: ${back.undone.left.slice(0, 5).map(quotePath).join(', ')}.` : '';
+  return fail('refused', `${what}, so the branch ${branch} is back at its commit from before and nothing changed.${kept} Fix what git names, then try again.`);
 }
 
 /**

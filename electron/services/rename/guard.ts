@@ -1,15 +1,18 @@
 /**
  * What must hold before a rename operation changes the repository: no merge, rebase,
- * cherry-pick, revert or bisect waiting, nobody holding the index lock, HEAD on a branch, and
- * nothing uncommitted (or untracked, or a symbolic link) where the operation writes.
+ * cherry-pick, revert or bisect waiting, nobody holding the index lock, HEAD on a branch,
+ * nothing uncommitted (or untracked, or a symbolic link) where the operation writes, and every
+ * name it writes one the file system takes.
  */
-import { lstat } from 'node:fs/promises';
+import { lstat, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPaths, quotePath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
 import { currentBranch, refCommit } from '../git/commit';
 import { gitDir, indexLocked, operationInProgress, type GitOperation } from '../git/in-progress';
 import { statusOfPaths, type PathStatus } from '../git/status';
+import { lsTree } from '../git/trees';
+import { scratchDir } from './journal';
 
 export interface RepoState {
   gitDir: string;
@@ -87,6 +90,63 @@ export async function checkTouchedPaths(repo: string, roots: readonly string[], 
         break;
       }
     }
+  }
+  return ok(undefined);
+}
+
+/** The longest absolute path the system takes, in bytes with its final NUL: PATH_MAX (4096 on Linux, 1024 on macOS). */
+const PATH_MAX = process.platform === 'darwin' ? 1024 : 4096;
+const PROBES_AT_ONCE = 64;
+/**
+ * Names every file system git runs on takes: letters, digits and a little punctuation, not ending
+ * in a dot (Windows drops it), short of the smallest name limit in use (143 bytes, eCryptfs).
+ * Only the others are tried, so a copy of a tree like Linux's tries a handful, not thousands.
+ */
+const TAKEN_EVERYWHERE = /^[A-Za-z0-9_.+,=@~#%-]{0,99}[A-Za-z0-9_+,=@~#%-]$/;
+
+/** Why the file system refuses `name`, or null when it takes it: creating it in `dir` (same file system) says. */
+async function refusal(dir: string, name: string): Promise<string | null> {
+  try {
+    await writeFile(path.join(dir, name), '', { flag: 'wx' });
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    // Another probe's name folded onto this one (a file system that ignores case): the name itself is taken.
+    return code === 'EEXIST' ? null : code;
+  }
+}
+
+/**
+ * Refuses, before the branch moves, a commit whose new files the file system could not hold:
+ * an absolute path longer than the system takes, or a name it refuses (longer than its limit,
+ * 255 bytes on most; characters it does not allow). Each new name that is not plain is tried
+ * in a scratch folder in the git folder, on the work tree's file system, and removed.
+ */
+export async function checkNamesFit(repo: string, dir: string, commit: string, head: string, roots: readonly string[]): Promise<Result<void>> {
+  const [next, now] = await Promise.all([lsTree(repo, commit, roots), lsTree(repo, head, roots)]);
+  const existing = new Set(now.map((e) => e.path));
+  const created = next.map((e) => e.path).filter((p) => !existing.has(p));
+  for (const p of created) {
+    const bytes = Buffer.byteLength(path.join(repo, p));
+    if (bytes >= PATH_MAX) {
+      return fail('refused', `The file ${quotePath(p)} would have a path of ${bytes} bytes in this repository's folder, and the system takes at most ${PATH_MAX - 1}: choose a shorter destination. Nothing was changed.`);
+    }
+  }
+  const names = [...new Set(created.flatMap((p) => p.split('/')))].filter((n) => !TAKEN_EVERYWHERE.test(n));
+  if (names.length === 0) return ok(undefined);
+  const probe = await scratchDir(dir);
+  try {
+    for (let i = 0; i < names.length; i += PROBES_AT_ONCE) {
+      const answers = await Promise.all(names.slice(i, i + PROBES_AT_ONCE).map(async (name) => ({ name, code: await refusal(probe, name) })));
+      const refused = answers.find((a) => a.code !== null);
+      if (!refused) continue;
+      const { name, code } = refused;
+      const where = created.find((p) => p.split('/').includes(name)) ?? name;
+      const why = code === 'ENAMETOOLONG' ? `it is ${Buffer.byteLength(name)} bytes long, more than the file system takes in one name (255 bytes on most)` : `the file system refuses it (${code})`;
+      return fail('refused', `The name ${quotePath(name)} in ${quotePath(where)} cannot be written here: ${why}. Choose another destination, or rename the file first. Nothing was changed.`);
+    }
+  } finally {
+    await rm(probe, { recursive: true, force: true });
   }
   return ok(undefined);
 }

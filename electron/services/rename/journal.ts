@@ -6,6 +6,7 @@
  */
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { liveOwnerPid } from '../owner-pid';
 
@@ -24,6 +25,18 @@ export interface Journal {
   /** The rule as the plan records it once the branch moved. */
   rule: RenameRule;
 }
+
+/** Each operation in words, for messages about it. */
+export const OPERATION_WORDS: Record<Journal['op'], string> = {
+  copy: 'interim copy',
+  sync: 'sync',
+  finish: 'finish move',
+  abandon: 'abandon copy',
+};
+
+/** `the interim copy of "a" -> "b"`: the journal's operation, named for a message. */
+export const journalWords = (journal: Pick<Journal, 'op' | 'rule'>): string =>
+  `the ${OPERATION_WORDS[journal.op]} of ${quotePath(journal.rule.from)} -> ${quotePath(journal.rule.to)}`;
 
 export const stateDir = (gitDir: string): string => path.join(gitDir, 'merge-sprint');
 const journalFile = (gitDir: string): string => path.join(stateDir(gitDir), 'rename-journal.json');

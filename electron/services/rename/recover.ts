@@ -1,22 +1,21 @@
 /**
- * Finishing or forgetting a rename operation that was killed: if its commit reached the branch,
- * the index and working tree of its paths are brought in line (only where they still hold the
- * old state untouched) and the plan records the rule; if not, nothing happened and the journal
- * goes. Runs under the operations' lock, before every operation and at start-up.
+ * Finishing or forgetting a rename operation that was killed or could not finish: if its commit
+ * reached the branch, the index and files of its paths are brought in line (settle.ts tells the
+ * operation's own writes from anyone's edits) and the plan records the rule; if not, whatever a
+ * failed write left is undone and the journal goes. The journal stays until git, the files and
+ * the plan agree: what cannot be finished now (a locked index, a plan that cannot be written) is
+ * finished by the next command or opening. Runs under the operations' lock, before every
+ * operation and at start-up.
  */
 import { quotePath } from '../../../shared/paths';
-import type { FileVersion } from '../../../shared/rename/model';
-import { sameVersion } from '../../../shared/rename/drift';
+import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { isAncestor, refCommit } from '../git/commit';
+import { currentBranch, isAncestor, refCommit } from '../git/commit';
 import { gitDir } from '../git/in-progress';
-import { listIndexEntries } from '../git/index';
-import { restoreFromCommit } from '../git/restore';
-import { statusOfPaths } from '../git/status';
-import { lsTree } from '../git/trees';
 import { recordRule, type RenameContext } from './atomic';
 import { removeLeftoverBuildWorktrees } from './builds';
-import { clearJournal, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
+import { OPERATION_WORDS, clearJournal, journalWords, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
+import { putBranchBack, settlePaths, type SettleOutcome } from './settle';
 
 export interface JournalOutcome {
   ruleId: string;
@@ -24,74 +23,81 @@ export interface JournalOutcome {
   /** The rule's paths, to name it in a message. */
   from: string;
   to: string;
-  /** 'completed': the commit was on the branch and the rest was finished; 'not-applied': the branch never moved. */
-  outcome: 'completed' | 'not-applied';
+  /**
+   * 'completed': the commit was on the branch and the rest was finished; 'not-applied': the
+   * branch never moved; 'put-back': the files could not be written, so the branch went back;
+   * 'unfinished': something stands in the way (`problem`), the journal stays for the next try.
+   */
+  outcome: 'completed' | 'not-applied' | 'put-back' | 'unfinished';
   /** Paths left as they were because someone changed them meanwhile (their work is kept). */
   leftAsIs: string[];
-  /** Why the plan could not record the rule, when it could not. */
-  planError?: string;
+  /** What stood in the way, in words (for 'put-back': why the files could not be written). */
+  problem?: string;
 }
 
-const versions = async (repo: string, commit: string, roots: string[]): Promise<Map<string, FileVersion>> =>
-  new Map((await lsTree(repo, commit, roots)).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
+const LATER = 'The next rename command, or opening the repository, finishes it.';
 
-/**
- * Brings the index and files of the journal's paths from `before` to the branch tip, file by
- * file, only where the index still holds `before`'s version and the file matches the index.
- * Returns the paths left alone.
- */
-async function settleWorktree(repo: string, journal: Journal, tip: string): Promise<string[]> {
-  const [before, after, atTip, index, status] = await Promise.all([
-    versions(repo, journal.before, journal.paths),
-    versions(repo, journal.after, journal.paths),
-    journal.after === tip ? null : versions(repo, tip, journal.paths),
-    listIndexEntries(repo, journal.paths),
-    statusOfPaths(repo, journal.paths),
-  ]);
-  const staged = new Map(index.filter((e) => e.stage === 0).map((e) => [e.path, { mode: e.mode, oid: e.oid }]));
-  const unmerged = new Set(index.filter((e) => e.stage !== 0).map((e) => e.path));
-  const dirtyFiles = new Set(status.filter((s) => s.worktree !== ' ').map((s) => s.path));
-  const toRestore: string[] = [];
-  const left: string[] = [];
-  for (const p of new Set([...before.keys(), ...after.keys()])) {
-    const want = after.get(p) ?? null;
-    if (atTip && !sameVersion(atTip.get(p) ?? null, want)) continue;
-    const has = staged.get(p) ?? null;
-    if (!unmerged.has(p) && sameVersion(has, want)) continue;
-    if (!unmerged.has(p) && sameVersion(has, before.get(p) ?? null) && !dirtyFiles.has(p)) toRestore.push(p);
-    else left.push(p);
+/** Why a settle could not write, in words, for a journal that stays. */
+function blocked(journal: Journal, outcome: Exclude<SettleOutcome, { kind: 'settled' }>): string {
+  if (outcome.kind === 'index-locked') {
+    return `Could not finish ${journalWords(journal)}: git's index is locked (${quotePath(outcome.lock)}). If no git command is running, a killed one left that file behind: remove it. ${LATER}`;
   }
-  await restoreFromCommit(repo, tip, toRestore);
-  return left;
+  return `Could not finish ${journalWords(journal)}: its files could not be written (git: ${outcome.reason}). Fix what git names. ${LATER}`;
 }
 
-/** Finishes the journal's operation if its commit reached the branch, else forgets it. */
+/** Does the plan record the rule as the journal says (phase and commits)? */
+const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
+  current.phase === rule.phase &&
+  current.copyCommit === rule.copyCommit &&
+  (current.syncCommit ?? null) === (rule.syncCommit ?? null) &&
+  (current.moveCommit ?? null) === (rule.moveCommit ?? null);
+
+/** Finishes the journal's operation if its commit reached the branch, else forgets it; keeps the journal while that cannot be done. */
 async function completeJournal(ctx: RenameContext, dir: string, journal: Journal): Promise<JournalOutcome> {
+  const base = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to };
   const tip = await refCommit(ctx.repo, `refs/heads/${journal.branch}`);
+  // The work tree and index are the branch's only while HEAD is on it.
+  const onBranch = (await currentBranch(ctx.repo)) === journal.branch;
   let reached = tip !== null && (await isAncestor(ctx.repo, journal.after, tip));
   // Moving back (dropping a copy commit): its parent is always an ancestor; the copy must be gone too.
   if (reached && !journal.forward && tip !== null) reached = !(await isAncestor(ctx.repo, journal.before, tip));
   if (!reached || tip === null) {
+    // The branch never moved, or went back after a failed write: undo what that write left.
+    let leftAsIs: string[] = [];
+    if (tip === journal.before && onBranch) {
+      const undone = await settlePaths(ctx.repo, dir, journal, 'before', tip);
+      if (undone.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, undone) };
+      leftAsIs = undone.left;
+    }
     await clearJournal(dir);
-    return { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to, outcome: 'not-applied', leftAsIs: [] };
+    return { ...base, outcome: 'not-applied', leftAsIs };
   }
-  const leftAsIs = await settleWorktree(ctx.repo, journal, tip);
+  let leftAsIs: string[] = [];
+  if (onBranch) {
+    const settled = await settlePaths(ctx.repo, dir, journal, 'after', tip);
+    if (settled.kind === 'index-locked') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+    if (settled.kind === 'write-failed') {
+      // Only the operation's own commit can go back; commits made on top of it stay.
+      const back = tip === journal.after ? await putBranchBack(ctx.repo, dir, journal) : { back: false as const };
+      if (!back.back) return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, settled) };
+      if (back.undone.kind !== 'settled') return { ...base, outcome: 'unfinished', leftAsIs, problem: blocked(journal, back.undone) };
+      await clearJournal(dir);
+      return { ...base, outcome: 'put-back', leftAsIs: back.undone.left, problem: settled.reason };
+    }
+    leftAsIs = settled.left;
+  }
   const { plan } = await ctx.plan.snapshot();
   const current = plan.renames[journal.ruleId];
-  const recorded = current && JSON.stringify(current) !== JSON.stringify(journal.rule) ? await recordRule(ctx, journal.rule, journal.branch) : ok(null);
+  if (current && !planAgrees(current, journal.rule)) {
+    const recorded = await recordRule(ctx, journal.rule, journal.branch);
+    if (!recorded.ok) return { ...base, outcome: 'unfinished', leftAsIs, problem: `Could not finish ${journalWords(journal)}: ${recorded.error.message} ${LATER}` };
+  }
   await clearJournal(dir);
-  const outcome: JournalOutcome = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to, outcome: 'completed', leftAsIs };
-  return recorded.ok ? outcome : { ...outcome, planError: recorded.error.message };
+  return { ...base, outcome: 'completed', leftAsIs };
 }
 
-/**
- * Runs `fn` holding the operations' lock, after finishing whatever a killed run left. Refuses
- * while another live process holds the lock.
- */
-export async function withRenameLock<T>(
-  ctx: RenameContext,
-  fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>,
-): Promise<Result<T>> {
+/** Takes the operations' lock, finishes what a killed run left, then runs `fn` (whatever recovery's outcome). */
+async function underLock<T>(ctx: RenameContext, fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>): Promise<Result<T>> {
   const dir = await gitDir(ctx.repo);
   const lock = await takeLock(dir);
   if (!lock.held) {
@@ -108,12 +114,27 @@ export async function withRenameLock<T>(
 }
 
 /**
+ * Runs `fn` holding the operations' lock, after finishing whatever a killed run left. Refuses
+ * while another live process holds the lock, and while an earlier operation cannot be finished
+ * (nothing is built on a half-finished one).
+ */
+export async function withRenameLock<T>(
+  ctx: RenameContext,
+  fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return underLock(ctx, async (dir, recovered) => {
+    if (recovered?.outcome === 'unfinished') return fail('conflict', `${recovered.problem ?? ''} Until then no other rename operation runs, so none builds on a half-finished one.`);
+    return fn(dir, recovered);
+  });
+}
+
+/**
  * For reads (the Rename view's list): if a killed run left a journal, finish it first, so the
  * rules shown match the branch. Skipped quietly while another operation holds the lock.
  */
 export async function finishInterrupted(ctx: RenameContext): Promise<void> {
   if (!(await readJournal(await gitDir(ctx.repo)))) return;
-  await withRenameLock(ctx, async () => ok(undefined));
+  await underLock(ctx, async () => ok(undefined));
 }
 
 export interface RecoveryReport {
@@ -129,7 +150,7 @@ export interface RecoveryReport {
  * that every copied or moved rule's commits are still on the current branch.
  */
 export async function recoverRenames(ctx: RenameContext): Promise<Result<RecoveryReport>> {
-  return withRenameLock(ctx, async (_dir, journal) => {
+  return underLock(ctx, async (_dir, journal) => {
     const warnings: string[] = [];
     const head = await refCommit(ctx.repo, 'HEAD');
     const { plan } = await ctx.plan.snapshot();
@@ -146,13 +167,6 @@ export async function recoverRenames(ctx: RenameContext): Promise<Result<Recover
   });
 }
 
-const OPERATION_WORDS: Record<Journal['op'], string> = {
-  copy: 'interim copy',
-  sync: 'sync',
-  finish: 'finish move',
-  abandon: 'abandon copy',
-};
-
 /** What recovery did and what looks wrong, one line each, for a log (nothing when all was well). */
 export function describeRecovery(report: RecoveryReport): string[] {
   const lines: string[] = [];
@@ -160,12 +174,13 @@ export function describeRecovery(report: RecoveryReport): string[] {
   if (j) {
     const what = `the interrupted ${OPERATION_WORDS[j.op]} of ${quotePath(j.from)} -> ${quotePath(j.to)}`;
     if (j.outcome === 'not-applied') lines.push(`Forgot ${what}: its commit never reached the branch, so nothing had changed.`);
-    else lines.push(`Finished ${what}: its commit was on the branch; the files and the plan now follow it.`);
+    else if (j.outcome === 'completed') lines.push(`Finished ${what}: its commit was on the branch; the files and the plan now follow it.`);
+    else if (j.outcome === 'put-back') lines.push(`Put back ${what}: its files could not be written (git: ${j.problem ?? 'no message'}), so the branch is at its commit from before and nothing changed; fix what git names, then run it again.`);
+    else lines.push(j.problem ?? `Could not finish ${what}.`);
     if (j.leftAsIs.length > 0) {
       const shown = j.leftAsIs.slice(0, 5).map(quotePath).join(', ');
       lines.push(`Left ${shown}${j.leftAsIs.length > 5 ? ` and ${j.leftAsIs.length - 5} more` : ''} as they were: they changed meanwhile, so your version is kept.`);
     }
-    if (j.planError) lines.push(j.planError);
   }
   if (report.removedWorktrees.length > 0) {
     lines.push(`Removed ${report.removedWorktrees.length} build worktree${report.removedWorktrees.length === 1 ? '' : 's'} left by a killed build check.`);
