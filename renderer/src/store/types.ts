@@ -4,6 +4,7 @@ import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/mod
 import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
+import type { DriftReport, PatchStats } from '../../../shared/series/reports';
 import type { ConnectionState } from '../api/client';
 
 export interface Notice {
@@ -111,6 +112,21 @@ export interface RenameSlice {
   loadRenameRefs(ruleId: string): Promise<Result<OldPathReference[]>>;
 }
 
+export interface SeriesSlice {
+  /** Each patch's line counts (`series.get`), by patch id. */
+  seriesStats: Record<string, PatchStats>;
+  /** What is wrong with the series as it stands, or null. */
+  seriesProblem: string | null;
+  /** Why `series.get` failed the last time, or null. */
+  seriesError: string | null;
+  /** Upstream's drift (`series.drift`) as last answered, moved or not. */
+  seriesUpstream: DriftReport | null;
+  /** Keeps the series' numbers and upstream's drift fresh while the returned function is not called (the Series view). */
+  watchSeries(): () => void;
+  /** Asks whether upstream has moved now (the button); the answer is kept in `seriesUpstream`. */
+  checkUpstream(): Promise<Result<DriftReport> | null>;
+}
+
 export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'rename' | 'series';
 export type BoardMode = 'person' | 'state';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
@@ -147,4 +163,4 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & UiSlice;
