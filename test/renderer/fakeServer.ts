@@ -1,7 +1,8 @@
 /**
  * A stand-in for the main process in store tests: it keeps a plan, applies `plan.change` with
  * the shared engine, records events, can be told to refuse, and can hold answers back so a
- * test decides when (and in which order) answers and pushes arrive.
+ * test decides when (and in which order) answers and pushes arrive. Other channels answer what
+ * the test tells them to, and every request is counted.
  */
 import type { Channel, PlanSnapshot, Push, Req, Res } from '../../shared/api';
 import { emptyPlan, type Plan } from '../../shared/model';
@@ -19,7 +20,13 @@ export class FakeServer {
   holdAnswers = false;
   /** Commit (and push) at once, but deliver the answer only at `release()`. */
   delayDelivery = false;
+  /** Every request, by channel, in the order it came. */
+  calls: Channel[] = [];
+  /** Channels whose answers (made when asked) wait for `deliver`. */
+  holding = new Set<Channel>();
   private held: (() => void)[] = [];
+  private waiting: { channel: Channel; send: () => void }[] = [];
+  private replies = new Map<Channel, (request: unknown) => Result<unknown>>();
   private listeners = new Set<(p: Push) => void>();
   private clock = Date.parse('2025-01-01T10:00:00Z');
 
@@ -38,8 +45,29 @@ export class FakeServer {
   }
 
   push(): void {
-    const snapshot = structuredClone(this.snapshot());
-    for (const l of this.listeners) l({ type: 'plan.changed', snapshot });
+    this.send({ type: 'plan.changed', snapshot: structuredClone(this.snapshot()) });
+  }
+
+  /** Any push, as the main process sends it (`repo.changed` after a commit outside the app). */
+  send(push: Push): void {
+    for (const l of this.listeners) l(push);
+  }
+
+  /** How `channel` answers from now on. */
+  answer<C extends Channel>(channel: C, reply: (request: Req<C>) => Result<Res<C>>): void {
+    this.replies.set(channel, reply as (request: unknown) => Result<unknown>);
+  }
+
+  count(channel: Channel): number {
+    return this.calls.filter((c) => c === channel).length;
+  }
+
+  /** Sends the held answers of `channel` (all, or the first `howMany`), the oldest first or the newest. */
+  deliver(channel: Channel, order: 'newest-first' | 'oldest-first' = 'oldest-first', howMany = Infinity): void {
+    const mine = this.waiting.filter((w) => w.channel === channel);
+    const sent = (order === 'newest-first' ? mine.reverse() : mine).slice(0, howMany);
+    this.waiting = this.waiting.filter((w) => !sent.includes(w));
+    for (const w of sent) w.send();
   }
 
   release(): void {
@@ -60,6 +88,8 @@ export class FakeServer {
 
   client(): RendererClient {
     const handle = (channel: Channel, request: unknown): Result<unknown> => {
+      const reply = this.replies.get(channel);
+      if (reply) return structuredClone(reply(request));
       if (channel === 'plan.get') return ok(structuredClone(this.snapshot()));
       if (channel === 'plan.change') {
         const { change } = request as Req<'plan.change'>;
@@ -78,6 +108,12 @@ export class FakeServer {
     return {
       call: <C extends Channel>(channel: C, request: Req<C>) =>
         new Promise<Result<Res<C>>>((resolve) => {
+          this.calls.push(channel);
+          if (this.holding.has(channel)) {
+            const result = handle(channel, request) as Result<Res<C>>;
+            this.waiting.push({ channel, send: () => resolve(result) });
+            return;
+          }
           if (this.delayDelivery) {
             const result = handle(channel, request) as Result<Res<C>>;
             this.held.push(() => resolve(result));

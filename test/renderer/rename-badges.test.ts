@@ -1,13 +1,11 @@
 /**
  * Rename badges on the board: each card selects the rules its files lie under, with the phase
  * and the drift of copied rules; the drift comes from one `rename.drift` request for the whole
- * board, asked for when the rules change and after plan pushes.
+ * board, asked for when the plan head moves (once for pushes arriving together).
  */
 import { describe, expect, it } from 'vitest';
-import type { Channel, Req, Res } from '../../shared/api';
 import type { RenameRule, RuleDrift } from '../../shared/rename/model';
-import { ok, type Result } from '../../shared/result';
-import type { RendererClient } from '../../renderer/src/api/client';
+import { ok } from '../../shared/result';
 import { createSprintStore } from '../../renderer/src/store/create';
 import { renamesOf } from '../../renderer/src/store/cardRenames';
 import { boardPlan, FakeServer } from './fakeServer';
@@ -26,21 +24,6 @@ const drifting = (ruleId: string, n: number): RuleDrift => ({
   })),
 });
 
-/** The fake server's client, answering `rename.drift` too and counting the requests. */
-function withDrift(server: FakeServer, drift: () => RuleDrift[]) {
-  const base = server.client();
-  const requests: Channel[] = [];
-  const client: RendererClient = {
-    ...base,
-    call<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>> {
-      requests.push(channel);
-      if (channel === 'rename.drift') return Promise.resolve(ok({ rules: drift() }) as Result<Res<C>>);
-      return base.call(channel, request);
-    },
-  };
-  return { client, driftRequests: () => requests.filter((c) => c === 'rename.drift').length };
-}
-
 async function setup(rules: RenameRule[], drift: () => RuleDrift[] = () => []) {
   const plan = boardPlan();
   for (const r of rules) {
@@ -48,14 +31,16 @@ async function setup(rules: RenameRule[], drift: () => RuleDrift[] = () => []) {
     plan.renameOrder.push(r.id);
   }
   const server = new FakeServer(plan);
-  const { client, driftRequests } = withDrift(server, drift);
-  const store = createSprintStore(client);
+  server.answer('rename.drift', () => ok({ rules: drift() }));
+  const store = createSprintStore(server.client());
   // boot() subscribes to pushes as the app does (the fake server answers no app.info).
   await store.getState().boot();
   store.getState().resetSnapshot(server.snapshot());
+  // The board is shown: its cards' badges watch the drift, as BoardView does.
+  store.getState().watchRenameDrift();
   const settle = () => new Promise((r) => setTimeout(r, 0));
   await settle();
-  return { server, store, driftRequests, settle };
+  return { server, store, driftRequests: () => server.count('rename.drift'), settle };
 }
 
 describe('rename badges on board cards', () => {
@@ -105,6 +90,6 @@ describe('rename badges on board cards', () => {
     server.changeElsewhere({ type: 'rename.put', rule: { ...copied, phase: 'moved', moveCommit: 'beef' } });
     await settle();
     expect(renamesOf(store.getState(), 'core').map((r) => [r.phase, r.drift])).toEqual([['moved', null]]);
-    expect(store.getState().ruleDrift).toEqual({});
+    expect(store.getState().renameDrift).toEqual({});
   });
 });

@@ -45,7 +45,7 @@ const sameList = (a: CardRename[], b: CardRename[]): boolean =>
   });
 
 let last: Record<string, CardRename[]> = {};
-const cardRenames = memoByIdentity((subsystems: Plan['subsystems'], rules: RenameRule[], drift: Record<string, number>): Record<string, CardRename[]> => {
+const cardRenames = memoByIdentity((subsystems: Plan['subsystems'], rules: RenameRule[], drift: SprintState['renameDrift']): Record<string, CardRename[]> => {
   const out: Record<string, CardRename[]> = {};
   if (rules.length > 0) {
     for (const [id, sub] of Object.entries(subsystems)) {
@@ -56,7 +56,7 @@ const cardRenames = memoByIdentity((subsystems: Plan['subsystems'], rules: Renam
         from: r.from,
         to: r.to,
         phase: r.phase as CardRename['phase'],
-        drift: r.phase === 'copied' ? (drift[r.id] ?? null) : null,
+        drift: r.phase === 'copied' ? (drift[r.id]?.length ?? null) : null,
       }));
       const prev = last[id];
       out[id] = prev && sameList(prev, list) ? prev : list;
@@ -67,7 +67,7 @@ const cardRenames = memoByIdentity((subsystems: Plan['subsystems'], rules: Renam
 });
 
 export const selectCardRenames = (s: SprintState): Record<string, CardRename[]> =>
-  cardRenames(s.plan.subsystems, activeRules(s.plan.renames, s.plan.renameOrder), s.ruleDrift);
+  cardRenames(s.plan.subsystems, activeRules(s.plan.renames, s.plan.renameOrder), s.renameDrift);
 
 /** The rules a card lies under (the same array while nothing about them changes). */
 export const renamesOf = (s: SprintState, id: string): CardRename[] => selectCardRenames(s)[id] ?? NONE;

@@ -6,6 +6,7 @@ import { createHistorySlice } from './slices/history';
 import { createInventorySlice } from './slices/inventory';
 import { createPlanSlice } from './slices/plan';
 import { createRenameSlice } from './slices/renames';
+import { createSeriesSlice } from './slices/series';
 import { createUiSlice } from './slices/ui';
 import type { SprintState } from './types';
 
@@ -18,6 +19,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createHistorySlice(...a),
     ...createInventorySlice(client)(...a),
     ...createRenameSlice(client)(...a),
+    ...createSeriesSlice(client)(...a),
     ...createUiSlice(...a),
   }));
 }

@@ -11,6 +11,10 @@
  *   it applies at once, sends `plan.change`, rolls back with the server's message if refused,
  *   and records the inverse for undo. Other operations: `api.call(channel, request)` (errors are
  *   values); plan snapshots they answer can be shown with `sprintStore.getState().receiveSnapshot(s)`.
+ * - Server data a view shows beside the plan (the rename rules' summaries and drift, the series'
+ *   numbers and upstream's drift) is in slices too: the view takes a watch from an effect
+ *   (`useEffect(() => sprintStore.getState().watchSeries(), [])`) and selects the data; the slice
+ *   asks once per plan head or repository change, however many views watch.
  * - `api.subscribe(listener)`: every push (build logs, series logs, plan changes).
  * - `notify('error' | 'info', text)`: show a message in the app's notice area.
  */

@@ -2,6 +2,9 @@
 import type { AppInfo, FileDiff, PlanSnapshot, RepoSummary } from '../../../shared/api';
 import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
+import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
+import type { Result } from '../../../shared/result';
+import type { DriftReport, PatchStats } from '../../../shared/series/reports';
 import type { ConnectionState } from '../api/client';
 
 export interface Notice {
@@ -16,6 +19,11 @@ export interface AppSlice {
   connection: ConnectionState;
   /** Set while the first app.info / repo.summary / plan.get round trip runs. */
   booting: boolean;
+  /**
+   * How many times the repository may have moved under what this client read from it (a
+   * `repo.changed` push, a reconnection after pushes were missed): data read from git is keyed on it.
+   */
+  repoChanges: number;
   notices: Notice[];
   boot(): Promise<void>;
   openRepo(path: string): Promise<boolean>;
@@ -81,10 +89,42 @@ export interface InventorySlice {
 }
 
 export interface RenameSlice {
-  /** Files drifting apart per copied rename rule (rule id -> count), as the last `rename.drift` answered. */
-  ruleDrift: Record<string, number>;
-  /** Asks for the drift of every copied rule: one request, however many callers in the same tick. */
-  refreshRuleDrift(): void;
+  /** Each rule's problems and file count (`rename.list`), by rule id. */
+  renameSummaries: Record<string, RuleSummary>;
+  /** Each copied rule's drifting files (`rename.drift`), by rule id. */
+  renameDrift: Record<string, DriftFile[]>;
+  /** Why the last `rename.drift` request failed (the drift shown is older), or null. */
+  renameDriftError: string | null;
+  /** What still names a rule's old path (`rename.refs`), by rule id, for the rules it was asked for. */
+  renameRefs: Record<string, OldPathReference[]>;
+  /** Whether the Rename view's newest request is on its way. */
+  renameLoading: boolean;
+  /**
+   * Keeps the drift fresh while the returned function is not called (the board's badges): asked
+   * for once per plan head and per `repo.changed`, however many views watch.
+   */
+  watchRenameDrift(): () => void;
+  /** Keeps the summaries and the drift fresh the same way (the Rename view). */
+  watchRenameStatus(): () => void;
+  /** Asks for the summaries and the drift now (the Refresh button). */
+  reloadRenameStatus(): Promise<void>;
+  /** Asks what still names the rule's old path; the answer is kept in `renameRefs`. */
+  loadRenameRefs(ruleId: string): Promise<Result<OldPathReference[]>>;
+}
+
+export interface SeriesSlice {
+  /** Each patch's line counts (`series.get`), by patch id. */
+  seriesStats: Record<string, PatchStats>;
+  /** What is wrong with the series as it stands, or null. */
+  seriesProblem: string | null;
+  /** Why `series.get` failed the last time, or null. */
+  seriesError: string | null;
+  /** Upstream's drift (`series.drift`) as last answered, moved or not. */
+  seriesUpstream: DriftReport | null;
+  /** Keeps the series' numbers and upstream's drift fresh while the returned function is not called (the Series view). */
+  watchSeries(): () => void;
+  /** Asks whether upstream has moved now (the button); the answer is kept in `seriesUpstream`. */
+  checkUpstream(): Promise<Result<DriftReport> | null>;
 }
 
 export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'rename' | 'series';
@@ -123,4 +163,4 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & UiSlice;

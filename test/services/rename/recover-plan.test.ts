@@ -38,6 +38,8 @@ function breakable(store: PlanStore): PlanStore & { broken: boolean } {
     snapshot: () => store.snapshot(),
     change: (...args: Parameters<PlanStore['change']>) => (wrapped.broken ? refused() : store.change(...args)),
     changeAll: (...args: Parameters<PlanStore['changeAll']>) => (wrapped.broken ? refused() : store.changeAll(...args)),
+    record: (...args: Parameters<PlanStore['record']>) => (wrapped.broken ? refused() : store.record(...args)),
+    recordAll: (...args: Parameters<PlanStore['recordAll']>) => (wrapped.broken ? refused() : store.recordAll(...args)),
     onChange: (listener: Parameters<PlanStore['onChange']>[0]) => store.onChange(listener),
     close: () => store.close(),
   };

@@ -34,6 +34,7 @@ export const createAppSlice =
       repo: null,
       connection: 'connecting',
       booting: true,
+      repoChanges: 0,
       notices: [],
 
       async boot() {
@@ -43,7 +44,10 @@ export const createAppSlice =
           client.onConnection((connection) => {
             set({ connection });
             // Pushes sent while the socket was down are lost: catch up once it is back.
-            if (connection === 'open' && wasOpen) void get().loadPlan();
+            if (connection === 'open' && wasOpen) {
+              set((s) => ({ repoChanges: s.repoChanges + 1 }));
+              void get().loadPlan();
+            }
             if (connection === 'open') wasOpen = true;
           });
           client.subscribe((push) => {
@@ -55,13 +59,11 @@ export const createAppSlice =
                 void get().loadPlan();
                 void get().loadInventory();
               }
-              get().refreshRuleDrift();
+              set((s) => ({ repoChanges: s.repoChanges + 1 }));
               return;
             }
             if (push.type !== 'plan.changed') return;
             get().receiveSnapshot(push.snapshot);
-            // Drift changes with commits, which come with plan changes (a sync, a copy, a pull).
-            get().refreshRuleDrift();
           });
         }
         // All three at once: the room server always has a repository, so waiting for app.info

@@ -53,7 +53,6 @@ export const createPlanSlice =
       // New refs or pairings make a new inventory; so does a rename step, which commits to the
       // branch (often the fork ref) and moves interim copies and files.
       if ((sprintChanged || renamesChanged) && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
-      if (renamesChanged) get().refreshRuleDrift();
     };
 
     return {

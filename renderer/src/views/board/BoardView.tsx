@@ -46,8 +46,8 @@ export function BoardView() {
     if (cardCount > 0) markFirstRender();
   }, [cardCount]);
 
-  // Someone may have committed to either copy since the last push: look again when the board shows.
-  useEffect(() => sprintStore.getState().refreshRuleDrift(), []);
+  // The cards' drift badges are kept fresh while the board shows (one request per plan head or repository change).
+  useEffect(() => sprintStore.getState().watchRenameDrift(), []);
 
   if (!ready || cardCount === 0) return <BoardEmpty />;
   return (

@@ -1,10 +1,11 @@
 /**
  * A copied rule's drift: each file changed since the copy, on which side; Sync; and the result
- * of the last sync, with conflicting files shown hunk by hunk (they were not written).
+ * of the last sync, with conflicting files shown hunk by hunk (they were not written). The drift
+ * is the rename slice's; a sync moves the branch, and the repo.changed push refreshes it.
  */
 import { useState } from 'react';
 import type { DriftFile, SyncResult } from '../../../../shared/rename/model';
-import { api } from '../../store';
+import { api, useSprint } from '../../store';
 import { plural } from '../common/format';
 import { useOperation } from './useRenameStatus';
 import { useOffInRoom } from '../shell/useOffInRoom';
@@ -15,18 +16,30 @@ const KIND_LABEL: Record<DriftFile['kind'], string> = {
   both: 'changed on both sides',
 };
 
-export function DriftPanel({ ruleId, files, onChanged }: { ruleId: string; files: DriftFile[]; onChanged: () => void }) {
+const NONE: DriftFile[] = [];
+
+export function DriftPanel({ ruleId }: { ruleId: string }) {
+  const known = useSprint((s) => s.renameDrift[ruleId] !== undefined);
+  const files = useSprint((s) => s.renameDrift[ruleId] ?? NONE);
+  const failed = useSprint((s) => s.renameDriftError);
   const [busy, run] = useOperation();
   const syncOff = useOffInRoom('rename.sync');
   const [result, setResult] = useState<SyncResult | null>(null);
   const sync = async () => {
     const synced = await run(() => api.call('rename.sync', { ruleId }));
     if (synced) setResult(synced);
-    onChanged();
   };
   return (
     <div className="rename-drift" data-testid={`drift-${ruleId}`}>
-      {files.length === 0 ? (
+      {failed && (
+        <p className="error-text" data-testid={`drift-error-${ruleId}`}>
+          {known ? 'The drift below may be out of date: ' : 'Could not look for drift: '}
+          {failed}
+        </p>
+      )}
+      {!known ? (
+        !failed && <p className="muted">Looking for drift…</p>
+      ) : files.length === 0 ? (
         <p className="muted" data-testid={`drift-none-${ruleId}`}>
           No drift: the two copies match.
         </p>

@@ -1,20 +1,15 @@
-/** The lines of the tree that still name a rule's old path, loaded on demand. */
-import { useState } from 'react';
-import type { OldPathReference } from '../../../../shared/rename/model';
-import { api } from '../../store';
+/** The lines of the tree that still name a rule's old path, loaded on demand into the rename slice. */
+import { sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
 import { useOperation } from './useRenameStatus';
 
 export function References({ ruleId }: { ruleId: string }) {
-  const [refs, setRefs] = useState<OldPathReference[] | null>(null);
+  const refs = useSprint((s) => s.renameRefs[ruleId] ?? null);
   const [busy, run] = useOperation();
-  const load = async () => {
-    const found = await run(() => api.call('rename.refs', { ruleId }));
-    if (found) setRefs(found.rules[0]?.references ?? []);
-  };
+  const load = () => void run(() => sprintStore.getState().loadRenameRefs(ruleId));
   return (
     <div className="rename-refs">
-      <button type="button" className="btn btn-link" disabled={busy} onClick={() => void load()} data-testid={`refs-${ruleId}`}>
+      <button type="button" className="btn btn-link" disabled={busy} onClick={load} data-testid={`refs-${ruleId}`}>
         {refs === null ? 'Show what still names the old path' : 'Look again'}
       </button>
       {refs !== null && (

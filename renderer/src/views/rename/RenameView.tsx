@@ -3,7 +3,7 @@
  * and sync per copied rule, finish or abandon, what still names the old paths, build checks,
  * and whether the app's commits run the repository's hooks.
  */
-import { api, useSprint } from '../../store';
+import { api, sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
 import { BuildChecks } from './BuildChecks';
 import { HooksToggle } from './HooksToggle';
@@ -17,16 +17,16 @@ export function RenameView() {
   const hasRepo = useSprint((s) => s.repo !== null);
   const order = useSprint((s) => s.plan.renameOrder);
   const renames = useSprint((s) => s.plan.renames);
-  const status = useRenameStatus();
+  const summaries = useSprint((s) => s.renameSummaries);
+  const loading = useSprint((s) => s.renameLoading);
+  useRenameStatus();
   const [busy, run] = useOperation();
   const copyOff = useOffInRoom('rename.copy');
   if (!hasRepo) return <p className="empty">Open a repository in Setup first.</p>;
 
-  const ready = order.filter((id) => renames[id]?.phase === 'planned' && (status.summaries[id]?.problems.length ?? 1) === 0);
-  const copyAll = async () => {
-    await run(() => api.call('rename.copy', { ruleIds: ready }));
-    await status.reload();
-  };
+  const ready = order.filter((id) => renames[id]?.phase === 'planned' && (summaries[id]?.problems.length ?? 1) === 0);
+  // What an operation changes comes back as a plan push or a repo.changed push, which refresh the slice.
+  const copyAll = () => void run(() => api.call('rename.copy', { ruleIds: ready }));
 
   return (
     <section className="page page-wide" aria-labelledby="rename-title" data-testid="rename">
@@ -41,12 +41,12 @@ export function RenameView() {
           {copyOff}
         </p>
       )}
-      <RuleForm onAdded={() => void status.reload()} />
+      <RuleForm />
       <div className="toolbar">
-        <button type="button" className="btn btn-primary" disabled={busy || ready.length === 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => void copyAll()} data-testid="copy-all">
+        <button type="button" className="btn btn-primary" disabled={busy || ready.length === 0 || copyOff !== null} title={copyOff ?? undefined} onClick={copyAll} data-testid="copy-all">
           Make interim copies{ready.length > 0 ? ` (${plural(ready.length, 'rule')})` : ''}
         </button>
-        <button type="button" className="btn" disabled={status.loading} onClick={() => void status.reload()} data-testid="rename-refresh">
+        <button type="button" className="btn" disabled={loading} onClick={() => void sprintStore.getState().reloadRenameStatus()} data-testid="rename-refresh">
           Refresh
         </button>
       </div>
@@ -56,7 +56,7 @@ export function RenameView() {
       ) : (
         <ul className="plain-list rename-rules">
           {order.map((id) => (
-            <RuleRow key={id} id={id} summary={status.summaries[id]} drift={status.drift[id]} onChanged={() => void status.reload()} />
+            <RuleRow key={id} id={id} />
           ))}
         </ul>
       )}

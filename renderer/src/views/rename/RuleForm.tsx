@@ -9,7 +9,7 @@ import { useOperation } from './useRenameStatus';
 const PREVIEW_ROWS = 200;
 const PREVIEW_DELAY_MS = 250;
 
-export function RuleForm({ onAdded }: { onAdded: () => void }) {
+export function RuleForm() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [check, setCheck] = useState<RuleCheck | null>(null);
@@ -37,7 +37,6 @@ export function RuleForm({ onAdded }: { onAdded: () => void }) {
     if (!added) return;
     setFrom('');
     setTo('');
-    onAdded();
   };
   const ready = check !== null && check.problems.length === 0 && check.files.length > 0;
 

@@ -1,6 +1,6 @@
 /** One rename rule: its phase, problems, and what can be done with it now. */
 import { useState } from 'react';
-import type { DriftFile, PreferredSide, RuleSummary } from '../../../../shared/rename/model';
+import type { PreferredSide } from '../../../../shared/rename/model';
 import type { Result } from '../../../../shared/result';
 import { api, useSprint } from '../../store';
 import { plural } from '../common/format';
@@ -10,15 +10,10 @@ import { References } from './References';
 import { useOperation } from './useRenameStatus';
 import { useOffInRoom } from '../shell/useOffInRoom';
 
-interface Props {
-  id: string;
-  summary: RuleSummary | undefined;
-  drift: DriftFile[] | undefined;
-  onChanged: () => void;
-}
-
-export function RuleRow({ id, summary, drift, onChanged }: Props) {
+export function RuleRow({ id }: { id: string }) {
   const rule = useSprint((s) => s.plan.renames[id]);
+  const summary = useSprint((s) => s.renameSummaries[id]);
+  const drifting = useSprint((s) => (s.renameDrift[id]?.length ?? 0) > 0);
   const [busy, run] = useOperation();
   const [prefer, setPrefer] = useState<PreferredSide>('source');
   const copyOff = useOffInRoom('rename.copy');
@@ -26,11 +21,8 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
   const abandonOff = useOffInRoom('rename.abandon');
   if (!rule) return null;
   const problems = summary?.problems ?? [];
-  const drifting = (drift?.length ?? 0) > 0;
-  const act = async (op: () => Promise<Result<unknown>>) => {
-    await run(op);
-    onChanged();
-  };
+  // The phase, the drift and the summaries come back with the plan push or the repo.changed push the operation causes.
+  const act = (op: () => Promise<Result<unknown>>) => void run(op);
 
   return (
     <li className={`panel rename-rule phase-${rule.phase}`} data-testid={`rule-${id}`}>
@@ -45,16 +37,16 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
         <span className="toolbar-spacer" />
         {rule.phase === 'planned' && (
           <>
-            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => void act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
+            <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
               Make interim copy
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void act(() => api.call('rename.remove', { ruleId: id }))}>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => act(() => api.call('rename.remove', { ruleId: id }))}>
               Remove
             </button>
           </>
         )}
         {(rule.phase === 'moved' || rule.phase === 'abandoned') && (
-          <button type="button" className="btn" disabled={busy} onClick={() => void act(() => api.call('rename.remove', { ruleId: id }))}>
+          <button type="button" className="btn" disabled={busy} onClick={() => act(() => api.call('rename.remove', { ruleId: id }))}>
             Remove from the plan
           </button>
         )}
@@ -63,7 +55,7 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
       {rule.copyCommit && <p className="muted">Interim copy: {rule.copyCommit.slice(0, 12)}{rule.moveCommit ? ` · moved in ${rule.moveCommit.slice(0, 12)}` : ''}</p>}
       {rule.phase === 'copied' && (
         <>
-          <DriftPanel ruleId={id} files={drift ?? []} onChanged={onChanged} />
+          <DriftPanel ruleId={id} />
           <div className="row-inline">
             {drifting && (
               <label className="field-inline">
@@ -79,12 +71,12 @@ export function RuleRow({ id, summary, drift, onChanged }: Props) {
               className="btn btn-primary"
               disabled={busy || finishOff !== null}
               title={finishOff ?? undefined}
-              onClick={() => void act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }))}
+              onClick={() => act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }))}
               data-testid={`finish-${id}`}
             >
               Finish move
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy || abandonOff !== null} title={abandonOff ?? undefined} onClick={() => void act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
+            <button type="button" className="btn btn-danger" disabled={busy || abandonOff !== null} title={abandonOff ?? undefined} onClick={() => act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
               Abandon copy
             </button>
           </div>

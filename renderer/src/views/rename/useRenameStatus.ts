@@ -1,47 +1,15 @@
 /**
- * What the Rename view shows besides the plan itself: each rule's problems and file count, and
- * the drift of copied rules. Reloaded when the plan changes, when the window gets the focus
- * back (someone may have committed with git meanwhile), and after every operation.
+ * The Rename view's hooks: keeping the rename slice's summaries and drift fresh while the view
+ * shows (the slice asks once per plan head and per `repo.changed`, whatever else watches), and
+ * running an operation with its busy state and error notice.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { DriftFile, RuleSummary } from '../../../../shared/rename/model';
-import { api, sprintStore, useSprint } from '../../store';
+import { sprintStore, useSprint } from '../../store';
 
-export interface RenameStatus {
-  summaries: Record<string, RuleSummary>;
-  drift: Record<string, DriftFile[]>;
-  loading: boolean;
-  reload(): Promise<void>;
-}
-
-export function useRenameStatus(): RenameStatus {
-  const planHead = useSprint((s) => s.plan.head);
+/** Watches the rules' summaries and drift while a repository is open; views select them from the store. */
+export function useRenameStatus(): void {
   const hasRepo = useSprint((s) => s.repo !== null);
-  const [summaries, setSummaries] = useState<Record<string, RuleSummary>>({});
-  const [drift, setDrift] = useState<Record<string, DriftFile[]>>({});
-  const [loading, setLoading] = useState(false);
-
-  const reload = useCallback(async () => {
-    if (!sprintStore.getState().repo) return;
-    setLoading(true);
-    const [list, drifts] = await Promise.all([api.call('rename.list', {}), api.call('rename.drift', {})]);
-    setLoading(false);
-    if (list.ok) setSummaries(Object.fromEntries(list.value.rules.map((s) => [s.rule.id, s])));
-    else sprintStore.getState().notify('error', list.error.message);
-    if (drifts.ok) setDrift(Object.fromEntries(drifts.value.rules.map((d) => [d.ruleId, d.files])));
-  }, []);
-
-  useEffect(() => {
-    if (hasRepo) void reload();
-  }, [planHead, hasRepo, reload]);
-
-  useEffect(() => {
-    const onFocus = () => void reload();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [reload]);
-
-  return { summaries, drift, loading, reload };
+  useEffect(() => (hasRepo ? sprintStore.getState().watchRenameStatus() : undefined), [hasRepo]);
 }
 
 /** Runs an API operation: busy while it runs, its error shown as a notice; resolves to the value or null. */

@@ -15,7 +15,6 @@ import {
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo } from 'react';
-import type { PatchStats } from '../../../../shared/series/reports';
 import { reorderPatches } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
 
@@ -26,14 +25,14 @@ export const PATCH_KEYBOARD_HELP =
 interface RowProps {
   id: string;
   index: number;
-  stats: PatchStats | undefined;
   selected: boolean;
   failed: boolean;
   onSelect: (id: string) => void;
 }
 
-const PatchRow = memo(function PatchRow({ id, index, stats, selected, failed, onSelect }: RowProps) {
+const PatchRow = memo(function PatchRow({ id, index, selected, failed, onSelect }: RowProps) {
   const patch = useSprint((s) => s.plan.series.patches[id]);
+  const stats = useSprint((s) => s.seriesStats[id]);
   const author = useSprint((s) => (patch?.author ? s.plan.people[patch.author]?.name : undefined));
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
   if (!patch) return null;
@@ -70,13 +69,12 @@ const PatchRow = memo(function PatchRow({ id, index, stats, selected, failed, on
   );
 });
 
-export function PatchList({ stats, selected, failedId, onSelect }: { stats: PatchStats[]; selected: string | null; failedId: string | null; onSelect: (id: string) => void }) {
+export function PatchList({ selected, failedId, onSelect }: { selected: string | null; failedId: string | null; onSelect: (id: string) => void }) {
   const order = useSprint((s) => s.plan.series.patchOrder);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const byId = new Map(stats.map((s) => [s.patchId, s]));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     const st = sprintStore.getState();
@@ -95,7 +93,7 @@ export function PatchList({ stats, selected, failedId, onSelect }: { stats: Patc
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <ol className="patch-list" aria-label="Patches in series order" data-testid="patch-list">
             {order.map((id, i) => (
-              <PatchRow key={id} id={id} index={i} stats={byId.get(id)} selected={selected === id} failed={failedId === id} onSelect={onSelect} />
+              <PatchRow key={id} id={id} index={i} selected={selected === id} failed={failedId === id} onSelect={onSelect} />
             ))}
           </ol>
         </SortableContext>

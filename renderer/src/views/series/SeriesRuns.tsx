@@ -1,7 +1,8 @@
 /**
  * Check, export and drift: the buttons and what they found. A check with a build streams its
  * log (`series.log` pushes for its run id) and can be canceled; the export is SeriesExport.
- * Upstream's drift shows by itself once the upstream ref has moved.
+ * Upstream's drift is the series slice's, looked for when the view opens and whenever the series
+ * or the refs move; it shows by itself once upstream has moved, and always once asked for.
  */
 import { useEffect, useState } from 'react';
 import type { CheckReport, DriftReport } from '../../../../shared/series/reports';
@@ -60,28 +61,11 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   const [runId, setRunId] = useState<string | null>(null);
   const [log, setLog] = useState('');
   const [check, setCheck] = useState<CheckReport | null>(null);
-  const [drift, setDrift] = useState<DriftReport | null>(null);
+  const upstream = useSprint((s) => s.seriesUpstream);
+  const [asked, setAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   const checkOff = useOffInRoom('series.check');
   const notify = (text: string) => sprintStore.getState().notify('error', text);
-
-  // Upstream moving (a fetch, a retagged release) is noticed without a click: looked for when the
-  // view opens and whenever branches or tags move, and shown only when it has moved.
-  useEffect(() => {
-    let live = true;
-    const look = async (): Promise<void> => {
-      const res = await api.call('series.drift', {});
-      if (live && res.ok && res.value.moved) setDrift(res.value);
-    };
-    void look();
-    const stop = api.subscribe((push) => {
-      if (push.type === 'repo.changed') void look();
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
 
   useEffect(() => {
     if (!runId) return undefined;
@@ -104,11 +88,13 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
   };
   const runDrift = async () => {
     setBusy(true);
-    const res = await api.call('series.drift', {});
+    const res = await sprintStore.getState().checkUpstream();
     setBusy(false);
-    if (!res.ok) return notify(res.error.message);
-    setDrift(res.value);
+    // null: a newer look answered first, and it is the one shown.
+    if (res && !res.ok) return notify(res.error.message);
+    setAsked(true);
   };
+  const drift = upstream && (upstream.moved || asked) ? upstream : null;
 
   return (
     <section className="series-runs" aria-label="Check and export">

@@ -57,7 +57,9 @@ function ProposeBar({ hasSeries }: { hasSeries: boolean }) {
 export function SeriesView() {
   const hasSprint = useSprint((s) => s.plan.sprint !== null);
   const count = useSprint((s) => s.plan.series.patchOrder.length);
-  const { state, error } = useSeriesState();
+  const problem = useSprint((s) => s.seriesProblem);
+  const error = useSprint((s) => s.seriesError);
+  useSeriesState();
   const [selected, setSelected] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckReport | null>(null);
   if (!hasSprint) {
@@ -72,9 +74,9 @@ export function SeriesView() {
       <h1 className="page-title">Patch series</h1>
       <ProposeBar hasSeries={count > 0} />
       {error && <p className="error-text">{error}</p>}
-      {state?.problem && count > 0 && (
+      {problem && count > 0 && (
         <div className="panel panel-warn" role="status" data-testid="series-problem">
-          {state.problem}
+          {problem}
         </div>
       )}
       {count === 0 ? (
@@ -82,7 +84,7 @@ export function SeriesView() {
       ) : (
         <div className={`split-panes series-panes${selected ? '' : ' series-panes-single'}`}>
           <div className="pane">
-            <PatchList stats={state?.stats ?? []} selected={selected} failedId={check?.failed?.patchId ?? null} onSelect={setSelected} />
+            <PatchList selected={selected} failedId={check?.failed?.patchId ?? null} onSelect={setSelected} />
           </div>
           {selected && <PatchDetail key={selected} patchId={selected} />}
         </div>

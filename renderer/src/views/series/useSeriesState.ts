@@ -1,27 +1,11 @@
 /**
- * The series' numbers and coverage (`series.get`), refetched whenever the plan's series changes
- * (an edit here, a proposal, a change from another board or the command line).
+ * Keeps the series slice fresh while the Series view shows: the patches' numbers and coverage
+ * (`series.get`) and upstream's drift (`series.drift`), asked for once per change of the series
+ * or of the repository's refs. Views select them from the store.
  */
-import { useEffect, useState } from 'react';
-import type { SeriesState } from '../../../../shared/series/reports';
-import { api, useSprint } from '../../store';
+import { useEffect } from 'react';
+import { sprintStore } from '../../store';
 
-export function useSeriesState(): { state: SeriesState | null; error: string | null } {
-  const series = useSprint((s) => s.plan.series);
-  const [state, setState] = useState<SeriesState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void api.call('series.get', {}).then((res) => {
-      if (!current) return;
-      if (res.ok) {
-        setState(res.value);
-        setError(null);
-      } else setError(res.error.message);
-    });
-    return () => {
-      current = false;
-    };
-  }, [series]);
-  return { state, error };
+export function useSeriesState(): void {
+  useEffect(() => sprintStore.getState().watchSeries(), []);
 }
