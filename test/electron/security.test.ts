@@ -32,7 +32,7 @@ async function runPreload(outDir: string): Promise<PreloadRun> {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     external: ['electron'],
     logLevel: 'silent',
