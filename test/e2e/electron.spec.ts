@@ -80,6 +80,15 @@ const cspProbe = (page: Page) =>
       }),
   );
 
+/** What becomes of a fetch of the page's own address: the window's CSP lets it connect nowhere. */
+const connectionAttempt = (page: Page) =>
+  page.evaluate(() =>
+    fetch(window.location.href).then(
+      () => 'fetched',
+      () => 'refused',
+    ),
+  );
+
 /** Both scripts refused, each reported once per policy in force (the header, and the page's own meta tag if any). */
 async function expectScriptsRefused(page: Page): Promise<void> {
   const probe = await cspProbe(page);
@@ -116,6 +125,11 @@ test.describe('Electron window', () => {
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('linux-2.6-xen — Merge Sprint');
   });
 
+  test('the page comes from app://merge-sprint, not file://, and may connect nowhere', async () => {
+    expect(page.url()).toBe('app://merge-sprint/index.html');
+    expect(await connectionAttempt(page)).toBe('refused');
+  });
+
   test('the page has no Node: no require, no process', async () => {
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
@@ -139,7 +153,7 @@ test.describe('Electron window', () => {
     const prevented = app.evaluate(
       ({ webContents }) =>
         new Promise<boolean>((resolve) => {
-          const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('file:'));
+          const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('app:'));
           // Registered after the app's own listener, so it sees whether that one refused.
           contents?.once('will-navigate', (event) => resolve(event.defaultPrevented));
         }),
@@ -255,6 +269,7 @@ test.describe('the Electron page in Chromium, through the real preload and main-
     expect(bridge.keys).toEqual(['api', 'onPush']);
     expect(bridge.api).toEqual(sortedChannels);
     await expectScriptsRefused(page);
+    expect(await connectionAttempt(page)).toBe('refused');
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
     const info = await page.evaluate(() => (window as unknown as BridgeWindow).mergeSprint.api['app.info']?.({}));
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron', repoPath: demo.repo } });
