@@ -11,13 +11,15 @@ import { parseLaunchArgs } from './launch-args';
 import { installMenu } from './menu';
 import { loadRecent, saveRecent, withoutRecent, withRecent } from './recent';
 import { dispatchCall, openDemoRepository, openRepositoryContext } from './app-services';
-import { createBoardWindow, hardenContents, installSessionPolicy, RENDERER_URL, windowTitle } from './window';
+import { RENDERER_URL } from './app-protocol';
+import { createBoardWindow, hardenContents, installAppProtocol, installSessionPolicy, registerAppScheme, windowTitle } from './window';
 import { Workspace } from './workspace';
 
 // Tests and side-by-side runs keep their own recent list and demo (and their own single-instance lock).
 const userDataOverride = process.env.MERGE_SPRINT_USER_DATA;
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
 app.enableSandbox();
+registerAppScheme();
 
 // The repository named on the command line, read once at start.
 const launchArgs = parseLaunchArgs(process.argv, app.isPackaged, process.cwd());
@@ -156,6 +158,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => void workspace.close());
   void app.whenReady().then(async () => {
     installSessionPolicy(session.defaultSession);
+    installAppProtocol(session.defaultSession);
     registerIpc(workspace, RENDERER_URL);
     recent = await loadRecent(recentFile());
     refreshMenu();

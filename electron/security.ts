@@ -3,21 +3,19 @@
  * what the renderer may load, which frames may call the API, which links may leave the app.
  * No `electron` import, so the policy is tested in plain Node.
  */
-import { pathToFileURL } from 'node:url';
 
 /**
- * The renderer page's Content Security Policy, in the window and in the room server: only the
- * app's own files; no inline script, no eval, no plugins, no frames; no connection but to the
- * page's own origin and `connectSources` (the room server's push socket).
+ * The renderer page's Content Security Policy: only the app's own files; no inline script, no
+ * eval, no plugins, no frames; connections only to `connect` (a CSP source list).
  */
-export function contentSecurityPolicyWith(connectSources: readonly string[]): string {
+function policyConnectingTo(connect: readonly string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    ["connect-src 'self'", ...connectSources].join(' '),
+    `connect-src ${connect.join(' ')}`,
     "object-src 'none'",
     "frame-src 'none'",
     "base-uri 'none'",
@@ -26,8 +24,16 @@ export function contentSecurityPolicyWith(connectSources: readonly string[]): st
   ].join('; ');
 }
 
-/** The window's policy: no connection but its own (the renderer talks to the main process through the preload, never the network). */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicyWith([]);
+/** The room server's page policy: connections to the page's own origin (the API) and `connectSources` (its push socket). */
+export function contentSecurityPolicyWith(connectSources: readonly string[]): string {
+  return policyConnectingTo(["'self'", ...connectSources]);
+}
+
+/**
+ * The window's policy: no connection at all. The renderer talks to the main process through the
+ * preload's IPC bridge, never over the network, so a script that got in could not send anything out.
+ */
+export const CONTENT_SECURITY_POLICY = policyConnectingTo(["'none'"]);
 
 /** The subset of Electron's WebPreferences the window sets, spelled out so a test can read it. */
 export interface HardenedWebPreferences {
@@ -65,11 +71,6 @@ export function hardenedWebPreferences(preloadPath: string): HardenedWebPreferen
   };
 }
 
-/** The file:// address of the renderer's page, the only document allowed to call the API. */
-export function rendererUrlFor(indexHtmlPath: string): string {
-  return pathToFileURL(indexHtmlPath).href;
-}
-
 /** What the IPC handler knows about the frame a message came from. */
 export interface SenderFrame {
   url: string;
@@ -78,15 +79,16 @@ export interface SenderFrame {
 }
 
 /**
- * True only for the top frame of a window showing our renderer page. Query and fragment are
- * ignored (the page may keep state there); scheme, host and path must match exactly, so another
- * local file, an http page or an iframe of ours can never reach the API.
+ * True only for the top frame of a window showing our renderer page (app-protocol.ts's
+ * RENDERER_URL). Query and fragment are ignored (the page may keep state there); scheme, host,
+ * port and path must match exactly and no user name may be added, so a file:// page, another
+ * app:// page, an http page or an iframe of ours can never reach the API.
  */
 export function isTrustedSender(frame: SenderFrame | null, rendererUrl: string): boolean {
   if (frame === null || !frame.isTopFrame) return false;
   const sender = parseUrl(frame.url);
   const expected = parseUrl(rendererUrl);
-  if (sender === null || expected === null || sender.protocol !== 'file:') return false;
+  if (sender === null || expected === null || expected.host === '' || sender.username !== '' || sender.password !== '') return false;
   return sender.protocol === expected.protocol && sender.host === expected.host && sender.pathname === expected.pathname;
 }
 

@@ -1,15 +1,26 @@
 /**
- * The board window and the rules every page of the app lives under: isolated, sandboxed, no
- * Node, a strict Content-Security-Policy, no navigation away, no new windows, no permissions.
+ * The board window and the rules every page of the app lives under: served from app://, not
+ * file://; isolated, sandboxed, no Node, a strict Content-Security-Policy, no navigation away, no
+ * new windows, no permissions.
  */
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, protocol, shell, type Session, type WebContents } from 'electron';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, hardenedWebPreferences, isSafeExternalUrl, rendererUrlFor } from './security';
+import { answerAppRequest, APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL } from './app-protocol';
+import { CONTENT_SECURITY_POLICY, hardenedWebPreferences, isSafeExternalUrl } from './security';
 
 /** dist/electron/main.cjs runs from dist/electron; the renderer is built to dist/renderer. */
 export const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
-export const RENDERER_INDEX = path.join(__dirname, '..', 'renderer', 'index.html');
-export const RENDERER_URL = rendererUrlFor(RENDERER_INDEX);
+export const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+/** Declares app:// a standard, secure scheme. Electron takes this only before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+}
+
+/** Serves app:// in the session from the built renderer folder, and nothing outside it. */
+export function installAppProtocol(session: Session): void {
+  session.protocol.handle(APP_SCHEME, (request) => answerAppRequest(request.url, RENDERER_DIR));
+}
 
 /** Every window's webPreferences (see security.ts for each setting). */
 export const windowWebPreferences = () => hardenedWebPreferences(PRELOAD_PATH);
@@ -33,7 +44,7 @@ export function createBoardWindow(repo: string | null): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   // The window title names the repository; the page's own <title> would hide which one.
   window.on('page-title-updated', (event) => event.preventDefault());
-  void window.loadFile(RENDERER_INDEX);
+  void window.loadURL(RENDERER_URL);
   return window;
 }
 

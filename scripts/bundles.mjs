@@ -7,7 +7,7 @@ const DEMO_FIXTURE_SOURCE = 'electron/services/demo/fixture';
 
 /** The esbuild options of the main process, preload and command line, bundled into `dist`. */
 export function bundles(root, dist = path.join(root, 'dist')) {
-  const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
+  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
   // Where the demo's fixture is from a bundle's own file (electron/services/demo/fixture.ts).
   const demoFixtureFrom = (outfile) => ({
     MERGE_SPRINT_DEMO_FIXTURE: JSON.stringify(path.relative(path.dirname(outfile), path.join(dist, 'demo-fixture')).split(path.sep).join('/')),

@@ -1,26 +1,37 @@
 // `npm start`: opens the board in Electron. Builds dist/ first when it is missing or older than
-// the sources. Where the Electron binary is not installed (its download is not possible on every
-// machine), says so in one line, names the browser way in, and exits 0: no hang, no stack trace.
+// the sources. The first run downloads Electron's binary for this machine (the electron package
+// has no install step of its own any more). Where there is no binary and it cannot be had (no
+// network, or ELECTRON_SKIP_BINARY_DOWNLOAD=1 set to not try), says so in one line, names the
+// browser way in, and exits 0: no hang, no stack trace.
 // Arguments after `npm start --` go to the app (`npm start -- --repo PATH`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { downloadElectron, electronPackageDir, electronVersion, installedElectron } from './electron-binary.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-const NO_ELECTRON =
-  'Electron is not installed on this machine, so no window can open. Open the same board in a browser: npm run room (then open the address it prints).';
+const BROWSER_WAY_IN = 'Open the same board in a browser: npm run room (then open the address it prints).';
 
-/** The Electron executable's path, or null. require('electron') throws when its download never happened. */
-function findElectron() {
-  try {
-    const executable = createRequire(path.join(root, 'package.json'))('electron');
-    return typeof executable === 'string' && existsSync(executable) ? executable : null;
-  } catch {
+/** The binary to launch, or null once the one line saying why there is none has been printed. */
+function electronToLaunch() {
+  const installed = installedElectron(root);
+  if (installed !== null) return installed;
+  if (electronPackageDir(root) === null) {
+    console.log(`Electron is not installed on this machine (no electron package: run npm ci), so no window can open. ${BROWSER_WAY_IN}`);
     return null;
   }
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    console.log(`Electron is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it is not downloaded), so no window can open. ${BROWSER_WAY_IN}`);
+    return null;
+  }
+  const version = electronVersion(root);
+  console.log(`Downloading Electron${version ? ` ${version}` : ''} for this machine (once, about 100 MB)...`);
+  const downloaded = downloadElectron(root);
+  if (downloaded.ok) return downloaded.binary;
+  console.log(`Electron is not installed on this machine and could not be downloaded (${downloaded.reason}), so no window can open. ${BROWSER_WAY_IN}`);
+  return null;
 }
 
 const OUTPUTS = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
@@ -52,11 +63,8 @@ function distIsStale() {
   return SOURCES.some((source) => newestMtime(path.join(root, source)) > oldestOutput);
 }
 
-const electron = findElectron();
-if (electron === null) {
-  console.log(NO_ELECTRON);
-  process.exit(0);
-}
+const electron = electronToLaunch();
+if (electron === null) process.exit(0);
 
 if (distIsStale()) {
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });

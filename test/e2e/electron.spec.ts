@@ -8,7 +8,6 @@
  */
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,23 +17,14 @@ import { dispatchCall, openRepositoryContext } from '../../electron/app-services
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { createDemoRepository } from '../../electron/services/demo';
 import { Workspace } from '../../electron/workspace';
+import { installedElectron } from '../../scripts/electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
-/** The Electron executable, or why there is none. */
-function findElectron(): { binary: string } | { missing: string } {
-  try {
-    const binary: unknown = requireFromRoot('electron');
-    if (typeof binary === 'string' && existsSync(binary)) return { binary };
-    return { missing: String(binary) };
-  } catch {
-    return { missing: path.join(path.dirname(requireFromRoot.resolve('electron')), 'dist') };
-  }
-}
-
-const electron = findElectron();
-const SKIP_REASON = 'missing' in electron ? `Electron end-to-end test not run: no Electron binary on this machine (${electron.missing})` : '';
+// Found without require('electron'), which would start a 100 MB download (npm start does that).
+const electronBinary = installedElectron(root);
+const SKIP_REASON =
+  electronBinary === null ? 'Electron end-to-end test not run: no Electron binary on this machine (npm start downloads it where it can)' : '';
 if (SKIP_REASON && process.env.TEST_WORKER_INDEX !== undefined) console.log(SKIP_REASON);
 
 const sortedChannels = [...CHANNELS].sort();
@@ -90,6 +80,15 @@ const cspProbe = (page: Page) =>
       }),
   );
 
+/** What becomes of a fetch of the page's own address: the window's CSP lets it connect nowhere. */
+const connectionAttempt = (page: Page) =>
+  page.evaluate(() =>
+    fetch(window.location.href).then(
+      () => 'fetched',
+      () => 'refused',
+    ),
+  );
+
 /** Both scripts refused, each reported once per policy in force (the header, and the page's own meta tag if any). */
 async function expectScriptsRefused(page: Page): Promise<void> {
   const probe = await cspProbe(page);
@@ -99,7 +98,7 @@ async function expectScriptsRefused(page: Page): Promise<void> {
 }
 
 test.describe('Electron window', () => {
-  test.skip('missing' in electron, SKIP_REASON);
+  test.skip(electronBinary === null, SKIP_REASON);
 
   let app: ElectronApplication;
   let page: Page;
@@ -108,7 +107,7 @@ test.describe('Electron window', () => {
   test.beforeAll(async () => {
     demo = await makeDemo('merge-sprint-electron-');
     app = await _electron.launch({
-      executablePath: 'binary' in electron ? electron.binary : undefined,
+      executablePath: electronBinary ?? undefined,
       args: [path.join(root, 'dist', 'electron', 'main.cjs'), '--repo', demo.repo],
       cwd: root,
       env: { ...(process.env as Record<string, string>), MERGE_SPRINT_USER_DATA: path.join(demo.dir, 'user-data') },
@@ -124,6 +123,11 @@ test.describe('Electron window', () => {
   test('opens the demo sprint and shows its board', async () => {
     await expectBoard(page);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('linux-2.6-xen — Merge Sprint');
+  });
+
+  test('the page comes from app://merge-sprint, not file://, and may connect nowhere', async () => {
+    expect(page.url()).toBe('app://merge-sprint/index.html');
+    expect(await connectionAttempt(page)).toBe('refused');
   });
 
   test('the page has no Node: no require, no process', async () => {
@@ -149,7 +153,7 @@ test.describe('Electron window', () => {
     const prevented = app.evaluate(
       ({ webContents }) =>
         new Promise<boolean>((resolve) => {
-          const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('file:'));
+          const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('app:'));
           // Registered after the app's own listener, so it sees whether that one refused.
           contents?.once('will-navigate', (event) => resolve(event.defaultPrevented));
         }),
@@ -265,6 +269,7 @@ test.describe('the Electron page in Chromium, through the real preload and main-
     expect(bridge.keys).toEqual(['api', 'onPush']);
     expect(bridge.api).toEqual(sortedChannels);
     await expectScriptsRefused(page);
+    expect(await connectionAttempt(page)).toBe('refused');
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
     const info = await page.evaluate(() => (window as unknown as BridgeWindow).mergeSprint.api['app.info']?.({}));
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron', repoPath: demo.repo } });

@@ -26,6 +26,9 @@ const fake = vi.hoisted(() => {
     menu: [] as unknown[],
     /** What the folder dialog answers next (null: the user cancels). */
     chosenFolder: null as string | null,
+    /** Schemes registered as privileged (before ready) and served in the default session (after). */
+    privilegedSchemes: [] as string[],
+    servedSchemes: [] as string[],
   };
   let nextId = 1;
   class FakeWindow {
@@ -56,8 +59,8 @@ const fake = vi.hoisted(() => {
     once(name: string, listener: Listener) {
       return this.on(name, listener);
     }
-    loadFile(file: string) {
-      this.loaded.push(file);
+    loadURL(url: string) {
+      this.loaded.push(url);
       return Promise.resolve();
     }
     setTitle(title: string) {
@@ -105,8 +108,14 @@ const fake = vi.hoisted(() => {
       showOpenDialog: () => Promise.resolve(state.chosenFolder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [state.chosenFolder] }),
     },
     session: {
-      defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} },
+      defaultSession: {
+        webRequest: { onHeadersReceived: () => {} },
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+        protocol: { handle: (scheme: string) => state.servedSchemes.push(scheme) },
+      },
     },
+    protocol: { registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => state.privilegedSchemes.push(...schemes.map((s) => s.scheme)) },
     shell: { openExternal: () => Promise.resolve() },
     ipcMain: {
       handle: (channel: string, handler: Listener) => state.handlers.set(channel, handler),
@@ -124,6 +133,8 @@ const fake = vi.hoisted(() => {
     state.focused = null;
     state.messages.length = 0;
     state.errorBoxes.length = 0;
+    state.privilegedSchemes.length = 0;
+    state.servedSchemes.length = 0;
   };
   return { state, module, reset };
 });
@@ -152,7 +163,7 @@ async function quit(): Promise<void> {
 }
 
 /** An IPC call as the window's page would make it (sender frame: the page the window loaded). */
-async function call(window: Window, channel: string, request: unknown, url = pathToFileURL(window.loaded[0] ?? '').href): Promise<Answer> {
+async function call(window: Window, channel: string, request: unknown, url = window.loaded[0] ?? ''): Promise<Answer> {
   const handler = fake.state.handlers.get('merge-sprint:call');
   if (!handler) throw new Error('no IPC handler registered');
   const senderFrame = { url, parent: null, processId: 1, routingId: window.id, isDestroyed: () => false };
@@ -184,8 +195,10 @@ describe('Electron main process', () => {
     await settled(() => openWindows()[0]?.title === 'linux-2.6-xen — Merge Sprint');
     expect(existsSync(path.join(demo, '.git'))).toBe(true);
     const [window] = openWindows();
-    expect(window?.loaded).toHaveLength(1);
-    expect(window?.loaded[0]).toMatch(/renderer[/\\]index\.html$/);
+    // The page comes from the app:// scheme, registered before ready and served once ready.
+    expect(window?.loaded).toEqual(['app://merge-sprint/index.html']);
+    expect(fake.state.privilegedSchemes).toEqual(['app']);
+    expect(fake.state.servedSchemes).toEqual(['app']);
     await settled(() => existsSync(path.join(userData, 'recent.json')));
     expect(JSON.parse(readFileSync(path.join(userData, 'recent.json'), 'utf8')).repositories).toEqual([demo]);
   });
@@ -199,8 +212,10 @@ describe('Electron main process', () => {
     const snapshot = await call(window, 'plan.get', {});
     expect(snapshot.ok).toBe(true);
     expect((snapshot.value as { plan: Plan }).plan.subsystemOrder.length).toBeGreaterThan(0);
-    const foreign = await call(window, 'plan.get', {}, 'https://attacker.example/');
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'refused' } });
+    for (const url of ['https://attacker.example/', pathToFileURL(path.join(__dirname, '..', '..', 'dist', 'renderer', 'index.html')).href]) {
+      const foreign = await call(window, 'plan.get', {}, url);
+      expect(foreign, url).toMatchObject({ ok: false, error: { code: 'refused' } });
+    }
     const bad = await call(window, 'plan.change', { change: { type: 'card.state', subsystemId: 42 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });

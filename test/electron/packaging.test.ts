@@ -3,7 +3,8 @@
  * and names the targets the README promises; the icon is the 512x512 PNG its generator draws;
  * and an unpacked Linux build, made with a stand-in Electron folder (the real one cannot be
  * downloaded here), holds exactly the app's own files: no node_modules, no source maps, no CLI;
- * the demo's fixture folder whole.
+ * the demo's fixture folder whole; its binary, a stand-in carrying Electron's fuse wire as Electron
+ * ships it, comes out with every fuse of Electron's security checklist flipped.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,40 @@ async function loadConfig(file: string): Promise<BuilderConfig> {
   const config = await getConfig(root, file, null);
   await validateConfiguration(config, new DebugLogger(false));
   return config;
+}
+
+/**
+ * Electron's security checklist, fuse by fuse: no ELECTRON_RUN_AS_NODE, NODE_OPTIONS or
+ * --inspect; cookies encrypted; only an integrity-checked app.asar; no extra file:// privileges.
+ */
+const CHECKLIST_FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+  loadBrowserProcessSpecificV8Snapshot: false,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+/**
+ * Electron's fuse wire (its docs, "the hard way"): a sentinel, the wire's version (1), its length,
+ * then one byte a fuse, '0' off and '1' on, in @electron/fuses' FuseV1Options order. The states
+ * are Electron's defaults, and a ninth fuse (WasmTrapHandlers) that the config leaves alone.
+ */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const SHIPPED_WIRE = '111100011';
+const standInBinary = (): Buffer =>
+  Buffer.concat([Buffer.from('#!/bin/sh\n# stand-in Electron\n'), Buffer.from(SENTINEL), Buffer.from([1, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE), Buffer.from('\n')]);
+
+/** The fuses of a binary by @electron/fuses' own names (RunAsNode, ...), as on or off. */
+function fusesOf(binary: Buffer): Record<string, boolean> {
+  const { FuseV1Options } = requireFromRoot('@electron/fuses') as { FuseV1Options: Record<number, string> };
+  const at = binary.indexOf(SENTINEL) + SENTINEL.length;
+  expect(binary[at]).toBe(1);
+  const states = binary.subarray(at + 2, at + 2 + (binary[at + 1] ?? 0)).toString('latin1');
+  return Object.fromEntries([...states].map((state, index) => [FuseV1Options[index] ?? `fuse ${index}`, state === '1']));
 }
 
 function pngSize(file: string): { width: number; height: number; colourType: number } {
@@ -73,7 +108,7 @@ describe('electron-builder configuration', () => {
     for (const file of [config.linux?.icon, config.mac?.icon, config.win?.icon, config.mac?.entitlements]) {
       expect(existsSync(path.join(root, file ?? 'missing'))).toBe(true);
     }
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false });
+    expect(config.electronFuses).toEqual(CHECKLIST_FUSES);
   });
 
   it('uses a 512x512 RGBA icon, exactly what build/make-icon.mjs draws', () => {
@@ -94,16 +129,13 @@ describe('unpacked Linux build', () => {
   });
   afterAll(() => cleanup(dir));
 
-  it('holds only the bundled main process, preload, renderer, the demo\'s fixture and package.json', () => {
-    // A stand-in for Electron's own files; fuses cannot be flipped in it, so they are left out here.
+  it('holds only the bundled main process, preload, renderer, the demo\'s fixture and package.json, in a binary with the checklist\'s fuses', () => {
     const electronDist = path.join(dir, 'electron-dist');
     execFileSync('mkdir', ['-p', electronDist]);
-    writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
-    const config = path.join(dir, 'electron-builder.yml');
-    writeFileSync(config, readFileSync(configFile, 'utf8').replace(/\nelectronFuses:\n(?: {2}.*\n)+/, '\n'));
+    writeFileSync(path.join(electronDist, 'electron'), standInBinary(), { mode: 0o755 });
     const out = path.join(dir, 'out');
     const cli = requireFromRoot.resolve('electron-builder/cli.js');
-    execFileSync(process.execPath, [cli, '--config', config, '--linux', 'dir', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], {
+    execFileSync(process.execPath, [cli, '--config', configFile, '--linux', 'dir', `-c.electronDist=${electronDist}`, `-c.directories.output=${out}`], {
       cwd: root,
       stdio: 'pipe',
     });
@@ -122,6 +154,19 @@ describe('unpacked Linux build', () => {
     expect(files.some((f) => f.endsWith('.map'))).toBe(false);
     const packaged = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as { main: string };
     expect(packaged.main).toBe('dist/electron/main.cjs');
-    expect(existsSync(path.join(out, 'linux-unpacked', 'merge-sprint'))).toBe(true);
+    const binary = path.join(out, 'linux-unpacked', 'merge-sprint');
+    expect(existsSync(binary)).toBe(true);
+    expect(fusesOf(readFileSync(path.join(electronDist, 'electron')))).toMatchObject({ RunAsNode: true, GrantFileProtocolExtraPrivileges: true });
+    expect(fusesOf(readFileSync(binary))).toEqual({
+      RunAsNode: false,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+      LoadBrowserProcessSpecificV8Snapshot: false,
+      GrantFileProtocolExtraPrivileges: false,
+      'fuse 8': true,
+    });
   });
 });

@@ -11,7 +11,8 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/api';
 import { CALL_CHANNEL, PUSH_CHANNEL } from '../../electron/ipc-channels';
-import { hardenedWebPreferences, isSafeExternalUrl, isTrustedSender, rendererUrlFor } from '../../electron/security';
+import { RENDERER_URL } from '../../electron/app-protocol';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicyWith, hardenedWebPreferences, isSafeExternalUrl, isTrustedSender } from '../../electron/security';
 import { cleanup, tempDir } from '../helpers/repo';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -32,7 +33,7 @@ async function runPreload(outDir: string): Promise<PreloadRun> {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     external: ['electron'],
     logLevel: 'silent',
@@ -136,24 +137,28 @@ describe('preload bundle', () => {
 });
 
 describe('IPC sender check', () => {
-  const index = path.join('/opt', 'Merge Sprint', 'resources', 'app.asar', 'dist', 'renderer', 'index.html');
-  const rendererUrl = rendererUrlFor(index);
+  const rendererUrl = RENDERER_URL;
+  const installed = path.join('/opt', 'Merge Sprint', 'resources', 'app.asar', 'dist', 'renderer', 'index.html');
 
   it('accepts the top frame of our renderer page, also with a query or fragment', () => {
-    expect(rendererUrl).toBe('file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html');
     expect(isTrustedSender({ url: rendererUrl, isTopFrame: true }, rendererUrl)).toBe(true);
     expect(isTrustedSender({ url: `${rendererUrl}?view=board#card-3`, isTopFrame: true }, rendererUrl)).toBe(true);
   });
 
-  it('refuses our page in an iframe, a destroyed frame, and every other address', () => {
+  it('refuses our page in an iframe, a destroyed frame, and every other address, the renderer\'s own file:// one included', () => {
     expect(isTrustedSender({ url: rendererUrl, isTopFrame: false }, rendererUrl)).toBe(false);
     expect(isTrustedSender(null, rendererUrl)).toBe(false);
     const others = [
-      pathToFileURL(path.join(path.dirname(index), 'other.html')).href,
+      pathToFileURL(installed).href,
       pathToFileURL('/tmp/index.html').href,
-      'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html/evil.html',
-      'file://attacker.example/opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html',
-      'https://example.org/opt/Merge%20Sprint/resources/app.asar/dist/renderer/index.html',
+      'app://merge-sprint/other.html',
+      'app://merge-sprint/index.html/evil.html',
+      'app://merge-sprint:8080/index.html',
+      'app://user@merge-sprint/index.html',
+      'app://merge-sprint@evil.example/index.html',
+      'app://evil.example/index.html',
+      'app://merge-sprint.evil.example/index.html',
+      'https://merge-sprint/index.html',
       'http://127.0.0.1:4173/',
       'about:blank',
       'devtools://devtools/bundled/inspector.html',
@@ -165,10 +170,34 @@ describe('IPC sender check', () => {
   });
 
   it('compares the path after URL normalisation, so dot segments cannot sneak in', () => {
-    const sneaky = 'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/x/../index.html';
-    expect(isTrustedSender({ url: sneaky, isTopFrame: true }, rendererUrl)).toBe(true);
-    const escaping = 'file:///opt/Merge%20Sprint/resources/app.asar/dist/renderer/../../../../../../tmp/index.html';
-    expect(isTrustedSender({ url: escaping, isTopFrame: true }, rendererUrl)).toBe(false);
+    expect(isTrustedSender({ url: 'app://merge-sprint/assets/../index.html', isTopFrame: true }, rendererUrl)).toBe(true);
+    expect(isTrustedSender({ url: 'app://merge-sprint/assets/%2e%2e/index.html', isTopFrame: true }, rendererUrl)).toBe(true);
+    expect(isTrustedSender({ url: 'app://merge-sprint/assets/..%2findex.html', isTopFrame: true }, rendererUrl)).toBe(false);
+  });
+
+  it('trusts no file:// page, even if asked to', () => {
+    const fileUrl = pathToFileURL(installed).href;
+    expect(isTrustedSender({ url: fileUrl, isTopFrame: true }, fileUrl)).toBe(false);
+  });
+});
+
+describe('content security policies', () => {
+  const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
+
+  it('lets the window connect nowhere: it talks to the main process over IPC only', () => {
+    const window = directives(CONTENT_SECURITY_POLICY);
+    expect(window.get('connect-src')).toEqual(["'none'"]);
+    expect(window.get('script-src')).toEqual(["'self'"]);
+    expect(window.get('default-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\bws:|\bwss:|\bhttp/);
+  });
+
+  it('lets a room server page connect to its own origin and the push socket named, nothing else', () => {
+    const room = directives(contentSecurityPolicyWith(['ws://127.0.0.1:4477', 'wss://127.0.0.1:4477']));
+    expect(room.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:4477', 'wss://127.0.0.1:4477']);
+    const { 'connect-src': _window, ...windowRest } = Object.fromEntries(directives(CONTENT_SECURITY_POLICY));
+    const { 'connect-src': _room, ...roomRest } = Object.fromEntries(room);
+    expect(roomRest).toEqual(windowRest);
   });
 });
 

@@ -1,16 +1,19 @@
 /**
  * How window.ts, ipc.ts and menu.ts use Electron, with a recording stand-in for the 'electron'
- * module (no binary here): the options each window is created with, navigation and new windows
- * refused, the CSP header and permission refusals on the session, the IPC sender check in front
- * of every call, and the File menu.
+ * module (no binary here): the options each window is created with and the app:// page it loads,
+ * the app:// scheme registered and served from the renderer folder only, navigation and new
+ * windows refused, the CSP header and permission refusals on the session, the IPC sender check
+ * in front of every call, and the File menu.
  */
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => {
   const created: Array<{ options: Record<string, unknown>; loaded: string[] }> = [];
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const privileged: unknown[] = [];
   const opened: string[] = [];
   let windowForSender: { id: number } | null = { id: 7 };
   let template: unknown[] = [];
@@ -26,20 +29,22 @@ const electron = vi.hoisted(() => {
     once() {}
     on() {}
     show() {}
-    loadFile(file: string) {
-      this.record.loaded.push(file);
+    loadURL(url: string) {
+      this.record.loaded.push(url);
       return Promise.resolve();
     }
   }
   return {
     created,
     handlers,
+    privileged,
     opened,
     setSenderWindow: (w: { id: number } | null) => (windowForSender = w),
     template: () => template,
     module: {
       BrowserWindow,
       shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
+      protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => privileged.push(...schemes) },
       ipcMain: {
         handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler),
         removeHandler: (channel: string) => handlers.delete(channel),
@@ -57,7 +62,8 @@ import { registerIpc } from '../../electron/ipc';
 import { CALL_CHANNEL } from '../../electron/ipc-channels';
 import { menuTemplate, installMenu, type MenuActions } from '../../electron/menu';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
-import { createBoardWindow, hardenContents, installSessionPolicy, PRELOAD_PATH, RENDERER_INDEX, RENDERER_URL } from '../../electron/window';
+import { RENDERER_URL } from '../../electron/app-protocol';
+import { createBoardWindow, hardenContents, installAppProtocol, installSessionPolicy, PRELOAD_PATH, registerAppScheme, RENDERER_DIR } from '../../electron/window';
 import type { Workspace } from '../../electron/workspace';
 
 beforeEach(() => {
@@ -80,8 +86,30 @@ describe('board window', () => {
       webviewTag: false,
     });
     expect(PRELOAD_PATH).toMatch(/preload\.cjs$/);
-    expect(window?.loaded).toEqual([RENDERER_INDEX]);
-    expect(RENDERER_URL).toBe(pathToFileURL(RENDERER_INDEX).href);
+    expect(window?.loaded).toEqual(['app://merge-sprint/index.html']);
+    expect(window?.loaded).toEqual([RENDERER_URL]);
+  });
+});
+
+describe('app:// scheme', () => {
+  it('is registered before ready as a standard, secure scheme', () => {
+    registerAppScheme();
+    expect(electron.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+  });
+
+  it('is served in the session from the renderer folder, and nothing outside it', async () => {
+    let scheme = '';
+    let handler: ((request: { url: string }) => Promise<Response>) | undefined;
+    installAppProtocol({ protocol: { handle: (s: string, h: typeof handler) => ((scheme = s), (handler = h)) } } as never);
+    expect(scheme).toBe('app');
+    // Under vitest window.ts runs from electron/, so its renderer folder is the sources' renderer/.
+    expect(RENDERER_DIR).toBe(path.resolve(__dirname, '..', '..', 'renderer'));
+    const page = await handler?.({ url: RENDERER_URL });
+    expect(page?.status).toBe(200);
+    expect(await page?.text()).toContain('<div id="root"></div>');
+    const escape = await handler?.({ url: 'app://merge-sprint/..%2fpackage.json' });
+    expect(escape?.status).toBe(404);
+    expect(await escape?.text()).not.toContain('"name": "merge-sprint"');
   });
 });
 
@@ -97,7 +125,7 @@ describe('every page', () => {
   it('cannot navigate anywhere; an https link opens in the system browser, nothing else does', () => {
     const contents = fakeContents();
     hardenContents(contents as never);
-    for (const url of ['https://lkml.org/', 'file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)']) {
+    for (const url of ['https://lkml.org/', 'file:///etc/passwd', 'http://example.org/', 'javascript:alert(1)', 'app://merge-sprint/index.html', 'app://merge-sprint/other.html']) {
       const e = event();
       contents.emit('will-navigate', e, url);
       expect(e.prevented, url).toBe(true);

@@ -38,7 +38,14 @@ export interface GitOutput {
  * every script it runs, so they are dropped rather than refused. No pager is needed: git only
  * pages when its output is a terminal, and here it is a pipe.
  */
-const REFUSED_BY_SIMPLE_GIT = new Set(['editor', 'pager', 'prefix', 'ssh_askpass']);
+const REFUSED_BY_SIMPLE_GIT = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+/**
+ * simple-git's environment guard refuses any GIT_* variable it is not told about. baseEnv drops
+ * the inherited ones, so every GIT_* variable left was set by this module or its caller (a
+ * temporary index, a committer): those are the ones allowed.
+ */
+const ownGitVariables = (env: Record<string, string>): string[] => Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_'));
 
 /** Environment every git call gets: no prompts, no pager, no locale-dependent messages, no user config surprises. */
 const baseEnv = (): Record<string, string> => {
@@ -60,8 +67,10 @@ export async function runGit(repo: string, operation: string, args: string[], op
   const okCodes = opts.okExitCodes ?? [];
   let exitCode = 0;
   let stderr = '';
+  const env = { ...baseEnv(), ...(opts.env ?? {}) };
   const git = simpleGit({
     baseDir: repo,
+    allowEnvironment: ownGitVariables(env),
     // The app's own writes switch the repository's hooks off with `-c core.hooksPath=/dev/null`
     // (see NO_HOOKS); simple-git refuses that setting unless allowed.
     unsafe: { allowUnsafeHooksPath: true },
@@ -73,7 +82,7 @@ export async function runGit(repo: string, operation: string, args: string[], op
       if (result.exitCode === 0 || okCodes.includes(result.exitCode)) return undefined;
       return error ?? new Error(stderr);
     },
-  }).env({ ...baseEnv(), ...(opts.env ?? {}) });
+  }).env(env);
   try {
     const stdout = await git.raw(args);
     return { stdout, exitCode };
@@ -108,7 +117,8 @@ export function runGitWithInput(repo: string, operation: string, args: string[],
 export function gitClient(repo: string): SimpleGit {
   let client = clients.get(repo);
   if (!client) {
-    client = simpleGit({ baseDir: repo, maxConcurrentProcesses: 6, trimmed: false }).env(baseEnv());
+    const env = baseEnv();
+    client = simpleGit({ baseDir: repo, allowEnvironment: ownGitVariables(env), maxConcurrentProcesses: 6, trimmed: false }).env(env);
     clients.set(repo, client);
   }
   return client;

@@ -10,9 +10,10 @@ import { runGit } from './exec';
  * Writes blob `oid` of the repository whose git folder is `gitDir` into `scratch`; returns the
  * file's path. `git unpack-file` prints the name it chose in the current folder:
  *   ".merge_file_Xc8Ab2\n"
+ * The git folder is named by GIT_DIR: simple-git refuses a `--git-dir` option.
  */
 export async function unpackBlob(gitDir: string, scratch: string, oid: string): Promise<string> {
-  const out = await runGit(scratch, 'unpack-file', ['--git-dir', gitDir, 'unpack-file', oid]);
+  const out = await runGit(scratch, 'unpack-file', ['unpack-file', oid], { env: { GIT_DIR: gitDir } });
   return path.join(scratch, out.stdout.trim());
 }
 
