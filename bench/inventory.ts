@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { clearInventoryCache, computeInventory } from '../electron/services/inventory/inventory';
+import { clearInventoryCache, computeInventory } from '../electron/core/inventory/inventory';
 import type { SprintSettings } from '../shared/model';
 import { LINUX_FORK_REF, LINUX_PAIRINGS, LINUX_UPSTREAM_REF, makeLinuxSizeRepo } from './linux-repo';
 

@@ -16,13 +16,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openPlanStore } from '../electron/services/plan/store';
-import type { RenameContext } from '../electron/services/rename/atomic';
-import { watchCheckpoints } from '../electron/services/rename/checkpoint';
-import { copyRules } from '../electron/services/rename/copy';
-import { driftOf } from '../electron/services/rename/drift';
-import { finishRule } from '../electron/services/rename/finish';
-import { addRule } from '../electron/services/rename/rules';
+import { openPlanStore } from '../electron/core/plan/store';
+import type { RenameContext } from '../electron/core/rename/atomic';
+import { watchCheckpoints } from '../electron/core/rename/checkpoint';
+import { copyRules } from '../electron/core/rename/copy';
+import { driftOf } from '../electron/core/rename/drift';
+import { finishRule } from '../electron/core/rename/finish';
+import { addRule } from '../electron/core/rename/rules';
 
 export interface RenameBench {
   files: number;

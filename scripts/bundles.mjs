@@ -3,12 +3,12 @@
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-const DEMO_FIXTURE_SOURCE = 'electron/services/demo/fixture';
+const DEMO_FIXTURE_SOURCE = 'electron/core/demo/fixture';
 
 /** The esbuild options of the main process, preload and command line, bundled into `dist`. */
 export function bundles(root, dist = path.join(root, 'dist')) {
   const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', absWorkingDir: root };
-  // Where the demo's fixture is from a bundle's own file (electron/services/demo/fixture.ts).
+  // Where the demo's fixture is from a bundle's own file (electron/core/demo/fixture.ts).
   const demoFixtureFrom = (outfile) => ({
     MERGE_SPRINT_DEMO_FIXTURE: JSON.stringify(path.relative(path.dirname(outfile), path.join(dist, 'demo-fixture')).split(path.sep).join('/')),
   });
@@ -20,15 +20,15 @@ export function bundles(root, dist = path.join(root, 'dist')) {
     // nor node:url.)
     main: {
       ...common,
-      entryPoints: ['electron/main.ts'],
+      entryPoints: ['electron/shell/main.ts'],
       outfile: main,
       format: 'cjs',
       external: ['electron'],
       inject: [path.join(root, 'scripts', 'cjs-import-meta-url.mjs')],
       define: { 'import.meta.url': 'importMetaUrl', ...demoFixtureFrom(main) },
     },
-    preload: { ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(dist, 'electron', 'preload.cjs'), format: 'cjs', external: ['electron'] },
-    cli: { ...common, entryPoints: ['electron/cli/main.ts'], outfile: cli, format: 'esm', packages: 'external', define: demoFixtureFrom(cli) },
+    preload: { ...common, entryPoints: ['electron/shell/preload.ts'], outfile: path.join(dist, 'electron', 'preload.cjs'), format: 'cjs', external: ['electron'] },
+    cli: { ...common, entryPoints: ['electron/core/cli/main.ts'], outfile: cli, format: 'esm', packages: 'external', define: demoFixtureFrom(cli) },
   };
 }
 

@@ -13,10 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, type Push } from '../../shared/api';
 import type { Plan } from '../../shared/model';
-import { dispatchCall, openRepositoryContext } from '../../electron/app-services';
-import { CONTENT_SECURITY_POLICY } from '../../electron/security';
-import { createDemoRepository } from '../../electron/services/demo';
-import { Workspace } from '../../electron/workspace';
+import { dispatchCall, openRepositoryContext } from '../../electron/shell/app-services';
+import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
+import { createDemoRepository } from '../../electron/core/demo';
+import { Workspace } from '../../electron/shell/workspace';
 import { installedElectron } from '../../scripts/electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

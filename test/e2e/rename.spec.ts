@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 import { cleanup, git, makeCommit } from '../helpers/repo';
-import { AWKWARD, DST, SRC, makeXenRepo } from '../services/rename/fixture';
+import { AWKWARD, DST, SRC, makeXenRepo } from '../core/rename/fixture';
 import { iAm } from './demo-room';
 
 const SHOTS = path.join(PROJECT, 'screenshots');

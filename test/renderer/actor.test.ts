@@ -4,7 +4,7 @@
  * and the picker's decisions about typed names and edited people.
  */
 import { describe, expect, it } from 'vitest';
-import { parseActorChoice } from '../../electron/server/actor';
+import { parseActorChoice } from '../../electron/core/server/actor';
 import { actorStorageKey, createActorChoice, loadChosenActor, saveChosenActor } from '../../renderer/src/api/actor';
 import { httpClient } from '../../renderer/src/api/http';
 import { checkTypedActor, followPerson, matchingPerson, pickerRepository } from '../../renderer/src/views/shell/actorChoice';

@@ -4,8 +4,8 @@
  * spelled as NTFS reads it: the first are accepted everywhere, the second refused everywhere.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkPairings } from '../../electron/services/inventory/pairings';
-import { fileDiff } from '../../electron/services/inventory/file-diff';
+import { checkPairings } from '../../electron/core/inventory/pairings';
+import { fileDiff } from '../../electron/core/inventory/file-diff';
 import { emptyPlan } from '../../shared/model';
 import { applyChange } from '../../shared/plan/apply';
 import { cleanup, makeCommit, makeRepo } from '../helpers/repo';

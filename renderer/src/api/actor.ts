@@ -8,7 +8,7 @@
  */
 import type { Actor } from '../../../shared/model';
 
-/** Where a browser tells the room server who it is (electron/server/actor.ts). */
+/** Where a browser tells the room server who it is (electron/core/server/actor.ts). */
 export const SESSION_PATH = '/api/session';
 
 export interface ChosenActor {

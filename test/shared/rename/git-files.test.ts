@@ -1,7 +1,7 @@
 /**
  * git fsck's rules for the `.gitmodules` and `.gitattributes` a copy writes, on strings. The
  * cases are those of git's t7415-submodule-names and t0060 (url, name and path checks) and of
- * the attribute limits in attr.h; test/services/rename/git-files.test.ts shows real git fsck
+ * the attribute limits in attr.h; test/core/rename/git-files.test.ts shows real git fsck
  * agreeing on a commit that holds them.
  */
 import { describe, expect, test } from 'vitest';

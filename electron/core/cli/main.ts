@@ -1,0 +1,127 @@
+/**
+ * `merge-sprint`: the command line (built to dist/cli.mjs, run by bin/merge-sprint.mjs). Errors
+ * are one line on stderr with exit code 2 for bad input and 1 for failures, never a stack trace.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { createDemoRepository } from '../demo';
+import { RoomServerError, startRoomServer } from '../server/room';
+import { addRepoOption, registerCoreCommands } from './core';
+import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
+import { registerRenameCommands } from './rename';
+import { registerSeriesCommands } from './series';
+
+const VERSION = '0.1.0';
+const DEFAULT_PORT = 4477;
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/** The built board: next to dist/cli.mjs, or dist/renderer when running from the sources. */
+function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'renderer'), path.join(here, '..', '..', 'dist', 'renderer')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0] ?? here;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) failWith('bad-input', `--port takes a port number from 0 to 65535, not "${value}".`);
+  return n;
+}
+
+interface ServeOptions {
+  repo?: string;
+  port: number;
+  host: string;
+  demo?: boolean;
+  allowRepoChanges?: boolean;
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  if (opts.demo && opts.repo) failWith('bad-input', '--demo serves a new demo repository: leave out --repo (or leave out --demo to serve yours).');
+  const repo = opts.demo ? unwrap(await createDemoRepository()) : (opts.repo ?? process.cwd());
+  let server;
+  try {
+    server = await startRoomServer({ repo, port: opts.port, host: opts.host, staticDir: rendererDir(), allowRepoChanges: opts.allowRepoChanges ?? false, log: printLine });
+  } catch (error) {
+    if (error instanceof RoomServerError) throw new CliFailure(error.error);
+    throw error;
+  }
+  if (opts.demo) printLine(`Demo repository: ${repo}`);
+  printLine(`Merge Sprint board for ${repo}`);
+  printLine(`Open ${server.url}`);
+  for (const url of server.otherUrls) printLine(`  or ${url}`);
+  printLine('Anyone with this address (it holds the join token) can change the board: share it only with the room.');
+  printLine(
+    opts.allowRepoChanges
+      ? 'Browsers may also run the repository operations (interim copies, sync, finish, build checks, series checks); defining a command stays with this computer.'
+      : 'Browsers change the board only; to let them make interim copies and run build and series checks, start the room with --allow-repo-changes.',
+  );
+  printLine('Press Ctrl+C to stop.');
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void running.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('merge-sprint')
+    .description('Plan and run a merge sprint: inventory a fork against upstream, share the board, cut the series.')
+    .version(VERSION)
+    // commander's complaint, its "Did you mean" and a pointer to help, on one line.
+    .configureOutput({ outputError: (text, write) => write(`merge-sprint: ${oneLine(text.replace(/^error: /, ''))} (see --help)\n`) })
+    // Set before the commands are added, so every subcommand inherits it.
+    .exitOverride();
+
+  registerCoreCommands(program);
+  addRepoOption(program.command('serve'))
+    .description('serve the board and API to any browser at the address it prints, which carries the join token every request needs (127.0.0.1 only unless --host is given)')
+    .option('--port <n>', `the port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort, DEFAULT_PORT)
+    .option('--host <addr>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for the whole room)', '127.0.0.1')
+    .option('--demo', 'create the demo repository in a temporary folder and serve it')
+    .option('--allow-repo-changes', "let the room's browsers run the repository operations (interim copies, sync, finish, build checks, series checks); without it they change the board only")
+    .action(action(serve));
+  registerRenameCommands(program);
+  registerSeriesCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CliFailure) {
+      // Thrown by an option parser (--pair, --port), before any action ran.
+      printError(error.error);
+      process.exitCode = exitCodeFor(error.error);
+      return;
+    }
+    if (error instanceof CommanderError) {
+      // Help and --version end with code 0; anything commander refused is bad input.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      return;
+    }
+    process.stderr.write(`merge-sprint: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+// A reader that stops early (`merge-sprint inventory | head`) closes the pipe: stop quietly,
+// as other command-line tools do, instead of dying on EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
+await main(process.argv);

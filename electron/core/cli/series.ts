@@ -1,0 +1,163 @@
+/**
+ * `merge-sprint series …`: propose, list, check, export, drift and range-diff from the command
+ * line, through the same dispatcher and handlers as the app. Data goes to stdout (a table, or
+ * JSON with --json), build logs to stderr; a check or drift that finds a failing patch exits 1.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Command } from 'commander';
+import type { SeriesPatch } from '../../../shared/series/model';
+import type { SeriesState } from '../../../shared/series/reports';
+import { addRepoOption, call, positiveInt, withSprint, type RepoOptions } from './core';
+import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+function printSeries(state: SeriesState): void {
+  const { series } = state;
+  if (series.patchOrder.length === 0) return printLine('No series yet: propose one with `merge-sprint series propose`.');
+  const stats = new Map(state.stats.map((s) => [s.patchId, s]));
+  const rows = series.patchOrder.flatMap((id) => (series.patches[id] ? [series.patches[id]] : []));
+  printLine(`Series ${series.base?.slice(0, 12) ?? '?'}..${series.target ?? '?'} (${rows.length} patches${series.versions.length ? `, last exported v${series.versions.at(-1)?.version}` : ''})`);
+  printLine(
+    formatTable(rows, [
+      { title: '#', value: (p: SeriesPatch) => String(rows.indexOf(p) + 1), align: 'right' },
+      { title: 'ID', value: (p) => p.id },
+      { title: 'FILES', value: (p) => String(p.files.length), align: 'right' },
+      { title: 'LINES', value: (p) => `+${stats.get(p.id)?.added ?? 0} -${stats.get(p.id)?.removed ?? 0}`, align: 'right' },
+      { title: 'SUBJECT', value: (p) => p.subject },
+    ]),
+  );
+  if (state.coverage.uncovered.length > 0) printLine(`In no patch: ${state.coverage.uncovered.map(displayPath).join(', ')}`);
+  if (state.problem) printLine(`PROBLEM: ${state.problem}`);
+}
+
+export function registerSeriesCommands(program: Command): void {
+  const series = program.command('series').description('cut the fork into an ordered patch series, check it applies, export it');
+
+  addRepoOption(series.command('propose'))
+    .description('propose a series: every change from upstream to the target, one patch per subsystem, upstream files first')
+    .option('--target <ref>', 'the ref to send (default: the sprint\'s fork ref)')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption & { target?: string }) => {
+        await withSprint(opts, async (ctx) => {
+          const proposal = await call(ctx, 'series.propose', opts.target === undefined ? {} : { target: opts.target });
+          const state = await call(ctx, 'series.get', {});
+          if (opts.json) return printJson({ ...state, unassignedFiles: proposal.unassignedFiles, renames: proposal.renames, newFolder: proposal.newFolder });
+          printSeries(state);
+          if (proposal.unassignedFiles.length > 0) {
+            printLine(`${proposal.unassignedFiles.length} changed file(s) are in no subsystem; they went into patches by top folder.`);
+          }
+        });
+      }),
+    );
+
+  addRepoOption(series.command('list'))
+    .description('list the patches in order with their files and lines, and what is wrong with the series')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption) => {
+        const state = await withSprint(opts, (ctx) => call(ctx, 'series.get', {}));
+        if (opts.json) printJson(state);
+        else printSeries(state);
+      }),
+    );
+
+  addRepoOption(series.command('check'))
+    .description('apply the series in order in a temporary worktree at upstream and compare the last tree with the target\'s')
+    .option('--build <name>', 'a build check of the plan to run after each patch (its log goes to stderr)')
+    .option('--line-limit <n>', 'warn about patches changing more lines than this', positiveInt('--line-limit'))
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption & { build?: string; lineLimit?: number }) => {
+        const runId = randomUUID();
+        const report = await withSprint(opts, async (ctx) => {
+          const stop = ctx.subscribe((push) => {
+            if (push.type === 'series.log' && push.runId === runId) process.stderr.write(push.chunk);
+          });
+          const cancel = (): void => {
+            void call(ctx, 'series.cancel', { runId });
+          };
+          process.once('SIGINT', cancel);
+          try {
+            return await call(ctx, 'series.check', { runId, ...(opts.build ? { build: opts.build } : {}), ...(opts.lineLimit ? { lineLimit: opts.lineLimit } : {}) });
+          } finally {
+            process.off('SIGINT', cancel);
+            stop();
+          }
+        });
+        if (opts.json) printJson(report);
+        else {
+          for (const [i, s] of report.steps.entries()) {
+            const build = s.build ? (s.build.passed ? ', build ok' : ', BUILD FAILED') : '';
+            printLine(`${String(i + 1).padStart(3)} ${s.applied ? 'applies' : 'FAILS  '}${build}  ${s.subject}`);
+          }
+          for (const w of report.warnings) printLine(`WARNING: ${w.message}`);
+          printLine(report.summary);
+        }
+        if (report.failed || report.canceled || !report.treeMatches) throw new CliFailure({ code: 'conflict', message: report.summary });
+      }),
+    );
+
+  addRepoOption(series.command('export'))
+    .description('write the series as git format-patch files (cover letter, To/Cc from MAINTAINERS) and record it as the next version')
+    .requiredOption('--out <dir>', 'the folder for the patch files: new, empty, or an earlier export; never inside a repository')
+    .option('--branch <name>', 'also write the series as commits on this new branch (a plain branch name)')
+    .option('--replace', 'replace the earlier export in the folder (only the files it wrote)')
+    .option('--subject <text>', 'the cover letter\'s subject')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption & { out: string; branch?: string; replace?: boolean; subject?: string }) => {
+        const report = await withSprint(opts, (ctx) =>
+          call(ctx, 'series.export', {
+            out: path.resolve(opts.out),
+            ...(opts.branch ? { branch: opts.branch } : {}),
+            ...(opts.replace ? { replace: true } : {}),
+            ...(opts.subject ? { coverSubject: opts.subject } : {}),
+          }),
+        );
+        if (opts.json) return printJson(report);
+        printLine(`Exported v${report.version} (${report.files.length - 1} patches, tip ${report.tip.slice(0, 12)}) to ${report.dir}`);
+        for (const f of report.files) printLine(`  ${f.name}${f.recipients.to.length ? `  To: ${f.recipients.to.join(', ')}` : ''}`);
+        if (report.branch) printLine(`Branch ${report.branch} points at the series.`);
+        if (report.rangeDiff !== null) {
+          printLine('Range-diff against the previous version:');
+          printLine(report.rangeDiff.trimEnd());
+        }
+      }),
+    );
+
+  addRepoOption(series.command('drift'))
+    .description('after upstream moved: which patches no longer apply, and the upstream commits touching each patch\'s files')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption) => {
+        const report = await withSprint(opts, (ctx) => call(ctx, 'series.drift', {}));
+        if (opts.json) printJson(report);
+        else {
+          for (const p of report.patches) {
+            printLine(`${p.applies ? 'applies' : 'FAILS  '}  ${p.subject}${p.upstreamCommits.length ? ` (${p.upstreamCommits.length} upstream commit(s))` : ''}`);
+            for (const c of p.upstreamCommits) printLine(`           ${c.commit.slice(0, 12)} ${c.subject}`);
+          }
+          printLine(report.summary);
+        }
+        if (report.patches.some((p) => !p.applies)) throw new CliFailure({ code: 'conflict', message: report.summary });
+      }),
+    );
+
+  addRepoOption(series.command('range-diff'))
+    .description('git range-diff between two exported versions (default: the last two)')
+    .option('--from <n>', 'the older version', positiveInt('--from'))
+    .option('--to <n>', 'the newer version', positiveInt('--to'))
+    .option('--json', 'print JSON')
+    .action(
+      action(async (opts: RepoOptions & JsonOption & { from?: number; to?: number }) => {
+        const diff = await withSprint(opts, (ctx) => call(ctx, 'series.rangeDiff', { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }));
+        if (opts.json) printJson(diff);
+        else printLine(diff.text.trimEnd());
+      }),
+    );
+}
