@@ -41,8 +41,8 @@ export interface Inventory {
   files: InventoryFile[];
 }
 
-export const CARD_STATES = ['Backlog', 'In progress', 'Review', 'Done'] as const;
-export type CardState = (typeof CARD_STATES)[number];
+// In a file of their own, so that the schemas this model's types come from can name them too.
+export { CARD_STATES, type CardState } from './plan/card-states';
 
 /** The records of the plan's events are declared once, as their schemas (./plan/schema.ts). */
 export type Person = z.infer<typeof personSchema>;

@@ -10,7 +10,7 @@
  * `planChangeSchema` reads both back from the plan ref, by shape only.
  */
 import { z } from 'zod';
-import { CARD_STATES } from '../model';
+import { CARD_STATES } from './card-states';
 import { fail, ok, type Result } from '../result';
 import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
