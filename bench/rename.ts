@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPlanStore } from '../electron/core/plan/store';
-import type { RenameContext } from '../electron/core/rename/atomic';
+import type { PlanAccess } from '../electron/core/context';
 import { watchCheckpoints } from '../electron/core/rename/checkpoint';
 import { copyRules } from '../electron/core/rename/copy';
 import { driftOf } from '../electron/core/rename/drift';
@@ -124,9 +124,9 @@ async function rawGitWork(repo: string): Promise<Timing> {
   return { copyMs: copy.ms, finishMs: finish.ms };
 }
 
-async function withContext<T>(repo: string, run: (ctx: RenameContext, ruleId: string) => Promise<T>): Promise<T> {
+async function withContext<T>(repo: string, run: (ctx: PlanAccess, ruleId: string) => Promise<T>): Promise<T> {
   const plan = await openPlanStore(repo);
-  const ctx: RenameContext = { repo, actor: { name: 'Bench', email: 'bench@example.org' }, plan };
+  const ctx: PlanAccess = { repo, actor: { name: 'Bench', email: 'bench@example.org' }, plan };
   try {
     const added = await addRule(ctx, SRC, DST);
     if (!added.ok) throw new Error(added.error.message);

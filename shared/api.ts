@@ -4,8 +4,8 @@
  * (POST /api/<channel>) with pushes over a WebSocket; the renderer only sees `ApiClient`.
  */
 import { z } from 'zod';
-import type { Actor, Inventory, PairingSuggestion, Plan } from './model';
-import type { PlanEvent } from './plan/events';
+import type { Actor, Inventory, PairingSuggestion } from './model';
+import type { PlanSnapshot } from './plan/snapshot';
 import type { Result } from './result';
 import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
@@ -48,13 +48,8 @@ export interface FileDiff {
   truncated: boolean;
 }
 
-export interface PlanSnapshot {
-  plan: Plan;
-  /** The most recent events, newest first: the activity feed. */
-  activity: PlanEvent[];
-  /** Files of the inventory that no subsystem holds (empty before an inventory exists). */
-  unassignedFiles?: string[];
-}
+// Declared beside the plan model, so that each feature's contract (series/api.ts) can name it without importing this file.
+export type { PlanSnapshot } from './plan/snapshot';
 
 export interface ImportReport {
   snapshot: PlanSnapshot;

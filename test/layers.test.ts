@@ -24,9 +24,9 @@ interface Probe {
 
 const PROBES: Probe[] = [
   { file: 'shared/probe-renderer.ts', source: "import type { SprintState } from '../renderer/src/store/types';\nexport type P = SprintState;\n", tsc: true },
-  { file: 'shared/probe-core.ts', source: "import type { SprintContext } from '../electron/core/context';\nexport type P = SprintContext;\n", tsc: true },
+  { file: 'shared/probe-core.ts', source: "import type { RepoServices } from '../electron/core/context';\nexport type P = RepoServices;\n", tsc: true },
   { file: 'shared/probe-node.ts', source: "import { readFileSync } from 'node:fs';\nexport const p = readFileSync;\n", tsc: true },
-  { file: 'renderer/src/probe-core.ts', source: "import { dispatch } from '../../electron/core/dispatch';\nexport const p = dispatch;\n", tsc: true },
+  { file: 'renderer/src/probe-core.ts', source: "import { callRepo } from '../../electron/core/host';\nexport const p = callRepo;\n", tsc: true },
   { file: 'renderer/src/probe-node.ts', source: "import path from 'node:path';\nexport const p = path.join;\n", tsc: true },
   { file: 'electron/core/probe-shell.ts', source: "import { isSafeExternalUrl } from '../shell/security';\nexport const p = isSafeExternalUrl;\n", tsc: true },
   { file: 'electron/core/probe-renderer.ts', source: "import type { SprintState } from '../../renderer/src/store/types';\nexport type P = SprintState;\n", tsc: true },

@@ -1,13 +1,19 @@
 /**
- * What every API handler gets: the open repository, who is calling and who is acting, the plan
- * store, and a way to push to every open board. The same handlers serve Electron IPC, the room
- * server and the CLI.
+ * What every API handler gets: one repository's services (RepoServices), the same whichever way
+ * the call came in (Electron IPC, the room server, the command line). A call sees them with its
+ * own `client` and acting `actor`; everything else is the repository's, shared by every caller
+ * and disposed when the repository closes.
  */
 import type { Client } from '../../shared/access';
 import type { Channel, ParsedReq, PlanSnapshot, Push, Res } from '../../shared/api';
-import type { Actor } from '../../shared/model';
+import type { Actor, Inventory, InventoryFile } from '../../shared/model';
 import type { ClientCommand, PlanChange } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
+import type { TreeChange } from './git/diff';
+import type { TreeEntry } from './git/trees';
+import type { Lru } from './host/lru';
+import type { RunRegistry } from './host/runs';
+import type { RecoveryReport } from './rename/recovery-report';
 
 export interface PlanStore {
   readonly repo: string;
@@ -33,17 +39,55 @@ export interface PlanStore {
   close(): void;
 }
 
-export interface SprintContext {
-  repo: string;
-  /**
-   * The owner (window, command line) or a browser in the room; the dispatcher checks every
-   * call against it (shared/access.ts) and makes a room client's chosen actor `actor`.
-   */
-  client: Client;
-  actor: Actor;
-  plan: PlanStore;
-  push(push: Push): void;
+/** A build check running in a temporary worktree. */
+export interface RunningBuild {
+  runId: string;
+  buildId: string;
+  commit: string;
 }
 
-export type Handler<C extends Channel> = (ctx: SprintContext, request: ParsedReq<C>) => Promise<Result<Res<C>>>;
+/**
+ * Answers kept per repository, keyed by commit ids (which never change), so that a plan push
+ * and the answer to the change that caused it do not ask git twice. Cleared on dispose.
+ */
+export interface RepoCaches {
+  /** The inventory's files per upstream commit, fork commit and pairings. */
+  inventoryFiles: Lru<InventoryFile[]>;
+  /** Inventories being computed, per refs as typed and pairings, shared by callers that ask at once. */
+  inventoriesInFlight: Map<string, Promise<Result<Inventory>>>;
+  /** Which paths under copied rules' folders a fork commit holds. */
+  forkPaths: Lru<Set<string>>;
+  /** What a rule's destination held before its copy, per copy commit and folder. */
+  destinationBefore: Lru<TreeEntry[]>;
+  /** `git diff --numstat` of a series, per base and target commit. */
+  seriesNumstat: Lru<Promise<Map<string, TreeChange>>>;
+}
+
+/** One open repository and everything kept for it; `dispose` stops watchers, cancels runs, clears caches. */
+export interface RepoServices {
+  readonly repo: string;
+  /**
+   * The owner (window, command line) or a browser in the room; the host checks every call
+   * against it (shared/access.ts). The services themselves are opened as the owner.
+   */
+  readonly client: Client;
+  /** Who acts: the repository's git identity, or in a call from the room the person the browser chose. */
+  readonly actor: Actor;
+  readonly plan: PlanStore;
+  /** Sends a push to every board showing the repository. */
+  push(push: Push): void;
+  /** Adds a listener for pushes (the refs watcher runs while any listens); returns its remover. */
+  subscribe(listener: (push: Push) => void): () => void;
+  readonly builds: RunRegistry<Omit<RunningBuild, 'runId'>>;
+  readonly seriesRuns: RunRegistry<Record<string, never>>;
+  readonly caches: RepoCaches;
+  /** What recovery of the rename plan did on opening; null when it could not run (it never stops the open). */
+  readonly recovery: RecoveryReport | null;
+  dispose(): void;
+}
+
+/** The part of the services the rename engine and the plan writers need (tests give it a plan in memory). */
+export type PlanAccess = Pick<RepoServices, 'repo' | 'actor' | 'plan'>;
+
+export type Handler<C extends Channel> = (ctx: RepoServices, request: ParsedReq<C>) => Promise<Result<Res<C>>>;
 export type Handlers<C extends Channel> = { [K in C]: Handler<K> };

@@ -16,9 +16,11 @@ import { FORK_AUTHORS, type DemoAuthor } from './demo/authors';
 import { readDemoHistory } from './demo/history';
 import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo/repo';
 import { writeBuildCommand } from './builds/commands';
-import { gitFailure, openSprintContext } from './dispatch';
+import { gitFailure } from './host/host';
+import { openRepoServices } from './host/services';
 import { GitError } from './git/exec';
-import { changePlan, initSprint } from './sprint';
+import { changePlan } from './plan/change';
+import { initSprint } from './plan/sprint-init';
 
 export const DEMO_PAIRINGS: Pairing[] = [
   { fork: 'arch/xen/i386', upstream: 'arch/i386' },
@@ -85,7 +87,7 @@ const actorOf = (author: DemoAuthor): Actor => ({ name: author.name, email: auth
 /** The plan changes of the demo's sprint, each by the person who would have made it. */
 async function planDemoSprint(repo: string): Promise<Result<void>> {
   const organiser = actorOf(FORK_AUTHORS.keir);
-  const opened = await openSprintContext(repo, { actor: organiser });
+  const opened = await openRepoServices(repo, { actor: organiser });
   if (!opened.ok) return opened;
   const ctx = opened.value;
   try {
@@ -118,7 +120,7 @@ async function planDemoSprint(repo: string): Promise<Result<void>> {
     }
     return ok(undefined);
   } finally {
-    ctx.close();
+    ctx.dispose();
   }
 }
 

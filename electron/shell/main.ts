@@ -10,7 +10,8 @@ import { registerIpc, sendPush } from './ipc';
 import { parseLaunchArgs } from './launch-args';
 import { installMenu } from './menu';
 import { loadRecent, saveRecent, withoutRecent, withRecent } from './recent';
-import { dispatchCall, openDemoRepository, openRepositoryContext } from './app-services';
+import { openRepoServices } from '../core/host/services';
+import { openDemoRepository } from './demo-folder';
 import { RENDERER_URL } from './app-protocol';
 import { createBoardWindow, hardenContents, installAppProtocol, installSessionPolicy, registerAppScheme, windowTitle } from './window';
 import { Workspace } from './workspace';
@@ -29,7 +30,7 @@ const recentFile = () => path.join(app.getPath('userData'), 'recent.json');
 // Named like the tree it holds, so its window reads 'linux-2.6-xen — Merge Sprint'.
 const demoDir = () => path.join(app.getPath('userData'), 'demo', 'linux-2.6-xen');
 
-const workspace = new Workspace(openRepositoryContext, dispatchCall, {
+const workspace = new Workspace((repo, push) => openRepoServices(repo, { push }), {
   recent: () => recent,
   opened(windowId, repo) {
     BrowserWindow.fromId(windowId)?.setTitle(windowTitle(repo));

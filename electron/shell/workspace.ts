@@ -1,15 +1,19 @@
 /**
- * Which window shows which repository, one SprintContext per repository shared by all its
- * windows, and the routing of an API call from a window to that context. Pushes (the plan
+ * Which window shows which repository, one RepoServices per repository shared by all its
+ * windows (disposed when the last one lets go), and the Electron API host: its own entries
+ * (app.info, repo.open, repo.openDemo) and every other call to the window's repository. Pushes (the plan
  * store's changes, build and series logs) go to every window showing the repository, so a second
  * window shows a change made in the first, in a browser on the room server or on the command line.
  * No `electron` import: windows are reached through `WindowSink`, so this is tested in Node.
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { contract, isChannel, type AppInfo, type Channel, type Push } from '../../shared/api';
+import { OWNER } from '../../shared/access';
+import type { AppInfo, Channel, Push, RepoSummary } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
-import type { SprintContext } from '../core/context';
+import type { Handlers, RepoServices } from '../core/context';
+import { featureHandlers, type HostChannel } from '../core/host/features';
+import { createApiHost, type ApiHost } from '../core/host/host';
 
 /** A window as the workspace sees it: an id and a way to push to its page. */
 export interface WindowSink {
@@ -17,16 +21,11 @@ export interface WindowSink {
   send(push: Push): void;
 }
 
-/** An open repository's context; `close` stops its plan watcher and store. */
-export interface OpenContext extends SprintContext {
-  close(): void;
-}
 /**
- * Opens a repository's context. `push` receives every push for it: plan changes made by any
- * window, the room server or the command line (the context watches the plan ref), and logs.
+ * Opens a repository's services. `push` receives every push for it: plan changes made by any
+ * window, the room server or the command line (the services watch the plan ref), and logs.
  */
-export type ContextOpener = (repo: string, push: (push: Push) => void) => Promise<Result<OpenContext>>;
-export type Dispatch = (ctx: SprintContext, channel: Channel, request: unknown) => Promise<Result<unknown>>;
+export type ServicesOpener = (repo: string, push: (push: Push) => void) => Promise<Result<RepoServices>>;
 
 /** What only the app (not a repository's context) knows. */
 export interface AppHooks {
@@ -38,9 +37,9 @@ export interface AppHooks {
 }
 
 interface RepoEntry {
-  context: Promise<Result<OpenContext>>;
-  /** The context once it opened, for synchronous reads such as app.info's actor. */
-  opened?: OpenContext;
+  context: Promise<Result<RepoServices>>;
+  /** The services once they opened, for synchronous reads such as app.info's actor. */
+  opened?: RepoServices;
   /** Windows showing the repository or opening it. */
   windows: Set<number>;
 }
@@ -51,11 +50,29 @@ export class Workspace {
   /** Windows whose repository is being opened: their calls wait for it. */
   private readonly opening = new Map<number, Promise<void>>();
 
+  /** Calls come from a window (by id); the window and the command line are the machine's owner. */
+  private readonly host: ApiHost<number>;
+
   constructor(
-    private readonly openContext: ContextOpener,
-    private readonly dispatch: Dispatch,
+    private readonly openContext: ServicesOpener,
     private readonly hooks: AppHooks,
-  ) {}
+    /** What answers the repositories' calls: every feature's handlers (tests give their own). */
+    private readonly features: Handlers<Exclude<Channel, HostChannel>> = featureHandlers,
+  ) {
+    this.host = createApiHost<number>({
+      features,
+      clientOf: () => OWNER,
+      servicesOf: (windowId) => this.contextOf(windowId),
+      entries: {
+        'app.info': async (windowId) => ok(this.appInfo(windowId)),
+        'repo.open': (windowId, { path: repo }) => this.openAndSummarise(windowId, repo),
+        'repo.openDemo': async (windowId) => {
+          const demo = await this.hooks.demoRepository();
+          return demo.ok ? this.openAndSummarise(windowId, demo.value) : demo;
+        },
+      },
+    });
+  }
 
   addWindow(sink: WindowSink): void {
     this.windows.set(sink.id, { sink, repo: null });
@@ -86,7 +103,7 @@ export class Workspace {
    * Opens `repo` in the window (sharing the context of any other window on it). Calls from the
    * window wait for this, so a page that loads while its repository opens never sees none.
    */
-  show(windowId: number, repo: string): Promise<Result<OpenContext>> {
+  show(windowId: number, repo: string): Promise<Result<RepoServices>> {
     const previous = this.opening.get(windowId) ?? Promise.resolve();
     const showing = previous.then(() => this.showNow(windowId, repo));
     const settled = showing.then(
@@ -100,7 +117,7 @@ export class Workspace {
     return showing;
   }
 
-  private async showNow(windowId: number, repo: string): Promise<Result<OpenContext>> {
+  private async showNow(windowId: number, repo: string): Promise<Result<RepoServices>> {
     const window = this.windows.get(windowId);
     if (!window) return fail('not-found', 'That window has closed.');
     const key = await canonicalPath(repo);
@@ -122,36 +139,13 @@ export class Workspace {
     for (const window of this.windows.values()) if (window.repo === repo) window.sink.send(push);
   }
 
-  /** Answers one API call from a window. Never throws: errors are values. */
+  /** Answers one API call from a window, once the repository it is opening is open. Never throws: errors are values. */
   async call(windowId: number, channel: unknown, request: unknown): Promise<Result<unknown>> {
-    if (typeof channel !== 'string' || !isChannel(channel)) {
-      return fail('bad-input', `There is no API call named ${JSON.stringify(String(channel)).slice(0, 80)}.`);
-    }
-    try {
-      await this.opening.get(windowId);
-      switch (channel) {
-        case 'app.info':
-          return ok(this.appInfo(windowId));
-        case 'repo.open': {
-          const parsed = contract['repo.open'].request.safeParse(request);
-          if (!parsed.success) return fail('bad-input', 'repo.open needs { path }: the folder of a git repository.');
-          return await this.openAndSummarise(windowId, parsed.data.path);
-        }
-        case 'repo.openDemo': {
-          const demo = await this.hooks.demoRepository();
-          return demo.ok ? await this.openAndSummarise(windowId, demo.value) : demo;
-        }
-        default: {
-          const context = await this.contextOf(windowId);
-          return context.ok ? await this.dispatch(context.value, channel, request) : context;
-        }
-      }
-    } catch (error) {
-      return fail('internal', `Merge Sprint failed while answering ${channel}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await this.opening.get(windowId);
+    return this.host.call(windowId, channel, request);
   }
 
-  /** Closes every repository's context (on quit). */
+  /** Disposes every repository's services (on quit). */
   async close(): Promise<void> {
     const entries = [...this.repos.values()];
     this.repos.clear();
@@ -176,12 +170,13 @@ export class Workspace {
     return opened?.actor ?? { name: 'Merge Sprint user', email: '' };
   }
 
-  private async openAndSummarise(windowId: number, repo: string): Promise<Result<unknown>> {
+  private async openAndSummarise(windowId: number, repo: string): Promise<Result<RepoSummary>> {
     const shown = await this.show(windowId, repo);
-    return shown.ok ? await this.dispatch(shown.value, 'repo.summary', {}) : shown;
+    // The answer is the repository's own repo.summary, as its other windows and the room see it.
+    return shown.ok ? this.features['repo.summary'](shown.value, {}) : shown;
   }
 
-  private async contextOf(windowId: number): Promise<Result<OpenContext>> {
+  private async contextOf(windowId: number): Promise<Result<RepoServices>> {
     const repo = this.repoOf(windowId);
     const entry = repo === null ? undefined : this.repos.get(repo);
     if (!entry) return fail('refused', 'No repository is open in this window: use File > Open… or open the demo sprint.');
@@ -211,7 +206,7 @@ export class Workspace {
     return entry;
   }
 
-  /** The window lets go of the repository; the last one out closes its context. */
+  /** The window lets go of the repository; the last one out disposes its services. */
   private release(key: string, windowId: number): void {
     const entry = this.repos.get(key);
     if (!entry) return;
@@ -224,7 +219,7 @@ export class Workspace {
 
 async function disposeEntry(entry: RepoEntry): Promise<void> {
   const context = await entry.context;
-  if (context.ok) context.value.close();
+  if (context.ok) context.value.dispose();
 }
 
 /** One key per repository folder, however it was spelled (relative, through a symlink). */

@@ -4,7 +4,7 @@
  * sent through `plan.change`, so undo and redo work as on the board.
  */
 import { z } from 'zod';
-import type { PlanSnapshot } from '../api';
+import type { PlanSnapshot } from '../plan/snapshot';
 import { channel } from '../channel';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from './reports';
 

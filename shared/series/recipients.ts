@@ -3,8 +3,9 @@
  * MAINTAINERS section whose F: patterns match the patch's files (and whose X: do not) go To,
  * the R: reviewers and L: lists go Cc. The cover letter goes to the union.
  */
-import { formatAddress, type MailAddress } from '../plan/maintainers';
-import { sectionsForPath, type MaintainersIndex } from '../plan/maintainers-match';
+import { formatAddress } from '../maintainers/parse';
+import type { MailAddress } from '../maintainers/types';
+import { sectionsForPath, type MaintainersIndex } from '../maintainers/match';
 
 export interface Recipients {
   to: string[];

@@ -10,7 +10,8 @@ import type { PlanSnapshot } from '../../shared/api';
 import type { Inventory } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { createDemoRepository, DEMO_BUILDS, DEMO_PAIRINGS } from '../../electron/core/demo';
-import { dispatch, openSprintContext } from '../../electron/core/dispatch';
+import { openRepoServices } from '../../electron/core/host/services';
+import { callRepo } from '../../electron/core/host';
 import { cleanup, git, tempDir } from '../helpers/repo';
 
 let parent: string;
@@ -26,12 +27,12 @@ function value<T>(result: Result<unknown>): T {
 beforeAll(async () => {
   parent = tempDir();
   repo = value<string>(await createDemoRepository(path.join(parent, 'demo')));
-  const opened = await openSprintContext(repo);
+  const opened = await openRepoServices(repo);
   if (!opened.ok) throw new Error(opened.error.message);
   const ctx = opened.value;
-  snapshot = value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {}));
-  inventory = value<Inventory>(await dispatch(ctx, 'inventory.get', {}));
-  ctx.close();
+  snapshot = value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {}));
+  inventory = value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
+  ctx.dispose();
 });
 afterAll(() => cleanup(parent));
 

@@ -6,15 +6,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ImportReport, PlanSnapshot, Push, RepoSummary } from '../../shared/api';
 import type { Inventory, PairingSuggestion } from '../../shared/model';
 import type { Result } from '../../shared/result';
-import type { SprintContext } from '../../electron/core/context';
-import { dispatch, openSprintContext, type OpenSprint } from '../../electron/core/dispatch';
+
+import { openRepoServices } from '../../electron/core/host/services';
+import { callRepo } from '../../electron/core/host';
+import type { RepoServices } from '../../electron/core/context';
 import { GitError } from '../../electron/core/git/exec';
-import { resolveActor } from '../../electron/core/sprint';
+import { resolveActor } from '../../electron/core/plan/actor';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { makeForkRepo } from './cli/core-helpers';
 
 let repo: string;
-let ctx: OpenSprint;
+let ctx: RepoServices;
 const PAIR = [{ fork: 'xen/i386', upstream: 'arch/i386' }];
 
 function value<T>(result: Result<unknown>): T {
@@ -29,20 +31,20 @@ const planRefs = (dir: string): string => git(dir, ['for-each-ref', 'refs/merge-
 
 beforeAll(async () => {
   repo = makeForkRepo();
-  ctx = value<OpenSprint>(await openSprintContext(repo));
+  ctx = value<RepoServices>(await openRepoServices(repo));
 });
 afterAll(() => {
-  ctx.close();
+  ctx.dispose();
   cleanup(repo);
 });
 
 describe('dispatch', () => {
   it('refuses an unknown channel and names it', async () => {
-    expect(error(await dispatch(ctx, 'plan.explode', {}))).toMatchObject({ code: 'bad-input', message: expect.stringContaining('"plan.explode"') });
+    expect(error(await callRepo(ctx, 'plan.explode', {}))).toMatchObject({ code: 'bad-input', message: expect.stringContaining('"plan.explode"') });
   });
 
   it('lists the bad fields of a request in words', async () => {
-    const e = error(await dispatch(ctx, 'sprint.init', { upstreamRef: '', forkRef: 7, pairings: [{ fork: 'a' }] }));
+    const e = error(await callRepo(ctx, 'sprint.init', { upstreamRef: '', forkRef: 7, pairings: [{ fork: 'a' }] }));
     expect(e.code).toBe('bad-input');
     expect(e.message).toMatch(/^The request for sprint\.init is not valid: /);
     expect(e.message).toMatch(/upstreamRef: /);
@@ -51,10 +53,10 @@ describe('dispatch', () => {
   });
 
   it('turns a thrown GitError into git-failed with detail, and any other throw into internal', async () => {
-    const throwing = (thrown: unknown): SprintContext =>
-      ({ ...ctx, plan: { ...ctx.plan, snapshot: () => Promise.reject(thrown) } }) as SprintContext;
+    const throwing = (thrown: unknown): RepoServices =>
+      ({ ...ctx, plan: { ...ctx.plan, snapshot: () => Promise.reject(thrown) } }) as RepoServices;
     const gitError = new GitError('for-each-ref', ['for-each-ref', 'refs/x'], 'fatal: bad things\nmore', 128);
-    const e = await dispatch(throwing(gitError), 'plan.get', {});
+    const e = await callRepo(throwing(gitError), 'plan.get', {});
     expect(e).toEqual({
       ok: false,
       error: {
@@ -63,37 +65,37 @@ describe('dispatch', () => {
         detail: { operation: 'for-each-ref', args: ['for-each-ref', 'refs/x'], stderr: 'fatal: bad things\nmore', exitCode: 128 },
       },
     });
-    expect(error(await dispatch(throwing(new Error('boom')), 'plan.get', {}))).toMatchObject({ code: 'internal', message: expect.stringContaining('boom') });
+    expect(error(await callRepo(throwing(new Error('boom')), 'plan.get', {}))).toMatchObject({ code: 'internal', message: expect.stringContaining('boom') });
   });
 });
 
 describe('starting a sprint', () => {
   it('refuses an unknown ref or a missing pairing folder and writes no plan', async () => {
-    expect(error(await dispatch(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'nope', pairings: PAIR })).code).toBe('unknown-ref');
-    const missing = error(await dispatch(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/amd64', upstream: 'arch/amd64' }] }));
+    expect(error(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'nope', pairings: PAIR })).code).toBe('unknown-ref');
+    const missing = error(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/amd64', upstream: 'arch/amd64' }] }));
     expect(missing.message).toContain('xen/amd64');
-    expect(error(await dispatch(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: '.git/x', upstream: 'arch' }] })).code).toBe('bad-path');
+    expect(error(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: '.git/x', upstream: 'arch' }] })).code).toBe('bad-path');
     expect(planRefs(repo)).toBe('');
-    expect(value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {})).plan.sprint).toBeNull();
+    expect(value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})).plan.sprint).toBeNull();
   });
 
   it('answers inventory calls with no-plan before a sprint exists', async () => {
-    expect(error(await dispatch(ctx, 'inventory.get', {})).code).toBe('no-plan');
-    expect(error(await dispatch(ctx, 'subsystems.derive', {})).code).toBe('no-plan');
+    expect(error(await callRepo(ctx, 'inventory.get', {})).code).toBe('no-plan');
+    expect(error(await callRepo(ctx, 'subsystems.derive', {})).code).toBe('no-plan');
   });
 
   it('suggests the pairing from file names', async () => {
-    const suggestions = value<PairingSuggestion[]>(await dispatch(ctx, 'pairs.suggest', { upstreamRef: 'v1', forkRef: 'fork' }));
+    const suggestions = value<PairingSuggestion[]>(await callRepo(ctx, 'pairs.suggest', { upstreamRef: 'v1', forkRef: 'fork' }));
     expect(suggestions[0]).toMatchObject({ fork: 'xen/i386', upstream: 'arch/i386' });
-    expect(error(await dispatch(ctx, 'pairs.suggest', { upstreamRef: 'v1', forkRef: 'gone' })).code).toBe('unknown-ref');
+    expect(error(await callRepo(ctx, 'pairs.suggest', { upstreamRef: 'v1', forkRef: 'gone' })).code).toBe('unknown-ref');
   });
 
   it('starts with subsystems from folders that hold every inventory file', async () => {
     const pushes: Push[] = [];
     const stop = ctx.subscribe((p) => pushes.push(p));
-    const snapshot = value<PlanSnapshot>(await dispatch(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/i386/', upstream: 'arch/i386' }] }));
+    const snapshot = value<PlanSnapshot>(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/i386/', upstream: 'arch/i386' }] }));
     expect(snapshot.plan.sprint).toEqual({ upstreamRef: 'v1', forkRef: 'fork', pairings: PAIR });
-    const inventory = value<Inventory>(await dispatch(ctx, 'inventory.get', {}));
+    const inventory = value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
     expect(Object.values(snapshot.plan.subsystems).flatMap((s) => s.files).sort()).toEqual(inventory.files.map((f) => f.path).sort());
     expect(snapshot.unassignedFiles).toEqual([]);
     expect(git(repo, ['status', '--porcelain'])).toBe('');
@@ -102,7 +104,7 @@ describe('starting a sprint', () => {
   });
 
   it('summarises the repository', async () => {
-    const summary = value<RepoSummary>(await dispatch(ctx, 'repo.summary', {}));
+    const summary = value<RepoSummary>(await callRepo(ctx, 'repo.summary', {}));
     expect(summary).toMatchObject({ path: repo, branch: 'main', hasPlan: true, tags: ['v1'] });
     expect(summary.branches.sort()).toEqual(['fork', 'main']);
   });
@@ -110,27 +112,27 @@ describe('starting a sprint', () => {
 
 describe('the board', () => {
   it('lists files a change leaves in no subsystem', async () => {
-    const snapshot = value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {}));
+    const snapshot = value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {}));
     const biggest = [...Object.values(snapshot.plan.subsystems)].sort((a, b) => b.files.length - a.files.length)[0];
     if (!biggest || biggest.files.length < 2) throw new Error('fixture too small');
     const [kept, ...dropped] = biggest.files;
     const after = value<PlanSnapshot>(
-      await dispatch(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...biggest, files: [kept] }], remove: [] } }),
+      await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...biggest, files: [kept] }], remove: [] } }),
     );
     expect([...(after.unassignedFiles ?? [])].sort()).toEqual([...dropped].sort());
-    value(await dispatch(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [biggest], remove: [] } }));
+    value(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [biggest], remove: [] } }));
   });
 
   it('imports MAINTAINERS from the fork ref with warnings for malformed lines', async () => {
     makeCommit(repo, { branch: 'fork', files: { MAINTAINERS: 'Intro\n\nXEN\nF:\txen/\nF\tdrivers/xen/\n\nCORE\nF:\tkernel/\nF:\tdrivers/\nF:\tMAINTAINERS\n' } });
     git(repo, ['checkout', '-q', 'main']);
-    const report = value<ImportReport>(await dispatch(ctx, 'subsystems.importMaintainers', {}));
+    const report = value<ImportReport>(await callRepo(ctx, 'subsystems.importMaintainers', {}));
     expect(report.warnings.some((w) => w.includes('line 5'))).toBe(true);
     const names = report.snapshot.plan.subsystemOrder.map((id) => report.snapshot.plan.subsystems[id]?.name);
     expect(names).toEqual(['XEN', 'CORE']);
     expect(report.snapshot.unassignedFiles).toEqual([]);
-    expect(error(await dispatch(ctx, 'subsystems.importMaintainers', { path: 'docs/NONE' })).code).toBe('not-found');
-    expect(error(await dispatch(ctx, 'subsystems.importMaintainers', { path: '../etc/passwd' })).code).toBe('bad-path');
+    expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: 'docs/NONE' })).code).toBe('not-found');
+    expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: '../etc/passwd' })).code).toBe('bad-path');
   });
 });
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHANNELS, type Push } from '../../shared/api';
 import type { Plan } from '../../shared/model';
-import { dispatchCall, openRepositoryContext } from '../../electron/shell/app-services';
+import { openRepoServices } from '../../electron/core/host/services';
 import { CONTENT_SECURITY_POLICY } from '../../electron/shell/security';
 import { createDemoRepository } from '../../electron/core/demo';
 import { Workspace } from '../../electron/shell/workspace';
@@ -197,7 +197,7 @@ test.describe('the Electron page in Chromium, through the real preload and main-
       if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first.`);
     }
     demo = await makeDemo('merge-sprint-electron-page-');
-    workspace = new Workspace(openRepositoryContext, dispatchCall, {
+    workspace = new Workspace((repo, push) => openRepoServices(repo, { push }), {
       recent: () => [],
       opened: () => {},
       demoRepository: async () => ({ ok: true, value: demo.repo }),

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/result';
-import { openDemoRepository } from '../../electron/shell/app-services';
+import { openDemoRepository } from '../../electron/shell/demo-folder';
 import { cleanup, git, tempDir } from '../helpers/repo';
 
 describe('demo sprint folder', () => {
@@ -78,8 +78,8 @@ describe('demo fixture in the built app', () => {
 
   it('is found by the main process bundle, beside it in dist/', async () => {
     // The main process's own options, with the module that makes its demo as the entry point.
-    const outfile = path.join(path.dirname(options.main.outfile), 'app-services.cjs');
-    await build({ ...options.main, entryPoints: [path.join(root, 'electron', 'shell', 'app-services.ts')], outfile, sourcemap: false, logLevel: 'silent' });
+    const outfile = path.join(path.dirname(options.main.outfile), 'demo-folder.cjs');
+    await build({ ...options.main, entryPoints: [path.join(root, 'electron', 'shell', 'demo-folder.ts')], outfile, sourcemap: false, logLevel: 'silent' });
     const { openDemoRepository } = createRequire(import.meta.url)(outfile) as { openDemoRepository(dir: string): Promise<Result<string>> };
     const demo = path.join(built, 'user-data', 'demo', 'linux-2.6-xen');
     expect(await openDemoRepository(demo)).toEqual({ ok: true, value: demo });

@@ -9,7 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWNER } from '../../shared/access';
 import type { Channel, PlanSnapshot, Push } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
-import { Workspace, type AppHooks, type OpenContext } from '../../electron/shell/workspace';
+import type { RepoServices } from '../../electron/core/context';
+import type { featureHandlers } from '../../electron/core/host/features';
+import { createLru } from '../../electron/core/host/lru';
+import { createRunRegistry } from '../../electron/core/host/runs';
+import { Workspace, type AppHooks } from '../../electron/shell/workspace';
 import { cleanup, tempDir } from '../helpers/repo';
 
 interface Harness {
@@ -51,21 +55,29 @@ function harness(dir: string, opts: { failing?: Set<string>; demo?: Result<strin
       await opts.gate;
       if (opts.failing?.has(repo)) return fail('not-a-repository', `${repo} is not a git repository.`);
       h.pushers.set(repo, push);
-      const context: OpenContext = {
+      const context: RepoServices = {
         repo,
         client: OWNER,
         actor: { name: `Owner of ${path.basename(repo)}`, email: 'owner@example.org' },
-        plan: undefined as unknown as OpenContext['plan'],
+        plan: undefined as unknown as RepoServices['plan'],
         push,
-        close: () => h.closed.push(repo),
+        subscribe: () => () => undefined,
+        builds: createRunRegistry(),
+        seriesRuns: createRunRegistry(),
+        caches: { inventoryFiles: createLru(1), inventoriesInFlight: new Map(), forkPaths: createLru(1), destinationBefore: createLru(1), seriesNumstat: createLru(1) },
+        recovery: null,
+        dispose: () => h.closed.push(repo),
       };
       return ok(context);
     },
-    async (ctx, channel, request) => {
-      h.dispatched.push({ repo: ctx.repo, channel, request });
-      return ok({ answeredFor: ctx.repo, channel });
-    },
     hooks,
+    // Every repository call is answered by a stand-in that records which repository it reached.
+    new Proxy({} as typeof featureHandlers, {
+      get: (_target, channel) => async (ctx: RepoServices, request: unknown) => {
+        h.dispatched.push({ repo: ctx.repo, channel: channel as Channel, request });
+        return ok({ answeredFor: ctx.repo, channel });
+      },
+    }),
   );
   return h;
 }
@@ -227,7 +239,6 @@ describe('Workspace', () => {
       async () => {
         throw new Error('disk on fire');
       },
-      async () => ok(null),
       { recent: () => [], opened: () => {}, demoRepository: async () => ok('/d') },
     );
     workspace.addWindow({ id: 1, send: () => {} });

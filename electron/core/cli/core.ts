@@ -1,6 +1,6 @@
 /**
  * The core commands: demo, init, inventory, plan, assign, state, derive, import-maintainers,
- * people, serve. Each goes through the same dispatcher and handlers as the app, so a command
+ * people, serve. Each goes through the same API host and handlers as the app, so a command
  * validates and changes the board exactly as a drag would.
  */
 import type { Command } from 'commander';
@@ -10,9 +10,14 @@ import type { PlanChange } from '../../../shared/plan/events';
 import { nextColor } from '../../../shared/plan/colors';
 import { newId } from '../../../shared/plan/ids';
 import { createDemoRepository } from '../demo';
-import { dispatch, openSprintContext, type OpenSprint } from '../dispatch';
 import { openRepository } from '../git/repository';
-import { changePlan, checkPairings, inventoryFor, NO_PLAN } from '../sprint';
+import type { RepoServices } from '../context';
+import { callRepo } from '../host/one-repository';
+import { openRepoServices } from '../host/services';
+import { checkPairings } from '../inventory/pairings';
+import { computeInventory } from '../inventory/inventory';
+import { changePlan } from '../plan/change';
+import { NO_PLAN } from '../plan/no-plan';
 import { action, failWith, listForMessage, printInventory, printJson, printLine, printPlan, unwrap } from './output';
 
 /** Options every repository command takes. */
@@ -24,18 +29,18 @@ export const addRepoOption = (cmd: Command): Command =>
   cmd.option('--repo <path>', 'the git repository (default: the current folder)');
 
 /** Opens the repository's sprint for one command and always closes it. */
-export async function withSprint<T>(opts: RepoOptions, run: (ctx: OpenSprint) => Promise<T>): Promise<T> {
-  const ctx = unwrap(await openSprintContext(opts.repo ?? process.cwd()));
+export async function withSprint<T>(opts: RepoOptions, run: (ctx: RepoServices) => Promise<T>): Promise<T> {
+  const ctx = unwrap(await openRepoServices(opts.repo ?? process.cwd()));
   try {
     return await run(ctx);
   } finally {
-    ctx.close();
+    ctx.dispose();
   }
 }
 
-/** Calls a channel through the dispatcher (validation included) and returns its value. */
-export async function call<C extends Channel>(ctx: OpenSprint, channel: C, request: Req<C>): Promise<Res<C>> {
-  return unwrap(await dispatch(ctx, channel, request)) as Res<C>;
+/** Calls a channel through the API host (access and validation included) and returns its value. */
+export async function call<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
+  return unwrap(await callRepo(ctx, channel, request)) as Res<C>;
 }
 
 /** Parses repeated `--pair FORK_DIR=UPSTREAM_DIR` values. */
@@ -112,7 +117,7 @@ async function inventoryCommand(opts: RepoOptions & { upstream?: string; fork?: 
     // Read-only: the refs and pairings are used as given and nothing is written.
     const repo = unwrap(await openRepository(opts.repo ?? process.cwd())).root;
     const pairings = unwrap(checkPairings(opts.pair ?? []));
-    inventory = unwrap(await inventoryFor(repo, { upstreamRef: opts.upstream, forkRef: opts.fork, pairings }));
+    inventory = unwrap(await computeInventory(repo, { upstreamRef: opts.upstream, forkRef: opts.fork, pairings }));
   } else {
     if (opts.pair && opts.pair.length > 0) failWith('bad-input', '--pair needs --upstream and --fork; without them the sprint plan\'s pairings are used.');
     inventory = await withSprint(opts, (ctx) => call(ctx, 'inventory.get', {}));

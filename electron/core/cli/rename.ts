@@ -1,11 +1,11 @@
 /**
  * `merge-sprint rename …`: the rename plan from the command line (the build checks are in
  * ./builds.ts). Opening the repository finishes whatever a killed run left (recoverRenames),
- * then every command goes through the same dispatcher and handlers as the app.
+ * then every command goes through the same API host and handlers as the app.
  */
 import type { Command } from 'commander';
 import type { RenameRule, RuleDrift, SyncConflict, SyncResult } from '../../../shared/rename/model';
-import type { OpenSprint } from '../dispatch';
+import type { RepoServices } from '../context';
 import { registerBuildCommands } from './builds';
 import { addRepoOption, call, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
@@ -14,14 +14,6 @@ interface JsonOption {
   json?: boolean;
 }
 type Side = 'source' | 'destination';
-
-/**
- * Opens the sprint and runs. Opening finishes whatever a killed run left (recoverRenames) and
- * says so on stderr; each operation recovers again under its lock before it acts.
- */
-function withRenames<T>(opts: RepoOptions, run: (ctx: OpenSprint) => Promise<T>): Promise<T> {
-  return withSprint(opts, run);
-}
 
 function parseSide(value: string): Side {
   if (value === 'source' || value === 'destination') return value;
@@ -32,7 +24,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 const ruleLine = (r: Pick<RenameRule, 'id' | 'from' | 'to'>): string => `${r.id}: ${displayPath(r.from)} -> ${displayPath(r.to)}`;
 
-async function rulesIn(ctx: OpenSprint, phase: RenameRule['phase']): Promise<RenameRule[]> {
+async function rulesIn(ctx: RepoServices, phase: RenameRule['phase']): Promise<RenameRule[]> {
   const { rules } = await call(ctx, 'rename.list', {});
   return rules.map((s) => s.rule).filter((r) => r.phase === phase);
 }
@@ -87,7 +79,7 @@ function registerRuleCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { from: string; to: string }) => {
-        const added = await withRenames(opts, (ctx) => call(ctx, 'rename.add', { from: opts.from, to: opts.to }));
+        const added = await withSprint(opts, (ctx) => call(ctx, 'rename.add', { from: opts.from, to: opts.to }));
         if (opts.json) return printJson(added);
         printLine(`Added rule ${ruleLine(added.rule)} (${added.check.files.length} file(s) to copy).`);
       }),
@@ -98,7 +90,7 @@ function registerRuleCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption) => {
-        const { rules } = await withRenames(opts, (ctx) => call(ctx, 'rename.list', {}));
+        const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.list', {}));
         if (opts.json) return printJson(rules);
         if (rules.length === 0) return printLine('No rename rules yet: add one with `merge-sprint rename add --from SRC --to DST`.');
         printLine(
@@ -123,7 +115,7 @@ function registerRuleCommands(rename: Command): void {
       action(async (opts: RepoOptions & JsonOption & { rule?: string; from?: string; to?: string }) => {
         if (!opts.rule && !(opts.from && opts.to)) failWith('bad-input', 'Give --rule ID, or --from SRC and --to DST.');
         const request = opts.rule ? { ruleId: opts.rule } : { from: opts.from as string, to: opts.to as string };
-        const check = await withRenames(opts, (ctx) => call(ctx, 'rename.preview', request));
+        const check = await withSprint(opts, (ctx) => call(ctx, 'rename.preview', request));
         if (opts.json) return printJson(check);
         for (const f of check.files) printLine(`${f.mode} ${displayPath(f.from)} -> ${displayPath(f.to)}`);
         for (const p of check.problems) printLine(`PROBLEM (${p.code}): ${p.message}`);
@@ -136,7 +128,7 @@ function registerRuleCommands(rename: Command): void {
     .requiredOption('--rule <id>', 'the rule')
     .action(
       action(async (opts: RepoOptions & { rule: string }) => {
-        await withRenames(opts, (ctx) => call(ctx, 'rename.remove', { ruleId: opts.rule }));
+        await withSprint(opts, (ctx) => call(ctx, 'rename.remove', { ruleId: opts.rule }));
         printLine(`Removed rule ${opts.rule}.`);
       }),
     );
@@ -152,7 +144,7 @@ function registerStepCommands(rename: Command): void {
       action(async (opts: RepoOptions & JsonOption & { rule?: string[]; all?: boolean }) => {
         if (opts.all && opts.rule) failWith('bad-input', 'Give either --rule or --all, not both.');
         const request = opts.rule ? { ruleIds: opts.rule } : { all: true as const };
-        const result = await withRenames(opts, (ctx) => call(ctx, 'rename.copy', request));
+        const result = await withSprint(opts, (ctx) => call(ctx, 'rename.copy', request));
         if (opts.json) return printJson(result);
         for (const c of result.copies) printLine(`${c.ruleId}: interim copy ${c.commit.slice(0, 12)}`);
       }),
@@ -164,7 +156,7 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string }) => {
-        const { rules } = await withRenames(opts, (ctx) => call(ctx, 'rename.drift', opts.rule ? { ruleId: opts.rule } : {}));
+        const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.drift', opts.rule ? { ruleId: opts.rule } : {}));
         if (opts.json) return printJson(rules);
         printDrift(rules);
       }),
@@ -177,7 +169,7 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string; prefer?: Side }) => {
-        const results = await withRenames(opts, async (ctx) => {
+        const results = await withSprint(opts, async (ctx) => {
           const ids = opts.rule ? [opts.rule] : (await rulesIn(ctx, 'copied')).map((r) => r.id);
           const out: SyncResult[] = [];
           for (const ruleId of ids) out.push(await call(ctx, 'rename.sync', { ruleId, ...(opts.prefer ? { prefer: opts.prefer } : {}) }));
@@ -194,7 +186,7 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string; prefer?: Side }) => {
-        const results = await withRenames(opts, async (ctx) => {
+        const results = await withSprint(opts, async (ctx) => {
           const ids = opts.rule ? [opts.rule] : (await rulesIn(ctx, 'copied')).map((r) => r.id);
           if (ids.length === 0) failWith('refused', 'No rule has its interim copy made: run `merge-sprint rename copy` first.');
           const out = [];
@@ -219,7 +211,7 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule: string; discardDestinationChanges?: boolean }) => {
-        const result = await withRenames(opts, (ctx) =>
+        const result = await withSprint(opts, (ctx) =>
           call(ctx, 'rename.abandon', { ruleId: opts.rule, discardDestinationChanges: opts.discardDestinationChanges === true }),
         );
         if (opts.json) return printJson(result);
@@ -233,7 +225,7 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string }) => {
-        const { rules } = await withRenames(opts, (ctx) => call(ctx, 'rename.refs', opts.rule ? { ruleId: opts.rule } : {}));
+        const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.refs', opts.rule ? { ruleId: opts.rule } : {}));
         if (opts.json) return printJson(rules);
         for (const r of rules) {
           printLine(`${r.ruleId}: ${r.references.length} line(s) name the old path`);
@@ -261,7 +253,7 @@ function registerHooksCommand(rename: Command): void {
     .action(
       action(async (value: string | undefined, opts: RepoOptions & JsonOption) => {
         const on = value === undefined ? undefined : parseOnOff(value);
-        const setting = await withRenames(opts, (ctx) => (on === undefined ? call(ctx, 'rename.hooks', {}) : call(ctx, 'rename.setHooks', { on })));
+        const setting = await withSprint(opts, (ctx) => (on === undefined ? call(ctx, 'rename.hooks', {}) : call(ctx, 'rename.setHooks', { on })));
         if (opts.json) return printJson(setting);
         printLine(hooksLine(setting.on));
       }),

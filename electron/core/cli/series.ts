@@ -1,6 +1,6 @@
 /**
  * `merge-sprint series …`: propose, list, check, export, drift and range-diff from the command
- * line, through the same dispatcher and handlers as the app. Data goes to stdout (a table, or
+ * line, through the same API host and handlers as the app. Data goes to stdout (a table, or
  * JSON with --json), build logs to stderr; a check or drift that finds a failing patch exits 1.
  */
 import path from 'node:path';

@@ -11,6 +11,7 @@ import type { Inventory, InventoryFile, FileStatus, SprintSettings } from '../..
 import { ok, type Result } from '../../../shared/result';
 import { diffTreeNumstat, type ChangeStatus, type TreeChange } from '../git/diff';
 import { emptyTreeId, lsTree, type TreeEntry } from '../git/trees';
+import type { Lru } from '../host/lru';
 import { pairingsKey } from './pairings';
 import { resolvePairingTrees, resolveRefs, type ResolvedPairing } from './resolve';
 
@@ -58,25 +59,11 @@ export function assembleFiles(pairs: readonly PairingData[], forkFiles: readonly
   return files.sort(byPath);
 }
 
-/** The last few results, keyed by repository, both commits and the pairings (commits never change). */
-const cache = new Map<string, InventoryFile[]>();
-const CACHE_SIZE = 8;
-
-export function clearInventoryCache(): void {
-  cache.clear();
-}
-
-function remember(key: string, files: InventoryFile[]): void {
-  cache.delete(key);
-  cache.set(key, files);
-  while (cache.size > CACHE_SIZE) {
-    const oldest = cache.keys().next();
-    if (oldest.done) break;
-    cache.delete(oldest.value);
-  }
-}
-
-export async function computeInventory(repo: string, settings: SprintSettings): Promise<Result<Inventory>> {
+/**
+ * The inventory of the settings' commits. `cache` (the repository's, see RepoCaches) keeps the
+ * files per both commits and the pairings, which never change for the same commits.
+ */
+export async function computeInventory(repo: string, settings: SprintSettings, cache?: Lru<InventoryFile[]>): Promise<Result<Inventory>> {
   const refs = await resolveRefs(repo, settings);
   if (!refs.ok) return refs;
   const { upstreamCommit, forkCommit, pairings } = refs.value;
@@ -89,12 +76,9 @@ export async function computeInventory(repo: string, settings: SprintSettings): 
     files,
   });
 
-  const key = `${repo}\0${upstreamCommit}\0${forkCommit}\0${pairingsKey(pairings)}`;
-  const cached = cache.get(key);
-  if (cached) {
-    remember(key, cached);
-    return ok(inventory(cached));
-  }
+  const key = `${upstreamCommit}\0${forkCommit}\0${pairingsKey(pairings)}`;
+  const cached = cache?.get(key);
+  if (cached) return ok(inventory(cached));
 
   const trees = await resolvePairingTrees(repo, settings, refs.value);
   if (!trees.ok) return trees;
@@ -111,6 +95,6 @@ export async function computeInventory(repo: string, settings: SprintSettings): 
     forkFiles,
     outside,
   );
-  remember(key, files);
+  cache?.set(key, files);
   return ok(inventory(files));
 }

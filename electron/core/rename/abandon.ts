@@ -12,7 +12,8 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { firstParent } from '../git/commit';
 import { readRunHooks } from '../git/hooks';
 import { editIndex } from '../git/index';
-import { commitStep, moveBranch, type RenameContext } from './atomic';
+import { commitStep, moveBranch } from './atomic';
+import type { PlanAccess } from '../context';
 import { describeDrift, destinationBeforeCopy, ruleDrift, ruleDestinationFiles } from './drift';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
@@ -20,7 +21,7 @@ import { findRule } from './rules';
 
 export const abandonMessage = (rule: Pick<RenameRule, 'from' | 'to'>): string => `Abandon interim copy: ${rule.from} -> ${rule.to}`;
 
-export async function abandonRule(ctx: RenameContext, ruleId: string, opts: { discardDestinationChanges?: boolean } = {}): Promise<Result<AbandonResult>> {
+export async function abandonRule(ctx: PlanAccess, ruleId: string, opts: { discardDestinationChanges?: boolean } = {}): Promise<Result<AbandonResult>> {
   return withRenameLock<AbandonResult>(ctx, async (gitDir) => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;

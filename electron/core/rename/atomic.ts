@@ -9,11 +9,10 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Actor } from '../../../shared/model';
 import { quotePath } from '../../../shared/paths';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { PlanStore } from '../context';
+import type { PlanAccess } from '../context';
 import { commitTree, swapBranch } from '../git/commit';
 import { GitError } from '../git/exec';
 import { readRunHooks } from '../git/hooks';
@@ -25,12 +24,6 @@ import { recordRuleWithPlan } from './follow';
 import { checkNamesFit, type RepoState } from './guard';
 import { clearJournal, journalWords, scratchDir, writeJournal, type Journal } from './journal';
 import { gitReason, putBranchBack } from './settle';
-
-export interface RenameContext {
-  repo: string;
-  actor: Actor;
-  plan: PlanStore;
-}
 
 export interface CommitStep {
   op: Journal['op'];
@@ -54,7 +47,7 @@ export interface StepDone {
 }
 
 /** Builds the step's commit on top of HEAD and puts it on the branch. */
-export async function commitStep(ctx: RenameContext, state: RepoState, step: CommitStep): Promise<Result<StepDone>> {
+export async function commitStep(ctx: PlanAccess, state: RepoState, step: CommitStep): Promise<Result<StepDone>> {
   checkpoint(`${step.op}:checked`);
   const runHooks = await readRunHooks(ctx.repo);
   const scratch = await scratchDir(state.gitDir);
@@ -101,7 +94,7 @@ const HOOK_REFUSED_MOVE = (branch: string, output: string): string =>
  * command or opening records it. With `runHooks` the move runs the reference-transaction hook,
  * and a new commit (a forward move) post-commit once its files are written.
  */
-export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPath: string, opts: { runHooks?: boolean } = {}): Promise<Result<PlanFollowUp | null>> {
+export async function moveBranch(ctx: PlanAccess, journal: Journal, gitDirPath: string, opts: { runHooks?: boolean } = {}): Promise<Result<PlanFollowUp | null>> {
   const runHooks = opts.runHooks === true;
   await writeJournal(gitDirPath, journal);
   checkpoint(`${journal.op}:before-ref`);
@@ -129,7 +122,7 @@ export async function moveBranch(ctx: RenameContext, journal: Journal, gitDirPat
 const PLAN_LATER = 'The next rename command, or opening the repository, records it once that is fixed.';
 
 /** The files could not be written: the branch goes back, and the answer says so in words. */
-async function putBack(ctx: RenameContext, journal: Journal, gitDirPath: string, why: string): Promise<Result<never>> {
+async function putBack(ctx: PlanAccess, journal: Journal, gitDirPath: string, why: string): Promise<Result<never>> {
   const what = `The files of ${journalWords(journal)} could not be written (git: ${why})`;
   const branch = quotePath(journal.branch);
   const back = await putBranchBack(ctx.repo, gitDirPath, journal);
@@ -149,6 +142,6 @@ async function putBack(ctx: RenameContext, journal: Journal, gitDirPath: string,
  * Writes the rule's new phase and commits to the plan (a finished move also takes the sprint's
  * pairings and subsystems along, when the sprint's fork ref is `branch`).
  */
-export function recordRule(ctx: RenameContext, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
+export function recordRule(ctx: PlanAccess, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
   return recordRuleWithPlan(ctx, rule, branch);
 }

@@ -12,26 +12,24 @@ import { newBuildNameSchema } from '../../../shared/rename/schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import { buildCommandOf, readBuildCommands, removeBuildCommand, withLocalCommands, writeBuildCommand } from '../builds/commands';
 import { openBuildWorktree, runBuildCommand } from '../builds/runner';
-import type { RenameContext } from './atomic';
+import type { PlanAccess, RepoServices, RunningBuild } from '../context';
 import { headCommit } from './rules';
 
 /** Recovery of the rename operations also removes the worktrees of builds a killed process left. */
 export { removeLeftoverBuildWorktrees } from '../builds/runner';
 
-export interface RunningBuild {
-  runId: string;
-  buildId: string;
-  commit: string;
-}
-const running = new Map<string, RunningBuild & { controller: AbortController }>();
+export type { RunningBuild } from '../context';
 
-export async function listBuilds(ctx: RenameContext): Promise<Result<{ builds: LocalBuildCheck[]; running: RunningBuild[] }>> {
+/** What running a build check needs: the plan, and the repository's registry of runs it is cancelled through. */
+export type BuildAccess = PlanAccess & Pick<RepoServices, 'builds'>;
+
+export async function listBuilds(ctx: BuildAccess): Promise<Result<{ builds: LocalBuildCheck[]; running: RunningBuild[] }>> {
   const { plan } = await ctx.plan.snapshot();
   const builds = plan.buildOrder.map((id) => plan.builds[id]).filter((b): b is BuildCheck => b !== undefined);
   const ids = new Set(builds.map((b) => b.id));
   return ok({
     builds: await withLocalCommands(ctx.repo, builds),
-    running: [...running.values()].filter((r) => ids.has(r.buildId)).map(({ runId, buildId, commit }) => ({ runId, buildId, commit })),
+    running: ctx.builds.list().filter((r) => ids.has(r.buildId)).map(({ runId, buildId, commit }) => ({ runId, buildId, commit })),
   });
 }
 
@@ -46,7 +44,7 @@ function checkCommand(command: string): Result<string> {
  * For a build the plan already names but this clone does not define (a plan from elsewhere),
  * it defines the command here and leaves the plan alone.
  */
-export async function addBuild(ctx: RenameContext, name: string, command: string): Promise<Result<LocalBuildCheck>> {
+export async function addBuild(ctx: PlanAccess, name: string, command: string): Promise<Result<LocalBuildCheck>> {
   const parsed = newBuildNameSchema.safeParse(name);
   if (!parsed.success) {
     return fail('bad-input', name.trim() === '' ? 'A build check needs a name, for example "new layout".' : (parsed.error.issues[0]?.message ?? 'Not a build check name.'));
@@ -77,7 +75,7 @@ export async function addBuild(ctx: RenameContext, name: string, command: string
 }
 
 /** Defines or changes what this clone runs for a build check of the plan. */
-export async function setBuildCommand(ctx: RenameContext, buildId: string, command: string): Promise<Result<LocalBuildCheck>> {
+export async function setBuildCommand(ctx: PlanAccess, buildId: string, command: string): Promise<Result<LocalBuildCheck>> {
   const found = await findBuild(ctx, { buildId });
   if (!found.ok) return found;
   const cmd = checkCommand(command);
@@ -87,7 +85,7 @@ export async function setBuildCommand(ctx: RenameContext, buildId: string, comma
 }
 
 /** Removes a build check from the plan, and its command from this clone's config. */
-export async function removeBuild(ctx: RenameContext, buildId: string): Promise<Result<{ buildId: string }>> {
+export async function removeBuild(ctx: PlanAccess, buildId: string): Promise<Result<{ buildId: string }>> {
   const found = await findBuild(ctx, { buildId });
   if (!found.ok) return found;
   const changed = await ctx.plan.record({ type: 'build.remove', buildId }, ctx.actor);
@@ -96,7 +94,7 @@ export async function removeBuild(ctx: RenameContext, buildId: string): Promise<
   return ok({ buildId });
 }
 
-export async function findBuild(ctx: RenameContext, which: { buildId?: string; name?: string }): Promise<Result<BuildCheck>> {
+export async function findBuild(ctx: PlanAccess, which: { buildId?: string; name?: string }): Promise<Result<BuildCheck>> {
   const { plan } = await ctx.plan.snapshot();
   const builds = Object.values(plan.builds);
   const found = which.buildId !== undefined ? plan.builds[which.buildId] : builds.find((b) => b.name.toLowerCase() === (which.name ?? '').trim().toLowerCase());
@@ -118,7 +116,7 @@ export interface StartedBuild {
 }
 
 /** Records the run's outcome as the build's last result in the plan. */
-async function recordResult(ctx: RenameContext, result: BuildRunResult): Promise<void> {
+async function recordResult(ctx: PlanAccess, result: BuildRunResult): Promise<void> {
   const { plan } = await ctx.plan.snapshot();
   const current = plan.builds[result.buildId];
   if (!current) return;
@@ -131,7 +129,7 @@ async function recordResult(ctx: RenameContext, result: BuildRunResult): Promise
  * the worktree is gone and the result is in the plan. A check this clone does not define runs
  * nothing: the answer says how to define it.
  */
-export async function startBuild(ctx: RenameContext, build: BuildCheck, opts: BuildRunOptions = {}): Promise<Result<StartedBuild>> {
+export async function startBuild(ctx: BuildAccess, build: BuildCheck, opts: BuildRunOptions = {}): Promise<Result<StartedBuild>> {
   const command = await buildCommandOf(ctx.repo, build);
   if (!command.ok) return command;
   const head = await headCommit(ctx.repo);
@@ -139,12 +137,11 @@ export async function startBuild(ctx: RenameContext, build: BuildCheck, opts: Bu
   const commit = head.value;
   const worktree = await openBuildWorktree(ctx.repo, commit);
   const runId = `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-  const controller = new AbortController();
-  running.set(runId, { runId, buildId: build.id, commit, controller });
+  const signal = ctx.builds.start(runId, { buildId: build.id, commit });
   const log = (chunk: string): void => opts.onLog?.(chunk, runId);
   const run = async (): Promise<BuildRunResult> => {
-    const outcome = await runBuildCommand(command.value, worktree.tree, { onLog: log, signal: controller.signal, timeoutMs: opts.timeoutMs });
-    running.delete(runId);
+    const outcome = await runBuildCommand(command.value, worktree.tree, { onLog: log, signal, timeoutMs: opts.timeoutMs });
+    ctx.builds.finish(runId);
     await worktree.remove();
     const result: BuildRunResult = { runId, buildId: build.id, commit, ...outcome, at: new Date().toISOString() };
     try {
@@ -157,10 +154,7 @@ export async function startBuild(ctx: RenameContext, build: BuildCheck, opts: Bu
   return ok({ runId, buildId: build.id, commit, done: run() });
 }
 
-/** Stops a running build (its whole process group). */
-export function cancelBuild(runId: string): boolean {
-  const run = running.get(runId);
-  if (!run) return false;
-  run.controller.abort();
-  return true;
+/** Stops a running build of this repository (its whole process group); another repository's run id stops nothing. */
+export function cancelBuild(ctx: Pick<RepoServices, 'builds'>, runId: string): boolean {
+  return ctx.builds.cancel(runId);
 }

@@ -9,7 +9,8 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { newPathRoots, type TreeFile } from '../../../shared/rename/check';
 import { editIndex, type IndexEdit } from '../git/index';
-import { commitStep, type RenameContext } from './atomic';
+import { commitStep } from './atomic';
+import type { PlanAccess } from '../context';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
 import { checkAllRules, describeProblems, planRules } from './rules';
@@ -21,7 +22,7 @@ export interface CopyResult {
 export const copyMessage = (rule: Pick<RenameRule, 'from' | 'to'>): string => `Interim copy: ${rule.from} -> ${rule.to}`;
 
 /** Picks the rules to copy: the ones named, or every planned rule. */
-async function selectRules(ctx: RenameContext, which: { ruleIds: string[] } | { all: true }): Promise<Result<RenameRule[]>> {
+async function selectRules(ctx: PlanAccess, which: { ruleIds: string[] } | { all: true }): Promise<Result<RenameRule[]>> {
   const rules = await planRules(ctx);
   if ('all' in which) {
     const planned = rules.filter((r) => r.phase === 'planned');
@@ -39,7 +40,7 @@ async function selectRules(ctx: RenameContext, which: { ruleIds: string[] } | { 
 }
 
 /** Makes the interim copies of the rules, one commit each, after checking all of them first. */
-export async function copyRules(ctx: RenameContext, which: { ruleIds: string[] } | { all: true }): Promise<Result<CopyResult>> {
+export async function copyRules(ctx: PlanAccess, which: { ruleIds: string[] } | { all: true }): Promise<Result<CopyResult>> {
   return withRenameLock(ctx, async () => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;

@@ -9,32 +9,27 @@ import type { DriftFile, RenameRule, RuleDrift } from '../../../shared/rename/mo
 import { ok, type Result } from '../../../shared/result';
 import { firstParent } from '../git/commit';
 import { lsTree, type TreeEntry } from '../git/trees';
-import type { RenameContext } from './atomic';
+import type { PlanAccess } from '../context';
+import type { Lru } from '../host/lru';
 import { headCommit, pickRules, type PhaseNeed } from './rules';
 
 /** The commit whose destination is the merge base: the last clean sync, else the copy. */
 export const baseCommit = (rule: RenameRule): string | null => rule.syncCommit ?? rule.copyCommit;
 
-const CACHE_SIZE = 16;
-const before = new Map<string, TreeEntry[]>();
-
 /**
  * The files the rule's destination held before its interim copy (in the copy commit's parent):
  * the destination folder may have existed with other files, which are never the rule's. A
- * commit's parent never changes, so the answer is kept per repository, commit and folder.
+ * commit's parent never changes, so `cache` (the repository's) keeps the answer per commit and folder.
  */
-export async function destinationBeforeCopy(repo: string, rule: Pick<RenameRule, 'to' | 'copyCommit'>): Promise<TreeEntry[]> {
-  if (rule.copyCommit === null) return [];
-  const key = JSON.stringify([repo, rule.copyCommit, rule.to]);
-  const cached = before.get(key);
+export async function destinationBeforeCopy(repo: string, rule: Pick<RenameRule, 'to' | 'copyCommit'>, cache?: Lru<TreeEntry[]>): Promise<TreeEntry[]> {
+  const copyCommit = rule.copyCommit;
+  if (copyCommit === null) return [];
+  const key = JSON.stringify([copyCommit, rule.to]);
+  const cached = cache?.get(key);
   if (cached) return cached;
-  const parent = await firstParent(repo, rule.copyCommit);
+  const parent = await firstParent(repo, copyCommit);
   const files = parent === null ? [] : await lsTree(repo, parent, [rule.to]);
-  before.set(key, files);
-  if (before.size > CACHE_SIZE) {
-    const oldest = before.keys().next();
-    if (!oldest.done) before.delete(oldest.value);
-  }
+  cache?.set(key, files);
   return files;
 }
 
@@ -62,7 +57,7 @@ export async function ruleDrift(repo: string, rule: RenameRule, head: string): P
 const COPIED_FOR_DRIFT: PhaseNeed = { phase: 'copied', why: 'drift exists only between the two copies of a copied rule.' };
 
 /** Drift of one rule, or of every copied rule. */
-export async function driftOf(ctx: RenameContext, ruleId?: string): Promise<Result<RuleDrift[]>> {
+export async function driftOf(ctx: PlanAccess, ruleId?: string): Promise<Result<RuleDrift[]>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
   const rules = await pickRules(ctx, ruleId, (r) => r.phase === 'copied', COPIED_FOR_DRIFT);

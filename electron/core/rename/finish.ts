@@ -12,7 +12,8 @@ import { firstParent } from '../git/commit';
 import { editIndex, type IndexEdit } from '../git/index';
 import { diffWithRenames } from '../git/rename-diff';
 import { lsTree } from '../git/trees';
-import { commitStep, type RenameContext } from './atomic';
+import { commitStep } from './atomic';
+import type { PlanAccess } from '../context';
 import { describeDrift, destinationBeforeCopy, ruleDrift } from './drift';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { withRenameLock } from './recover';
@@ -37,7 +38,7 @@ export async function checkRenames(repo: string, rule: RenameRule, moveCommit: s
   };
 }
 
-export async function finishRule(ctx: RenameContext, ruleId: string, prefer?: PreferredSide): Promise<Result<FinishResult>> {
+export async function finishRule(ctx: PlanAccess, ruleId: string, prefer?: PreferredSide): Promise<Result<FinishResult>> {
   return withRenameLock(ctx, async () => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;

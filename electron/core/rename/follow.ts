@@ -11,7 +11,7 @@ import { rebaseOntoMove } from '../../../shared/rename/follow';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type AppError, type Result } from '../../../shared/result';
 import { fullRefName } from '../git/commit';
-import type { RenameContext } from './atomic';
+import type { PlanAccess } from '../context';
 
 const NOTHING: PlanFollowUp = { pairings: 0, subsystems: 0, leftAlone: null };
 
@@ -31,7 +31,7 @@ const planFailure = (error: AppError) => fail(error.code, `The commit is on the 
  * a pairing that would clash with another), the rule is still recorded and the answer says why
  * the rest stayed.
  */
-export async function recordRuleWithPlan(ctx: RenameContext, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
+export async function recordRuleWithPlan(ctx: PlanAccess, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
   const put = { type: 'rename.put' as const, rule };
   if (rule.phase !== 'moved') {
     const changed = await ctx.plan.record(put, ctx.actor);

@@ -1,10 +1,9 @@
-/** API handlers of the rename plan and the build checks (channels in shared/rename/api.ts). */
-import type { renameChannels } from '../../../shared/rename/api';
+/** API handlers of the rename plan (channels in shared/rename/api.ts; the build checks' are in builds/handlers.ts). */
+import type { Channel } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { Handlers } from '../context';
 import { readRunHooks, writeRunHooks } from '../git/hooks';
 import { abandonRule } from './abandon';
-import { addBuild, cancelBuild, findBuild, listBuilds, removeBuild, setBuildCommand, startBuild } from './builds';
 import { copyRules } from './copy';
 import { driftOf } from './drift';
 import { finishRule } from './finish';
@@ -13,7 +12,7 @@ import { oldPathReferences } from './references';
 import { addRule, listRules, previewRule, removeRule } from './rules';
 import { syncRule } from './sync';
 
-export const renameHandlers: Handlers<keyof typeof renameChannels> = {
+export const renameHandlers: Handlers<Extract<Channel, `rename.${string}`>> = {
   'rename.list': async (ctx) => {
     await finishInterrupted(ctx);
     const rules = await listRules(ctx);
@@ -36,21 +35,4 @@ export const renameHandlers: Handlers<keyof typeof renameChannels> = {
   },
   'rename.hooks': async (ctx) => ok({ on: await readRunHooks(ctx.repo) }),
   'rename.setHooks': async (ctx, req) => ok({ on: await writeRunHooks(ctx.repo, req.on) }),
-  'build.list': (ctx) => listBuilds(ctx),
-  'build.add': (ctx, req) => addBuild(ctx, req.name, req.command),
-  'build.setCommand': (ctx, req) => setBuildCommand(ctx, req.buildId, req.command),
-  'build.remove': (ctx, req) => removeBuild(ctx, req.buildId),
-  'build.run': async (ctx, req) => {
-    const build = await findBuild(ctx, { buildId: req.buildId });
-    if (!build.ok) return build;
-    const started = await startBuild(ctx, build.value, {
-      ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }),
-      onLog: (chunk, runId) => ctx.push({ type: 'build.log', runId, chunk }),
-    });
-    if (!started.ok) return started;
-    void started.value.done.then((result) => ctx.push({ type: 'build.done', result }));
-    const { runId, buildId, commit } = started.value;
-    return ok({ runId, buildId, commit });
-  },
-  'build.cancel': async (_ctx, req) => ok({ cancelled: cancelBuild(req.runId) }),
 };

@@ -12,28 +12,15 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { currentBranch, isAncestor, refCommit } from '../git/commit';
 import { gitDir } from '../git/in-progress';
-import { recordRule, type RenameContext } from './atomic';
+import { recordRule } from './atomic';
+import type { PlanAccess } from '../context';
+import type { JournalOutcome, RecoveryReport } from './recovery-report';
+
+export type { JournalOutcome, RecoveryReport } from './recovery-report';
 import { removeLeftoverBuildWorktrees } from './builds';
 import { OPERATION_WORDS, clearJournal, journalWords, readJournal, releaseLock, removeScratchLeftovers, takeLock, type Journal } from './journal';
 import { putBranchBack, settlePaths, type SettleOutcome } from './settle';
 
-export interface JournalOutcome {
-  ruleId: string;
-  op: Journal['op'];
-  /** The rule's paths, to name it in a message. */
-  from: string;
-  to: string;
-  /**
-   * 'completed': the commit was on the branch and the rest was finished; 'not-applied': the
-   * branch never moved; 'put-back': the files could not be written, so the branch went back;
-   * 'unfinished': something stands in the way (`problem`), the journal stays for the next try.
-   */
-  outcome: 'completed' | 'not-applied' | 'put-back' | 'unfinished';
-  /** Paths left as they were because someone changed them meanwhile (their work is kept). */
-  leftAsIs: string[];
-  /** What stood in the way, in words (for 'put-back': why the files could not be written). */
-  problem?: string;
-}
 
 const LATER = 'The next rename command, or opening the repository, finishes it.';
 
@@ -53,7 +40,7 @@ const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
   (current.moveCommit ?? null) === (rule.moveCommit ?? null);
 
 /** Finishes the journal's operation if its commit reached the branch, else forgets it; keeps the journal while that cannot be done. */
-async function completeJournal(ctx: RenameContext, dir: string, journal: Journal): Promise<JournalOutcome> {
+async function completeJournal(ctx: PlanAccess, dir: string, journal: Journal): Promise<JournalOutcome> {
   const base = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to };
   const tip = await refCommit(ctx.repo, `refs/heads/${journal.branch}`);
   // The work tree and index are the branch's only while HEAD is on it.
@@ -97,7 +84,7 @@ async function completeJournal(ctx: RenameContext, dir: string, journal: Journal
 }
 
 /** Takes the operations' lock, finishes what a killed run left, then runs `fn` (whatever recovery's outcome). */
-async function underLock<T>(ctx: RenameContext, fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>): Promise<Result<T>> {
+async function underLock<T>(ctx: PlanAccess, fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>): Promise<Result<T>> {
   const dir = await gitDir(ctx.repo);
   const lock = await takeLock(dir);
   if (!lock.held) {
@@ -119,7 +106,7 @@ async function underLock<T>(ctx: RenameContext, fn: (gitDirPath: string, recover
  * (nothing is built on a half-finished one).
  */
 export async function withRenameLock<T>(
-  ctx: RenameContext,
+  ctx: PlanAccess,
   fn: (gitDirPath: string, recovered: JournalOutcome | null) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   return underLock(ctx, async (dir, recovered) => {
@@ -132,24 +119,17 @@ export async function withRenameLock<T>(
  * For reads (the Rename view's list): if a killed run left a journal, finish it first, so the
  * rules shown match the branch. Skipped quietly while another operation holds the lock.
  */
-export async function finishInterrupted(ctx: RenameContext): Promise<void> {
+export async function finishInterrupted(ctx: PlanAccess): Promise<void> {
   if (!(await readJournal(await gitDir(ctx.repo)))) return;
   await underLock(ctx, async () => ok(undefined));
 }
 
-export interface RecoveryReport {
-  journal: JournalOutcome | null;
-  /** Build worktrees a killed run left behind, now removed. */
-  removedWorktrees: string[];
-  /** Rules whose record no longer matches the branch, in words (someone reset or rewrote it). */
-  warnings: string[];
-}
 
 /**
  * At start-up: finishes a killed operation, removes build worktrees of killed runs, and checks
  * that every copied or moved rule's commits are still on the current branch.
  */
-export async function recoverRenames(ctx: RenameContext): Promise<Result<RecoveryReport>> {
+export async function recoverRenames(ctx: PlanAccess): Promise<Result<RecoveryReport>> {
   return underLock(ctx, async (_dir, journal) => {
     const warnings: string[] = [];
     const head = await refCommit(ctx.repo, 'HEAD');

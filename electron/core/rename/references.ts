@@ -8,13 +8,13 @@ import { classifyReference, referenceTerms } from '../../../shared/rename/refere
 import type { RuleReferences } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
 import { grepFixed } from '../git/grep';
-import type { RenameContext } from './atomic';
+import type { PlanAccess } from '../context';
 import { headCommit, pickRules } from './rules';
 
 /** Enough to act on; a tree naming an old path more often than this needs a script, not a list. */
 const MAX_HITS = 20000;
 
-export async function oldPathReferences(ctx: RenameContext, ruleId?: string): Promise<Result<RuleReferences[]>> {
+export async function oldPathReferences(ctx: PlanAccess, ruleId?: string): Promise<Result<RuleReferences[]>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
   const picked = await pickRules(ctx, ruleId, (r) => r.phase !== 'abandoned');

@@ -9,7 +9,7 @@ import type { RenameRule, RuleCheck, RenamePhase, RuleProblem, RuleSummary } fro
 import { fail, ok, type Result } from '../../../shared/result';
 import { refCommit } from '../git/commit';
 import { lsTree } from '../git/trees';
-import type { RenameContext } from './atomic';
+import type { PlanAccess } from '../context';
 import { gitFileChecker } from './git-files';
 
 /** HEAD's files, prepared for the checks. */
@@ -22,7 +22,7 @@ export async function headCommit(repo: string): Promise<Result<string>> {
   return head ? ok(head) : fail('empty-repository', 'The repository has no commit at HEAD yet: commit something first.');
 }
 
-export async function planRules(ctx: RenameContext): Promise<RenameRule[]> {
+export async function planRules(ctx: PlanAccess): Promise<RenameRule[]> {
   const { plan } = await ctx.plan.snapshot();
   return plan.renameOrder.map((id) => plan.renames[id]).filter((r): r is RenameRule => r !== undefined);
 }
@@ -34,7 +34,7 @@ export interface PhaseNeed {
 }
 
 /** The rule with this id; with `needs`, refused unless it is in that phase. */
-export async function findRule(ctx: RenameContext, ruleId: string, needs?: PhaseNeed): Promise<Result<RenameRule>> {
+export async function findRule(ctx: PlanAccess, ruleId: string, needs?: PhaseNeed): Promise<Result<RenameRule>> {
   const { plan } = await ctx.plan.snapshot();
   const rule = plan.renames[ruleId];
   if (!rule) return fail('not-found', `There is no rename rule with id ${quotePath(ruleId)}: list the rules (rename list) to see their ids.`);
@@ -43,7 +43,7 @@ export async function findRule(ctx: RenameContext, ruleId: string, needs?: Phase
 }
 
 /** The rules a look at the tree covers: the one named (refused unless in the phase `needs` names), or every rule `keep` accepts. */
-export async function pickRules(ctx: RenameContext, ruleId: string | undefined, keep: (rule: RenameRule) => boolean, needs?: PhaseNeed): Promise<Result<RenameRule[]>> {
+export async function pickRules(ctx: PlanAccess, ruleId: string | undefined, keep: (rule: RenameRule) => boolean, needs?: PhaseNeed): Promise<Result<RenameRule[]>> {
   if (ruleId === undefined) return ok((await planRules(ctx)).filter(keep));
   const found = await findRule(ctx, ruleId, needs);
   return found.ok ? ok([found.value]) : found;
@@ -53,7 +53,7 @@ export async function pickRules(ctx: RenameContext, ruleId: string | undefined, 
  * Every rule with its problems against HEAD and the other rules. A planned rule's copy is also
  * checked as git fsck would check it: the `.gitmodules` and `.gitattributes` it writes are read.
  */
-export async function checkAllRules(ctx: RenameContext, extra: RuleDraft[] = []): Promise<Result<{ head: string; tree: TreeLookup; checks: Map<string, RuleCheck> }>> {
+export async function checkAllRules(ctx: PlanAccess, extra: RuleDraft[] = []): Promise<Result<{ head: string; tree: TreeLookup; checks: Map<string, RuleCheck> }>> {
   const head = await headCommit(ctx.repo);
   if (!head.ok) return head;
   const tree = await loadTree(ctx.repo, head.value);
@@ -67,7 +67,7 @@ export async function checkAllRules(ctx: RenameContext, extra: RuleDraft[] = [])
   return ok({ head: head.value, tree, checks });
 }
 
-export async function listRules(ctx: RenameContext): Promise<Result<RuleSummary[]>> {
+export async function listRules(ctx: PlanAccess): Promise<Result<RuleSummary[]>> {
   const checked = await checkAllRules(ctx);
   if (!checked.ok) return checked;
   return ok(
@@ -93,7 +93,7 @@ export function newRuleId(from: string): string {
 const DRAFT_ID = '(draft)';
 
 /** What a rule, stored or not yet written, would create, and what is wrong with it. */
-export async function previewRule(ctx: RenameContext, which: { ruleId: string } | { from: string; to: string }): Promise<Result<RuleCheck>> {
+export async function previewRule(ctx: PlanAccess, which: { ruleId: string } | { from: string; to: string }): Promise<Result<RuleCheck>> {
   let draft: RuleDraft | null = null;
   if ('from' in which) {
     const bad = checkRulePaths(which);
@@ -119,7 +119,7 @@ export function describeProblems(problems: RuleProblem[]): string {
 export const problemsFailure = (problems: RuleProblem[]) => fail('bad-path', describeProblems(problems));
 
 /** Adds a rule, refused (and not stored) when anything is wrong with it. */
-export async function addRule(ctx: RenameContext, from: string, to: string): Promise<Result<{ rule: RenameRule; check: RuleCheck }>> {
+export async function addRule(ctx: PlanAccess, from: string, to: string): Promise<Result<{ rule: RenameRule; check: RuleCheck }>> {
   const bad = checkRulePaths({ from, to });
   if (bad.length > 0) return problemsFailure(bad);
   const rule: RenameRule = { id: newRuleId(normaliseDir(from)), from: normaliseDir(from), to: normaliseDir(to), phase: 'planned', copyCommit: null, syncCommit: null, moveCommit: null };
@@ -133,7 +133,7 @@ export async function addRule(ctx: RenameContext, from: string, to: string): Pro
 }
 
 /** Removes a rule that is not in the middle of its life (a copied rule is abandoned or finished first). */
-export async function removeRule(ctx: RenameContext, ruleId: string): Promise<Result<{ ruleId: string }>> {
+export async function removeRule(ctx: PlanAccess, ruleId: string): Promise<Result<{ ruleId: string }>> {
   const found = await findRule(ctx, ruleId);
   if (!found.ok) return found;
   if (found.value.phase === 'copied') {

@@ -8,7 +8,8 @@ import type { DriftFile, FileVersion, PreferredSide, RenameRule, SyncConflict, S
 import { ok, type Result } from '../../../shared/result';
 import { rm } from 'node:fs/promises';
 import { editIndex, type IndexEdit } from '../git/index';
-import { commitStep, type RenameContext } from './atomic';
+import { commitStep } from './atomic';
+import type { PlanAccess } from '../context';
 import { ruleDrift } from './drift';
 import { checkRepoState, checkTouchedPaths } from './guard';
 import { scratchDir } from './journal';
@@ -59,7 +60,7 @@ async function resolve(repo: string, gitDir: string, files: DriftFile[], prefer:
   return out;
 }
 
-export async function syncRule(ctx: RenameContext, ruleId: string, prefer?: PreferredSide): Promise<Result<SyncResult>> {
+export async function syncRule(ctx: PlanAccess, ruleId: string, prefer?: PreferredSide): Promise<Result<SyncResult>> {
   return withRenameLock(ctx, async (gitDir) => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { Actor } from '../../../shared/model';
-import { indexMaintainers } from '../../../shared/plan/maintainers-match';
-import { parseMaintainers } from '../../../shared/plan/maintainers';
+import { indexMaintainers } from '../../../shared/maintainers/match';
+import { parseMaintainers } from '../../../shared/maintainers/parse';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesVersion } from '../../../shared/series/model';
 import { recipientsFor, unionRecipients, type Recipients } from '../../../shared/series/recipients';

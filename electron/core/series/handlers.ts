@@ -2,7 +2,6 @@
 import { randomUUID } from 'node:crypto';
 import type { seriesChannels } from '../../../shared/series/api';
 import type { Handlers } from '../context';
-import { cancelRun } from './runs';
 import { archiveFromPlan, checkFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
 
 export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
@@ -14,7 +13,7 @@ export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
       build: request.build ?? null,
       lineLimit: request.lineLimit ?? null,
     }),
-  'series.cancel': async (_ctx, { runId }) => ({ ok: true, value: { canceled: cancelRun(runId) } }),
+  'series.cancel': async (ctx, { runId }) => ({ ok: true, value: { canceled: ctx.seriesRuns.cancel(runId) } }),
   'series.export': async (ctx, request) => exportFromPlan(ctx, request),
   'series.archive': async (ctx, request) => archiveFromPlan(ctx, request),
   'series.drift': async (ctx) => driftFromPlan(ctx),

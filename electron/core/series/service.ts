@@ -7,21 +7,20 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
 import { buildCommandOf } from '../builds/commands';
-import type { SprintContext } from '../context';
+import type { RepoServices } from '../context';
 import { GitError } from '../git/exec';
 import { rangeDiff } from '../git/format-patch';
 import { resolveCommit } from '../git/refs';
-import { changePlan } from '../sprint';
+import { changePlan } from '../plan/change';
 import { archiveSeries, type ArchiveOptions } from './archive';
 import { checkSeries } from './check';
 import { seriesDrift } from './drift';
 import { exportSeries, type ExportOptions } from './export';
 import { loadSeries, seriesProblem } from './load';
 import { NO_SPRINT, proposeForPlan } from './propose';
-import { finishRun, startRun } from './runs';
 import { patchStats } from './warnings';
 
-export async function proposeInPlan(ctx: SprintContext, target?: string): Promise<Result<SeriesProposal>> {
+export async function proposeInPlan(ctx: RepoServices, target?: string): Promise<Result<SeriesProposal>> {
   const { plan } = await ctx.plan.snapshot();
   const proposed = await proposeForPlan(ctx.repo, plan, target);
   if (!proposed.ok) return proposed;
@@ -31,7 +30,7 @@ export async function proposeInPlan(ctx: SprintContext, target?: string): Promis
   return ok({ snapshot: snapshot.value, files: proposed.value.files, unassignedFiles: proposal.unassigned, renames: proposal.renames, newFolder: proposal.newFolder });
 }
 
-export async function seriesState(ctx: SprintContext): Promise<Result<SeriesState>> {
+export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState>> {
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) {
@@ -39,7 +38,7 @@ export async function seriesState(ctx: SprintContext): Promise<Result<SeriesStat
     const none = { uncovered: [], duplicates: [], unchanged: [], empty: [] };
     return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message });
   }
-  const stats = await patchStats(input.value);
+  const stats = await patchStats(input.value, ctx.caches.seriesNumstat);
   return ok({
     series: plan.series,
     targetCommit: input.value.targetCommit,
@@ -50,7 +49,7 @@ export async function seriesState(ctx: SprintContext): Promise<Result<SeriesStat
 }
 
 export async function checkFromPlan(
-  ctx: SprintContext,
+  ctx: RepoServices,
   request: { runId: string; build: string | null; lineLimit: number | null },
 ): Promise<Result<CheckReport>> {
   const { plan } = await ctx.plan.snapshot();
@@ -68,7 +67,7 @@ export async function checkFromPlan(
   }
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
-  const signal = startRun(request.runId);
+  const signal = ctx.seriesRuns.start(request.runId, {});
   try {
     return await checkSeries(input.value, {
       runId: request.runId,
@@ -78,11 +77,11 @@ export async function checkFromPlan(
       onLog: (chunk) => ctx.push({ type: 'series.log', runId: request.runId, chunk }),
     });
   } finally {
-    finishRun(request.runId);
+    ctx.seriesRuns.finish(request.runId);
   }
 }
 
-export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOptions, 'now'>): Promise<Result<ExportReport>> {
+export async function exportFromPlan(ctx: RepoServices, options: Omit<ExportOptions, 'now'>): Promise<Result<ExportReport>> {
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
@@ -96,7 +95,7 @@ export async function exportFromPlan(ctx: SprintContext, options: Omit<ExportOpt
 }
 
 /** The export as a .zip to download, recorded as a version like a folder export. */
-export async function archiveFromPlan(ctx: SprintContext, options: Omit<ArchiveOptions, 'now'>): Promise<Result<SeriesArchive>> {
+export async function archiveFromPlan(ctx: RepoServices, options: Omit<ArchiveOptions, 'now'>): Promise<Result<SeriesArchive>> {
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
@@ -107,7 +106,7 @@ export async function archiveFromPlan(ctx: SprintContext, options: Omit<ArchiveO
   return ok(archived.value.archive);
 }
 
-export async function driftFromPlan(ctx: SprintContext): Promise<Result<DriftReport>> {
+export async function driftFromPlan(ctx: RepoServices): Promise<Result<DriftReport>> {
   const { plan } = await ctx.plan.snapshot();
   if (!plan.sprint) return fail('no-plan', NO_SPRINT);
   const input = await loadSeries(ctx.repo, plan);
@@ -117,7 +116,7 @@ export async function driftFromPlan(ctx: SprintContext): Promise<Result<DriftRep
   return seriesDrift(input.value, upstream.value);
 }
 
-export async function rangeDiffFromPlan(ctx: SprintContext, from?: number, to?: number): Promise<Result<RangeDiff>> {
+export async function rangeDiffFromPlan(ctx: RepoServices, from?: number, to?: number): Promise<Result<RangeDiff>> {
   const { versions } = (await ctx.plan.snapshot()).plan.series;
   const newer = to === undefined ? versions.at(-1) : versions.find((v) => v.version === to);
   const older = from === undefined ? versions.filter((v) => newer && v.version < newer.version).at(-1) : versions.find((v) => v.version === from);

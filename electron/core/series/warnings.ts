@@ -6,6 +6,7 @@
 import type { PatchStats, SeriesWarning } from '../../../shared/series/reports';
 import { diffTreeNumstat, type TreeChange } from '../git/diff';
 import { detectRenames } from '../git/series';
+import type { Lru } from '../host/lru';
 import { changesByPatch, type SeriesInput } from './load';
 
 /** git's default rename threshold: below it `format-patch -M` and `log --follow` see a removal and an addition. */
@@ -15,28 +16,16 @@ const SEARCH_THRESHOLD = 20;
 
 type Numstat = Map<string, TreeChange>;
 
-/**
- * Line counts per pair of commits, kept for the last few pairs: every edit of the series asks
- * for its numbers again, and the commits (so the counts) rarely change between edits.
- */
-const numstatCache = new Map<string, Promise<Numstat>>();
-const NUMSTAT_CACHE_SIZE = 4;
-
+/** Line counts of a series' commits; the repository's services keep the last few pairs (see RepoCaches). */
 function numstatOf(repo: string, base: string, target: string): Promise<Numstat> {
-  const key = `${repo}\0${base}\0${target}`;
-  let entry = numstatCache.get(key);
-  if (!entry) {
-    entry = diffTreeNumstat(repo, base, target).then((changes) => new Map(changes.map((c) => [c.path, c])));
-    entry.catch(() => numstatCache.delete(key));
-    numstatCache.set(key, entry);
-    while (numstatCache.size > NUMSTAT_CACHE_SIZE) numstatCache.delete(numstatCache.keys().next().value as string);
-  }
-  return entry;
+  return diffTreeNumstat(repo, base, target).then((changes) => new Map(changes.map((c) => [c.path, c])));
 }
 
 /** Files, added and removed lines, and binary files per patch (numbers from `git diff --numstat`). */
-export async function patchStats(input: SeriesInput): Promise<PatchStats[]> {
-  const numbers = await numstatOf(input.repo, input.base, input.targetCommit);
+export async function patchStats(input: SeriesInput, cache?: Lru<Promise<Numstat>>): Promise<PatchStats[]> {
+  // Every edit of the series asks for its numbers again, and the commits (so the counts) rarely change between edits.
+  const compute = (): Promise<Numstat> => numstatOf(input.repo, input.base, input.targetCommit);
+  const numbers = await (cache ? cache.getOrCompute(`${input.base}\0${input.targetCommit}`, compute) : compute());
   return input.patches.map((p) => {
     const stats: PatchStats = { patchId: p.id, files: 0, added: 0, removed: 0, binary: 0 };
     for (const f of p.files) {

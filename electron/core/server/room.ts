@@ -14,8 +14,8 @@ import fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Actor } from '../../../shared/model';
 import { fail, ok, type AppError, type Result } from '../../../shared/result';
-import type { SprintContext } from '../context';
-import { dispatch, openSprintContext } from '../dispatch';
+import { oneRepositoryHost } from '../host/one-repository';
+import { openRepoServices } from '../host/services';
 import { createActorSessions, describeChoice, OLD_ACTOR_HEADER, OLD_ACTOR_HEADER_REFUSED, parseActorChoice, SESSION_PATH, sessionCookie, sessionCookieName } from './actor';
 import { cookieValue, isLoopback, newToken, presentedToken, refuseCrossSite, securityHeaders, tokenCookie, TOKEN_HEADER, tokenMatches } from './guard';
 import { createPushHub, PUSH_PATH } from './push-hub';
@@ -103,7 +103,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const token = opts.token ?? newToken();
   const allowRepoChanges = opts.allowRepoChanges ?? false;
   const log = opts.log ?? (() => undefined);
-  const opened = await openSprintContext(opts.repo, opts.actor ? { actor: opts.actor } : {});
+  const opened = await openRepoServices(opts.repo, opts.actor ? { actor: opts.actor } : {});
   if (!opened.ok) throw new RoomServerError(opened.error);
   const ctx = opened.value;
   // The guard needs the real port, known only after listen; requests cannot arrive before that.
@@ -158,10 +158,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const { channel } = req.params as { channel: string };
     // Who acts is the session's choice; a request naming someone itself is refused, not believed.
     if (req.headers[OLD_ACTOR_HEADER] !== undefined) return deny(reply, 400, 'bad-input', OLD_ACTOR_HEADER_REFUSED);
-    const requestCtx: SprintContext = { ...ctx, client: { kind: 'room', allowRepoChanges, actor: sessions.actorOf(sessionOf(req)) } };
+    const client = { kind: 'room', allowRepoChanges, actor: sessions.actorOf(sessionOf(req)) } as const;
     const request = parseBody(req.body);
     if (!request.ok) return reply.type('application/json').send(request);
-    return reply.type('application/json').send(await dispatch(requestCtx, channel, request.value));
+    return reply.type('application/json').send(await oneRepositoryHost.call({ services: ctx, client }, channel, request.value));
   });
   app.all('/api/*', async (req, reply) => {
     if (req.method !== 'POST' && new URL(req.url, 'http://placeholder').pathname !== PUSH_PATH) {
@@ -186,7 +186,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     await app.listen({ port: opts.port, host });
   } catch (error) {
     unsubscribe();
-    ctx.close();
+    ctx.dispose();
     await app.close().catch(() => undefined);
     throw new RoomServerError(listenFailure(error, host, opts.port));
   }
@@ -206,7 +206,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         unsubscribe();
         await hub.close();
         await app.close();
-        ctx.close();
+        ctx.dispose();
       })();
       return closing;
     },

@@ -9,14 +9,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { parseConfigList } from '../../../electron/core/git/config';
 import { commitPlanEvents, mergePlanRef, PLAN_REF, readPlanHead, updatePlanRef, writeEmptyTree } from '../../../electron/core/git/plan-ref';
-import { openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import type { RepoServices } from '../../../electron/core/context';
 import { addBuild, findBuild, listBuilds, removeBuild, setBuildCommand, startBuild } from '../../../electron/core/rename/builds';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];
-const open: OpenSprint[] = [];
+const open: RepoServices[] = [];
 afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.close();
+  for (const ctx of open.splice(0)) ctx.dispose();
   cleanup(...dirs.splice(0));
 });
 
@@ -26,8 +27,8 @@ function clone(): string {
   makeCommit(repo, { files: { 'README': 'readme\n' } });
   return repo;
 }
-async function sprint(repo: string): Promise<OpenSprint> {
-  const opened = await openSprintContext(repo, { log: () => undefined });
+async function sprint(repo: string): Promise<RepoServices> {
+  const opened = await openRepoServices(repo, { log: () => undefined });
   if (!opened.ok) throw new Error(opened.error.message);
   open.push(opened.value);
   return opened.value;

@@ -4,16 +4,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Push } from '../../../shared/api';
-import { openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import type { RepoServices } from '../../../electron/core/context';
 import { watchRepoRefs, type RepoWatch } from '../../../electron/core/git/repo-watch';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 const dirs: string[] = [];
 const watches: RepoWatch[] = [];
-const contexts: OpenSprint[] = [];
+const contexts: RepoServices[] = [];
 afterEach(() => {
   for (const w of watches.splice(0)) w.stop();
-  for (const c of contexts.splice(0)) c.close();
+  for (const c of contexts.splice(0)) c.dispose();
   cleanup(...dirs.splice(0));
 });
 
@@ -82,7 +83,7 @@ describe('watchRepoRefs', () => {
 describe('an open sprint', () => {
   it('pushes repo.changed to its listeners after a plain git commit, and only while someone listens', async () => {
     const repo = repoWithCommit();
-    const opened = await openSprintContext(repo, { log: () => undefined });
+    const opened = await openRepoServices(repo, { log: () => undefined });
     if (!opened.ok) throw new Error(opened.error.message);
     contexts.push(opened.value);
     const pushes: Push[] = [];

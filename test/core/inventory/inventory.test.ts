@@ -3,7 +3,8 @@
  * counts, each checked with `git diff --numstat` on the same pair of blobs.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearInventoryCache, computeInventory } from '../../../electron/core/inventory/inventory';
+import { computeInventory } from '../../../electron/core/inventory/inventory';
+import { createLru } from '../../../electron/core/host/lru';
 import type { FileStatus, InventoryFile, SprintSettings } from '../../../shared/model';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
 import { AWKWARD, makeInventoryFixture, repositoryState } from './fixture';
@@ -72,7 +73,6 @@ function expectedInventory(s: SprintSettings): InventoryFile[] {
 
 describe('computeInventory', () => {
   it('lists every file of each pairing and every change outside, as git counts them', async () => {
-    clearInventoryCache();
     const result = await computeInventory(repo, settings);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.upstreamCommit).toBe(git(repo, ['rev-parse', 'v1.0^{commit}']).trim());
@@ -119,12 +119,13 @@ describe('computeInventory', () => {
     expect(result.value.files).toEqual(expectedInventory({ ...settings, pairings: [] }));
   });
 
-  it('reads the refs again each time: a new fork commit gives a new inventory', async () => {
+  it('reads the refs again each time: a new fork commit gives a new inventory, even with a cache', async () => {
     const other = makeInventoryFixture();
+    const cache = createLru<InventoryFile[]>(8);
     try {
-      const first = await computeInventory(other.repo, other.settings);
+      const first = await computeInventory(other.repo, other.settings, cache);
       makeCommit(other.repo, { files: { 'arch/xen/i386/kernel/same.c': 'now different\n' } });
-      const second = await computeInventory(other.repo, other.settings);
+      const second = await computeInventory(other.repo, other.settings, cache);
       if (!first.ok || !second.ok) throw new Error('inventory failed');
       expect(second.value.forkCommit).not.toBe(first.value.forkCommit);
       expect(second.value.files.find((f) => f.path === 'arch/xen/i386/kernel/same.c')?.status).toBe('modified');

@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../../shared/api';
 import type { ClientCommand } from '../../../shared/plan/events';
 import type { Result } from '../../../shared/result';
-import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import { callRepo } from '../../../electron/core/host';
+import type { RepoServices } from '../../../electron/core/context';
 import { PLAN_REF } from '../../../electron/core/git/plan-ref';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 let repo: string;
-let ctx: OpenSprint;
+let ctx: RepoServices;
 const planHead = (): string => git(repo, ['rev-parse', PLAN_REF]).trim();
 const refused = (result: Result<unknown>): { code: string; message: string } => {
   if (result.ok) throw new Error('expected a refusal');
@@ -29,14 +31,14 @@ const core = { id: 'core', name: 'core', files: ['drivers/xen/core/evtchn.c'], s
 beforeAll(async () => {
   repo = makeRepo();
   makeCommit(repo, { files: { 'drivers/xen/core/evtchn.c': 'int x;\n', 'README': 'hello\n' } });
-  const opened = await openSprintContext(repo, { log: () => undefined });
+  const opened = await openRepoServices(repo, { log: () => undefined });
   if (!opened.ok) throw new Error(opened.error.message);
   ctx = opened.value;
-  must(await dispatch(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [core], remove: [] } }));
-  must(await dispatch(ctx, 'plan.change', { change: { type: 'series.patch.put', patch: { id: 'p1', subject: 'xen: core', description: '', author: null, files: ['drivers/xen/core/evtchn.c'] } } }));
+  must(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [core], remove: [] } }));
+  must(await callRepo(ctx, 'plan.change', { change: { type: 'series.patch.put', patch: { id: 'p1', subject: 'xen: core', description: '', author: null, files: ['drivers/xen/core/evtchn.c'] } } }));
 });
 afterAll(() => {
-  ctx.close();
+  ctx.dispose();
   cleanup(repo);
 });
 
@@ -55,7 +57,7 @@ const ENGINE_EVENTS: Array<{ change: Record<string, unknown>; use: RegExp }> = [
 describe('an engine event from a client', () => {
   it.each(ENGINE_EVENTS.map((e) => [e.change.type, e] as const))('%s is refused by name and nothing is written', async (type, { change, use }) => {
     const before = planHead();
-    const e = refused(await dispatch(ctx, 'plan.change', { change }));
+    const e = refused(await callRepo(ctx, 'plan.change', { change }));
     expect(e.message).toContain(`${String(type)} is written by Merge Sprint itself`);
     expect(e.message).toMatch(use);
     expect(planHead()).toBe(before);
@@ -96,14 +98,14 @@ describe('a path outside the path rules in a command', () => {
   const cases = BAD_PATHS.flatMap(([p, why]) => commandsWith(p).map(([what, change]) => [`${what} ${JSON.stringify(p)}`, change, why] as const));
   it.each(cases)('%s is refused with the rule, nothing written', async (_name, change, why) => {
     const before = planHead();
-    const e = refused(await dispatch(ctx, 'plan.change', { change }));
+    const e = refused(await callRepo(ctx, 'plan.change', { change }));
     expect(e.code).toBe('bad-input');
     expect(e.message).toMatch(why);
     expect(planHead()).toBe(before);
   });
 
   it('a good path in the same commands is taken', async () => {
-    const moved = must(await dispatch(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...core, files: ['README', 'drivers/xen/core/evtchn.c'] }], remove: [] } }));
+    const moved = must(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...core, files: ['README', 'drivers/xen/core/evtchn.c'] }], remove: [] } }));
     expect(moved.plan.subsystems.core?.files).toEqual(['README', 'drivers/xen/core/evtchn.c']);
   });
 });
@@ -115,7 +117,7 @@ describe('refs in sprint.init', () => {
     ['', /empty/],
   ])('%j is refused, nothing written', async (ref, why) => {
     const before = planHead();
-    const e = refused(await dispatch(ctx, 'plan.change', { change: { type: 'sprint.init', upstreamRef: 'main', forkRef: ref, pairings: [] } }));
+    const e = refused(await callRepo(ctx, 'plan.change', { change: { type: 'sprint.init', upstreamRef: 'main', forkRef: ref, pairings: [] } }));
     expect(e.message).toMatch(/fork ref/);
     expect(e.message).toMatch(why);
     expect(planHead()).toBe(before);

@@ -56,10 +56,10 @@ describe('build checks', () => {
     const started = await startBuild(ctx, build, { onLog: (c) => c.includes('started') && sawStart() });
     if (!started.ok) throw new Error(started.error.message);
     await startedLog;
-    expect(cancelBuild(started.value.runId)).toBe(true);
+    expect(cancelBuild(ctx, started.value.runId)).toBe(true);
     expect(await started.value.done).toMatchObject({ passed: false, stopped: 'cancelled' });
     expect(worktrees(repo)).toEqual([`worktree ${repo}`]);
-    expect(cancelBuild(started.value.runId)).toBe(false);
+    expect(cancelBuild(ctx, started.value.runId)).toBe(false);
   });
 
   test('the time limit stops a build', async () => {

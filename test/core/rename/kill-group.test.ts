@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPlanStore } from '../../../electron/core/plan/store';
-import type { RenameContext } from '../../../electron/core/rename/atomic';
+import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { addRule } from '../../../electron/core/rename/rules';
@@ -28,7 +28,7 @@ let work = '';
 let runner = '';
 const bases: Record<'planned' | 'copied', { repo: string; head: string }> = { planned: { repo: '', head: '' }, copied: { repo: '', head: '' } };
 
-async function withCtx<T>(repo: string, run: (ctx: RenameContext) => Promise<T>): Promise<T> {
+async function withCtx<T>(repo: string, run: (ctx: PlanAccess) => Promise<T>): Promise<T> {
   const plan = await openPlanStore(repo);
   try {
     return await run({ repo, actor: { name: 'Test', email: 'test@example.org' }, plan });

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { RenameContext } from '../../../electron/core/rename/atomic';
+import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { KILL_AT_VARIABLE } from '../../../electron/core/rename/checkpoint';
 import { recoverRenames } from '../../../electron/core/rename/recover';
@@ -31,7 +31,7 @@ const RULES = [
 const repos: string[] = [];
 afterEach(() => cleanup(...repos.splice(0)));
 
-async function withCtx<T>(repo: string, run: (ctx: RenameContext) => Promise<T>): Promise<T> {
+async function withCtx<T>(repo: string, run: (ctx: PlanAccess) => Promise<T>): Promise<T> {
   const plan = await openPlanStore(repo);
   try {
     return await run({ repo, actor: { name: 'Test', email: 'test@example.org' }, plan });

@@ -8,8 +8,8 @@ import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
 import { parseClientCommand } from '../../../shared/plan/schema';
 import { ok, type Result } from '../../../shared/result';
-import type { PlanStore } from '../../../electron/core/context';
-import type { RenameContext } from '../../../electron/core/rename/atomic';
+import type { PlanAccess, PlanStore, RepoServices } from '../../../electron/core/context';
+import { createRunRegistry } from '../../../electron/core/host/runs';
 
 export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): PlanStore & { events: PlanEvent[] } {
   let plan = initial;
@@ -59,6 +59,6 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
 
 export const ACTOR: Actor = { name: 'Ada Fixture', email: 'ada@example.org' };
 
-export function renameContext(repo: string, initial?: Plan): RenameContext & { plan: ReturnType<typeof memoryPlanStore> } {
-  return { repo, actor: ACTOR, plan: memoryPlanStore(repo, initial) };
+export function renameContext(repo: string, initial?: Plan): PlanAccess & Pick<RepoServices, 'builds'> & { plan: ReturnType<typeof memoryPlanStore> } {
+  return { repo, actor: ACTOR, plan: memoryPlanStore(repo, initial), builds: createRunRegistry() };
 }

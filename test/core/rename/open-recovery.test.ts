@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
-import { openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import type { RepoServices } from '../../../electron/core/context';
 import { KILL_AT_VARIABLE } from '../../../electron/core/rename/checkpoint';
 import { addRule } from '../../../electron/core/rename/rules';
 import { openPlanStore } from '../../../electron/core/plan/store';
@@ -22,9 +23,9 @@ const RUNNER = path.join(HERE, 'fixtures', 'kill-runner.ts');
 const ACTOR = { name: 'Ada', email: 'ada@example.org' };
 
 const repos: string[] = [];
-const opened: OpenSprint[] = [];
+const opened: RepoServices[] = [];
 afterEach(() => {
-  for (const ctx of opened.splice(0)) ctx.close();
+  for (const ctx of opened.splice(0)) ctx.dispose();
   cleanup(...repos.splice(0));
 });
 
@@ -48,9 +49,9 @@ async function interruptedCopy(killAt: string): Promise<{ repo: string; ruleId: 
   return { repo, ruleId: added.value.rule.id, before };
 }
 
-async function open(repo: string): Promise<{ ctx: OpenSprint; log: string[] }> {
+async function open(repo: string): Promise<{ ctx: RepoServices; log: string[] }> {
   const log: string[] = [];
-  const result = await openSprintContext(repo, { actor: ACTOR, log: (line) => log.push(line) });
+  const result = await openRepoServices(repo, { actor: ACTOR, log: (line) => log.push(line) });
   if (!result.ok) throw new Error(result.error.message);
   opened.push(result.value);
   return { ctx: result.value, log };

@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { PlanStore } from '../../../electron/core/context';
-import { openSprintContext } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
 import { LOCK_MESSAGE } from '../../../electron/core/git/plan-ref';
 import { openPlanStore } from '../../../electron/core/plan/store';
-import type { RenameContext } from '../../../electron/core/rename/atomic';
+import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { addRule } from '../../../electron/core/rename/rules';
@@ -53,14 +53,14 @@ async function twoRules() {
   const store = await openPlanStore(repo);
   stores.push(store);
   const plan = breakable(store);
-  const ctx: RenameContext & { plan: typeof plan } = { repo, actor: ACTOR, plan };
+  const ctx: PlanAccess & { plan: typeof plan } = { repo, actor: ACTOR, plan };
   const first = await addRule(ctx, SRC, DST);
   const second = await addRule(ctx, 'kernel', 'core/kernel');
   if (!first.ok || !second.ok) throw new Error('rules refused');
   return { repo, ctx, first: first.value.rule.id, second: second.value.rule.id, start: head(repo) };
 }
 
-const phaseOf = async (ctx: RenameContext, id: string) => (await ctx.plan.snapshot()).plan.renames[id];
+const phaseOf = async (ctx: PlanAccess, id: string) => (await ctx.plan.snapshot()).plan.renames[id];
 
 /** A copy killed once its commit is on the branch, then recovered while the plan cannot be written. */
 async function recoveredWithoutPlan() {
@@ -101,7 +101,7 @@ test('the next opening records a copy whose recovery could not write the plan', 
   const f = await recoveredWithoutPlan();
   f.ctx.plan.close();
   const log: string[] = [];
-  const opened = await openSprintContext(f.repo, { actor: ACTOR, log: (line) => log.push(line) });
+  const opened = await openRepoServices(f.repo, { actor: ACTOR, log: (line) => log.push(line) });
   if (!opened.ok) throw new Error(opened.error.message);
   try {
     expect(opened.value.recovery?.journal).toMatchObject({ ruleId: f.first, outcome: 'completed' });
@@ -109,7 +109,7 @@ test('the next opening records a copy whose recovery could not write the plan', 
     expect((await opened.value.plan.snapshot()).plan.renames[f.first]).toMatchObject({ phase: 'copied', copyCommit: f.copyCommit });
     expect(existsSync(journalFile(f.repo))).toBe(false);
   } finally {
-    opened.value.close();
+    opened.value.dispose();
   }
 });
 

@@ -10,17 +10,19 @@ import type { Inventory, InventoryFile } from '../../../shared/model';
 import type { CopyResponse } from '../../../shared/rename/api';
 import type { FinishResult, RenameRule } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
-import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import { callRepo } from '../../../electron/core/host';
+import type { RepoServices } from '../../../electron/core/context';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 import { lines } from './fixture';
 
 const FROM = 'arch/xen/i386';
 const TO = 'arch/i386/xen';
 
-const open: OpenSprint[] = [];
+const open: RepoServices[] = [];
 const repos: string[] = [];
 afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.close();
+  for (const ctx of open.splice(0)) ctx.dispose();
   cleanup(...repos.splice(0));
 });
 
@@ -62,23 +64,23 @@ function makeSparseFork(): string {
   return repo;
 }
 
-async function openSprint(repo: string): Promise<OpenSprint> {
-  const opened = await openSprintContext(repo, { actor: { name: 'Ada', email: 'ada@example.org' }, log: () => undefined });
-  const ctx = value<OpenSprint>(opened);
+async function openSprint(repo: string): Promise<RepoServices> {
+  const opened = await openRepoServices(repo, { actor: { name: 'Ada', email: 'ada@example.org' }, log: () => undefined });
+  const ctx = value<RepoServices>(opened);
   open.push(ctx);
-  value(await dispatch(ctx, 'sprint.init', { upstreamRef: 'v2.6.12', forkRef: 'xen', pairings: [{ fork: FROM, upstream: 'arch/i386' }] }));
+  value(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v2.6.12', forkRef: 'xen', pairings: [{ fork: FROM, upstream: 'arch/i386' }] }));
   return ctx;
 }
 
-const inventory = async (ctx: OpenSprint): Promise<Inventory> => value<Inventory>(await dispatch(ctx, 'inventory.get', {}));
-const snapshot = async (ctx: OpenSprint): Promise<PlanSnapshot> => value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {}));
+const inventory = async (ctx: RepoServices): Promise<Inventory> => value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
+const snapshot = async (ctx: RepoServices): Promise<PlanSnapshot> => value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {}));
 const forkFiles = (repo: string, rev: string, dir: string): string[] => git(repo, ['ls-tree', '-r', '-z', '--name-only', rev, '--', dir]).split('\0').filter(Boolean);
 const moved = (p: string): string => (p.startsWith(`${FROM}/`) ? TO + p.slice(FROM.length) : p);
 const byPath = (a: InventoryFile, b: InventoryFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-async function addAndCopy(ctx: OpenSprint): Promise<RenameRule> {
-  const { rule } = value<{ rule: RenameRule }>(await dispatch(ctx, 'rename.add', { from: FROM, to: TO }));
-  value<CopyResponse>(await dispatch(ctx, 'rename.copy', { ruleIds: [rule.id] }));
+async function addAndCopy(ctx: RepoServices): Promise<RenameRule> {
+  const { rule } = value<{ rule: RenameRule }>(await callRepo(ctx, 'rename.add', { from: FROM, to: TO }));
+  value<CopyResponse>(await callRepo(ctx, 'rename.copy', { ruleIds: [rule.id] }));
   return rule;
 }
 
@@ -105,7 +107,7 @@ describe('the sprint follows files through the copy and the move', () => {
     expect(copied.files.filter((f) => !f.interimCopyOf).map(({ interimCopyAt: _at, ...f }) => f)).toEqual(before.files);
     expect((await snapshot(ctx)).unassignedFiles).toEqual([]);
 
-    const finished = value<FinishResult>(await dispatch(ctx, 'rename.finish', { ruleId: rule.id }));
+    const finished = value<FinishResult>(await callRepo(ctx, 'rename.finish', { ruleId: rule.id }));
     expect(finished.followUp).toMatchObject({ pairings: 1, leftAlone: null });
     expect(finished.followUp.subsystems).toBeGreaterThan(0);
     expect(forkFiles(repo, 'xen', FROM)).toEqual([]);
@@ -131,7 +133,7 @@ describe('the sprint follows files through the copy and the move', () => {
     // The fork ref (xen) has no copies: nothing is marked.
     expect(await inventory(ctx)).toEqual(before);
 
-    const finished = value<FinishResult>(await dispatch(ctx, 'rename.finish', { ruleId: rule.id }));
+    const finished = value<FinishResult>(await callRepo(ctx, 'rename.finish', { ruleId: rule.id }));
     expect(finished.followUp).toMatchObject({ pairings: 0, subsystems: 0 });
     expect(finished.followUp.leftAlone).toMatch(/fork ref "xen" is not the branch "work" the move was committed on/);
     const { plan, unassignedFiles } = await snapshot(ctx);

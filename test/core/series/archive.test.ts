@@ -7,29 +7,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import { callRepo } from '../../../electron/core/host';
+import type { RepoServices } from '../../../electron/core/context';
 import { archiveName } from '../../../electron/core/series/archive';
 import type { Channel, Req, Res } from '../../../shared/api';
 import { cleanup, git, tempDir } from '../../helpers/repo';
 import { makeSeriesFixture, SENDER, userState } from './series-fixture';
 
 const made: string[] = [];
-const open: OpenSprint[] = [];
+const open: RepoServices[] = [];
 afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.close();
+  for (const ctx of open.splice(0)) ctx.dispose();
   cleanup(...made.splice(0));
 });
 
-async function call<C extends Channel>(ctx: OpenSprint, channel: C, request: Req<C>): Promise<Res<C>> {
-  const result = await dispatch(ctx, channel, request);
+async function call<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
+  const result = await callRepo(ctx, channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as Res<C>;
 }
 
-async function proposedSprint(): Promise<OpenSprint> {
+async function proposedSprint(): Promise<RepoServices> {
   const { repo } = makeSeriesFixture();
   made.push(repo);
-  const opened = await openSprintContext(repo, { actor: SENDER, push: () => undefined });
+  const opened = await openRepoServices(repo, { actor: SENDER, push: () => undefined });
   if (!opened.ok) throw new Error(opened.error.message);
   open.push(opened.value);
   await call(opened.value, 'sprint.init', { upstreamRef: 'upstream', forkRef: 'xen', pairings: [] });
@@ -85,7 +87,7 @@ describe('series.archive', () => {
   it('refuses a folder, a branch or --replace: those belong to the folder export', async () => {
     const ctx = await proposedSprint();
     const before = userState(ctx.repo);
-    const refused = await dispatch(ctx, 'series.archive', { out: path.join(ctx.repo, 'x'), branch: 'b', replace: true });
+    const refused = await callRepo(ctx, 'series.archive', { out: path.join(ctx.repo, 'x'), branch: 'b', replace: true });
     expect(refused.ok ? '' : refused.error.message).toMatch(/The request for series\.archive is not valid: .*"out".*"branch".*"replace"/);
     expect(userState(ctx.repo)).toBe(before);
     expect((await call(ctx, 'plan.get', {})).plan.series.versions).toEqual([]);

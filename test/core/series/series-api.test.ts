@@ -1,28 +1,30 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Push, Req, Res } from '../../../shared/api';
-import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { openRepoServices } from '../../../electron/core/host/services';
+import { callRepo } from '../../../electron/core/host';
+import type { RepoServices } from '../../../electron/core/context';
 import { editPatch } from '../../../shared/series/edit';
 import { cleanup, git, tempDir } from '../../helpers/repo';
 import { makeSeriesFixture } from './series-fixture';
 
 const made: string[] = [];
-const open: OpenSprint[] = [];
+const open: RepoServices[] = [];
 afterEach(() => {
-  for (const ctx of open.splice(0)) ctx.close();
+  for (const ctx of open.splice(0)) ctx.dispose();
   cleanup(...made.splice(0));
 });
 
-async function call<C extends Channel>(ctx: OpenSprint, channel: C, request: Req<C>): Promise<Res<C>> {
-  const result = await dispatch(ctx, channel, request);
+async function call<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
+  const result = await callRepo(ctx, channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as Res<C>;
 }
 
-async function openFixture(pushes: Push[] = []): Promise<OpenSprint> {
+async function openFixture(pushes: Push[] = []): Promise<RepoServices> {
   const { repo } = makeSeriesFixture();
   made.push(repo);
-  const opened = await openSprintContext(repo, { actor: { name: 'Sam Sender', email: 'sam@example.org' }, push: (p) => pushes.push(p) });
+  const opened = await openRepoServices(repo, { actor: { name: 'Sam Sender', email: 'sam@example.org' }, push: (p) => pushes.push(p) });
   if (!opened.ok) throw new Error(opened.error.message);
   open.push(opened.value);
   await call(opened.value, 'sprint.init', { upstreamRef: 'upstream', forkRef: 'xen', pairings: [] });
@@ -82,7 +84,7 @@ describe('series channels', () => {
     expect(recorded.ok).toBe(true);
     const pushes: Push[] = [];
     ctx.subscribe((p) => pushes.push(p));
-    const check = await dispatch(ctx, 'series.check', { build: 'theirs', runId: 'run-2' });
+    const check = await callRepo(ctx, 'series.check', { build: 'theirs', runId: 'run-2' });
     expect(check.ok ? '' : check.error.message).toMatch(/^The build check "theirs" is not defined on this machine.*merge-sprint build add --name theirs/);
     expect(pushes.filter((p) => p.type === 'series.log')).toEqual([]);
   });
@@ -92,14 +94,14 @@ describe('series channels', () => {
     const state = await call(ctx, 'series.get', {});
     expect(state.series.patchOrder).toEqual([]);
     expect(state.problem).toMatch(/There is no series yet/);
-    const check = await dispatch(ctx, 'series.check', {});
+    const check = await callRepo(ctx, 'series.check', {});
     expect(check.ok ? '' : check.error.message).toMatch(/There is no series yet/);
-    const bad = await dispatch(ctx, 'series.check', { runId: '../x' });
+    const bad = await callRepo(ctx, 'series.check', { runId: '../x' });
     expect(bad.ok ? '' : bad.error.code).toBe('bad-input');
-    const relative = await dispatch(ctx, 'series.export', { out: 'relative/dir' });
+    const relative = await callRepo(ctx, 'series.export', { out: 'relative/dir' });
     expect(relative.ok ? '' : relative.error.code).toBe('not-found');
     await call(ctx, 'series.propose', {});
-    const relative2 = await dispatch(ctx, 'series.export', { out: 'relative/dir' });
+    const relative2 = await callRepo(ctx, 'series.export', { out: 'relative/dir' });
     expect(relative2.ok ? '' : relative2.error.message).toMatch(/is relative: give an absolute path/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMaintainers } from '../../../shared/plan/maintainers';
-import { indexMaintainers } from '../../../shared/plan/maintainers-match';
+import { parseMaintainers } from '../../../shared/maintainers/parse';
+import { indexMaintainers } from '../../../shared/maintainers/match';
 import { encodeHeaderText, recipientHeaders, recipientsFor, unionRecipients } from '../../../shared/series/recipients';
 
 const MAINTAINERS = `Header text

@@ -5,15 +5,18 @@
  */
 import type { ImportReport, PlanSnapshot } from '../../../shared/api';
 import type { PlanChange } from '../../../shared/plan/events';
-import { parseMaintainers, subsystemsFromMaintainers } from '../../../shared/plan/maintainers';
+import { subsystemsFromMaintainers } from '../../../shared/maintainers/match';
+import { parseMaintainers } from '../../../shared/maintainers/parse';
 import { checkRepoPath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { SprintContext } from '../context';
+import type { RepoServices } from '../context';
 import { runGit } from '../git/exec';
 import { resolveCommit } from '../git/refs';
 import { lsPath } from '../git/trees';
-import { peopleFromAuthors } from '../plan/people';
-import { changePlan, NO_PLAN, planSnapshot, sprintInventory } from '../sprint';
+import { peopleFromAuthors } from './people';
+import { planSnapshot, sprintInventory } from '../inventory/sprint-inventory';
+import { changePlan } from './change';
+import { NO_PLAN } from './no-plan';
 
 /** The text of `path` as `commit` has it, or an error naming what is missing. */
 async function readBlobAt(repo: string, commit: string, ref: string, path: string): Promise<Result<string>> {
@@ -24,7 +27,7 @@ async function readBlobAt(repo: string, commit: string, ref: string, path: strin
   return ok(out.stdout);
 }
 
-export async function importMaintainers(ctx: SprintContext, path: string): Promise<Result<ImportReport>> {
+export async function importMaintainers(ctx: RepoServices, path: string): Promise<Result<ImportReport>> {
   const bad = checkRepoPath(path, 'MAINTAINERS path');
   if (bad) return fail('bad-path', bad);
   const inventory = await sprintInventory(ctx);
@@ -52,7 +55,7 @@ export async function importMaintainers(ctx: SprintContext, path: string): Promi
   return ok({ snapshot: changed.value, warnings });
 }
 
-export async function importAuthors(ctx: SprintContext, limit: number): Promise<Result<PlanSnapshot>> {
+export async function importAuthors(ctx: RepoServices, limit: number): Promise<Result<PlanSnapshot>> {
   const { plan } = await ctx.plan.snapshot();
   if (!plan.sprint) return fail('no-plan', NO_PLAN);
   const [up, fork] = await Promise.all([resolveCommit(ctx.repo, plan.sprint.upstreamRef), resolveCommit(ctx.repo, plan.sprint.forkRef)]);

@@ -1,6 +1,5 @@
 /**
- * The services the main process uses, in the shapes the workspace takes: a repository's
- * context, the dispatcher, and the demo sprint kept in the app's own data folder.
+ * The demo sprint kept in the app's own data folder, created whole or not at all.
  * No `electron` import (the caller passes the folder), so this is tested in Node.
  */
 import { readdir, rename, rm, stat } from 'node:fs/promises';
@@ -8,12 +7,6 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
 import { createDemoRepository } from '../core/demo';
-import { dispatch, openSprintContext } from '../core/dispatch';
-import type { ContextOpener, Dispatch } from './workspace';
-
-export const openRepositoryContext: ContextOpener = (repo, push) => openSprintContext(repo, { push });
-
-export const dispatchCall: Dispatch = (ctx, channel, request) => dispatch(ctx, channel, request);
 
 const PARTIAL_SUFFIX = '.partial';
 

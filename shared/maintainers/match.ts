@@ -22,8 +22,8 @@
  *    that starts with `*`. Deeper first; ties go to the longer pattern, then the earlier section.
  */
 import type { Subsystem } from '../model';
-import { uniqueSlug } from './ids';
-import type { MaintainersSection } from './maintainers';
+import { uniqueSlug } from '../plan/ids';
+import type { MaintainersSection } from './types';
 
 interface CompiledPattern {
   /** The pattern after rule 2 (a trailing `/` added for a known directory). */

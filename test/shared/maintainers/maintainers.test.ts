@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatAddress,
-  matchesPattern,
-  indexMaintainers,
-  parseMaintainers,
-  patternDepth,
-  sectionsForPath,
-  subsystemsFromMaintainers,
-} from '../../../shared/plan/maintainers';
+import { indexMaintainers, matchesPattern, patternDepth, sectionsForPath, subsystemsFromMaintainers } from '../../../shared/maintainers/match';
+import { formatAddress, parseMaintainers } from '../../../shared/maintainers/parse';
 
 /** Line numbers matter: warnings name them. */
 const OLD_STYLE = [

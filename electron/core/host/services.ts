@@ -1,0 +1,153 @@
+/**
+ * Opening one repository's services (RepoServices): the repository, its plan store, who acts,
+ * the fan-out of pushes to every board on it, the refs watcher, the registries of running
+ * builds and series checks, and the caches keyed by commit id. `dispose` undoes all of it.
+ */
+import { OWNER } from '../../../shared/access';
+import type { PlanSnapshot, Push } from '../../../shared/api';
+import type { Actor } from '../../../shared/model';
+import { ok, type Result } from '../../../shared/result';
+import type { PlanStore, RepoCaches, RepoServices } from '../context';
+import { GitError } from '../git/exec';
+import { openRepository } from '../git/repository';
+import { watchRepoRefs, type RepoWatch } from '../git/repo-watch';
+import { withUnassignedFiles } from '../inventory/sprint-inventory';
+import { resolveActor } from '../plan/actor';
+import { openPlanStore } from '../plan/store';
+import { describeRecovery, recoverRenames } from '../rename/recover';
+import type { RecoveryReport } from '../rename/recovery-report';
+import { gitFailure } from './host';
+import { createLru } from './lru';
+import { createRunRegistry } from './runs';
+
+export interface RepoServicesOptions {
+  /** Who acts; default: the repository's git identity. */
+  actor?: Actor;
+  /** Receives every push (plan changes from this process or another, build and series logs). */
+  push?: (push: Push) => void;
+  /** Where start-up recovery reports what it did and what looks wrong; default: stderr. */
+  log?: (line: string) => void;
+}
+
+const logToStderr = (line: string): void => {
+  process.stderr.write(`merge-sprint: ${line}\n`);
+};
+
+function createCaches(): RepoCaches {
+  return {
+    inventoryFiles: createLru(8),
+    inventoriesInFlight: new Map(),
+    forkPaths: createLru(8),
+    destinationBefore: createLru(16),
+    seriesNumstat: createLru(4),
+  };
+}
+
+function clearCaches(caches: RepoCaches): void {
+  for (const cache of Object.values(caches) as Array<{ clear(): void }>) cache.clear();
+}
+
+/**
+ * Finishes or forgets a rename operation a killed run left, removes its build worktrees, and
+ * checks the rules' commits are on the branch. Reports on the log; never fails: a repository
+ * that cannot be recovered now (read-only, another operation running, which recovers first
+ * itself) still opens.
+ */
+async function recoverOnOpen(ctx: RepoServices, log: (line: string) => void): Promise<RecoveryReport | null> {
+  try {
+    const report = await recoverRenames(ctx);
+    if (!report.ok) {
+      // 'refused': another live process holds the operations' lock and recovers before it acts.
+      if (report.error.code !== 'refused') log(`Could not check for an interrupted rename operation: ${report.error.message}`);
+      return null;
+    }
+    for (const line of describeRecovery(report.value)) log(line);
+    return report.value;
+  } catch (error) {
+    log(`Could not check for an interrupted rename operation: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+/**
+ * Opens the repository and its plan store, recovers what a killed rename operation left, and
+ * turns every plan change (made here, or by another process such as the command line) into a
+ * `plan.changed` push with unassigned files.
+ */
+export async function openRepoServices(repo: string, opts: RepoServicesOptions = {}): Promise<Result<RepoServices>> {
+  let root: string;
+  let store: PlanStore;
+  let actor: Actor;
+  try {
+    const opened = await openRepository(repo);
+    if (!opened.ok) return opened;
+    root = opened.value.root;
+    [store, actor] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
+  } catch (error) {
+    if (error instanceof GitError) return gitFailure(error);
+    throw error;
+  }
+  const listeners = new Set<(push: Push) => void>();
+  if (opts.push) listeners.add(opts.push);
+  // Commits, checkouts and fetches made outside the app are watched for while anyone listens.
+  let refsWatch: RepoWatch | null = null;
+  let disposed = false;
+  const watchRefs = (): void => {
+    if (refsWatch === null && listeners.size > 0 && !disposed) refsWatch = watchRepoRefs(root, () => push({ type: 'repo.changed' }));
+    if (refsWatch !== null && (listeners.size === 0 || disposed)) {
+      refsWatch.stop();
+      refsWatch = null;
+    }
+  };
+  const push = (p: Push): void => {
+    for (const listener of listeners) {
+      try {
+        listener(p);
+      } catch {
+        // One broken listener (a closed window) must not stop the others.
+      }
+    }
+  };
+  const caches = createCaches();
+  const builds = createRunRegistry<{ buildId: string; commit: string }>();
+  const seriesRuns = createRunRegistry<Record<string, never>>();
+  let stopPlanPushes = (): void => undefined;
+  const services: RepoServices = {
+    repo: root,
+    client: OWNER,
+    actor,
+    plan: store,
+    push,
+    subscribe(listener) {
+      listeners.add(listener);
+      watchRefs();
+      return () => {
+        listeners.delete(listener);
+        watchRefs();
+      };
+    },
+    builds,
+    seriesRuns,
+    caches,
+    recovery: null,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      stopPlanPushes();
+      listeners.clear();
+      watchRefs();
+      builds.cancelAll();
+      seriesRuns.cancelAll();
+      clearCaches(caches);
+      store.close();
+    },
+  };
+  // Snapshots arrive in order; each push waits for the previous so boards never go back in time.
+  let queue: Promise<void> = Promise.resolve();
+  stopPlanPushes = store.onChange((snapshot: PlanSnapshot) => {
+    queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(services, snapshot) })).catch(() => undefined);
+  });
+  const recovery = await recoverOnOpen(services, opts.log ?? logToStderr);
+  watchRefs();
+  return ok({ ...services, recovery });
+}

@@ -1,0 +1,61 @@
+/**
+ * The inventory of the plan's refs, computed once per pair of commits and pairings (the
+ * repository's caches), and plan snapshots that also list the files no subsystem holds.
+ */
+import type { PlanSnapshot } from '../../../shared/api';
+import type { Inventory, SprintSettings, Subsystem } from '../../../shared/model';
+import { fail, ok, type Result } from '../../../shared/result';
+import type { RepoServices } from '../context';
+import { NO_PLAN } from '../plan/no-plan';
+import { rulesOf, withInterimCopies } from '../rename/interim';
+import { computeInventory } from './inventory';
+
+type InventoryAccess = Pick<RepoServices, 'repo' | 'caches'>;
+
+/**
+ * The inventory of these settings (refs as typed; pairings checked by computeInventory). A
+ * change's answer and its push both want it at once: they share one computation.
+ */
+export async function inventoryFor(ctx: InventoryAccess, settings: SprintSettings): Promise<Result<Inventory>> {
+  const key = JSON.stringify([settings.upstreamRef, settings.forkRef, settings.pairings.map((p) => [p.fork, p.upstream])]);
+  const inFlight = ctx.caches.inventoriesInFlight;
+  let entry = inFlight.get(key);
+  if (!entry) {
+    entry = computeInventory(ctx.repo, settings, ctx.caches.inventoryFiles);
+    inFlight.set(key, entry);
+    const forget = (): void => {
+      inFlight.delete(key);
+    };
+    entry.then(forget, forget);
+  }
+  return entry;
+}
+
+/** The inventory of the repository's sprint plan, with the interim copies of copied rename rules marked. */
+export async function sprintInventory(ctx: InventoryAccess & Pick<RepoServices, 'plan'>): Promise<Result<Inventory>> {
+  const { plan } = await ctx.plan.snapshot();
+  if (!plan.sprint) return fail('no-plan', NO_PLAN);
+  const inventory = await inventoryFor(ctx, plan.sprint);
+  return inventory.ok ? ok(await withInterimCopies(ctx.repo, inventory.value, rulesOf(plan), ctx.caches)) : inventory;
+}
+
+/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
+export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
+  const held = new Set<string>();
+  for (const s of subsystems) for (const f of s.files) held.add(f);
+  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
+}
+
+/** Adds `unassignedFiles` to a snapshot (left out when the inventory cannot be computed right now). */
+export async function withUnassignedFiles(ctx: InventoryAccess, snapshot: PlanSnapshot): Promise<PlanSnapshot> {
+  const { sprint, subsystems } = snapshot.plan;
+  if (!sprint) return { ...snapshot, unassignedFiles: [] };
+  const inventory = await inventoryFor(ctx, sprint);
+  if (!inventory.ok) return snapshot;
+  const marked = await withInterimCopies(ctx.repo, inventory.value, rulesOf(snapshot.plan), ctx.caches).catch(() => inventory.value);
+  return { ...snapshot, unassignedFiles: filesInNoSubsystem(marked, Object.values(subsystems)) };
+}
+
+export async function planSnapshot(ctx: InventoryAccess & Pick<RepoServices, 'plan'>): Promise<PlanSnapshot> {
+  return withUnassignedFiles(ctx, await ctx.plan.snapshot());
+}

@@ -1,0 +1,38 @@
+/** API handlers of the plan: starting the sprint, reading and changing the board, imports. */
+import type { Channel } from '../../../shared/api';
+import { ok } from '../../../shared/result';
+import type { Handlers } from '../context';
+import { planSnapshot, sprintInventory, withUnassignedFiles } from '../inventory/sprint-inventory';
+import { changePlan } from './change';
+import { importAuthors, importMaintainers } from './import';
+import { initSprint } from './sprint-init';
+import { subsystemsFromFolders } from './subsystems';
+
+type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors'>;
+
+export const planHandlers: Handlers<PlanChannel> = {
+  'sprint.init': async (ctx, settings) => initSprint(ctx, settings),
+
+  'plan.get': async (ctx) => ok(await planSnapshot(ctx)),
+
+  // A client's command, never an engine event: the store's `change`, not the services' `record`.
+  'plan.change': async (ctx, { change }) => {
+    const changed = await ctx.plan.change(change, ctx.actor);
+    return changed.ok ? ok(await withUnassignedFiles(ctx, changed.value)) : changed;
+  },
+
+  'subsystems.derive': async (ctx, opts) => {
+    const inventory = await sprintInventory(ctx);
+    if (!inventory.ok) return inventory;
+    const { plan } = await ctx.plan.snapshot();
+    const subsystems = subsystemsFromFolders(inventory.value, plan.subsystems, {
+      ...(opts.depth === undefined ? {} : { depth: opts.depth }),
+      ...(opts.minFiles === undefined ? {} : { minFiles: opts.minFiles }),
+    });
+    return changePlan(ctx, [{ type: 'subsystems.replace', subsystems }]);
+  },
+
+  'subsystems.importMaintainers': async (ctx, { path }) => importMaintainers(ctx, path ?? 'MAINTAINERS'),
+
+  'people.importAuthors': async (ctx, { limit }) => importAuthors(ctx, limit ?? 20),
+};
