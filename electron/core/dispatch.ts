@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { OWNER, refusalFor } from '../../shared/access';
-import { contract, isChannel, type Channel, type PlanSnapshot, type Push } from '../../shared/api';
+import { contract, isChannel, type Channel, type Push } from '../../shared/api';
 import type { Actor } from '../../shared/model';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { Handlers, PlanStore, SprintContext } from './context';
@@ -18,7 +18,7 @@ import { openPlanStore } from './plan/store';
 import { renameHandlers } from './rename/handlers';
 import { describeRecovery, recoverRenames, type RecoveryReport } from './rename/recover';
 import { seriesHandlers } from './series/handlers';
-import { resolveActor, withUnassignedFiles } from './sprint';
+import { resolveActor } from './sprint';
 
 export const handlers: Handlers<Channel> = { ...coreHandlers, ...renameHandlers, ...seriesHandlers };
 
@@ -127,7 +127,7 @@ async function recoverOnOpen(ctx: SprintContext, log: (line: string) => void): P
 /**
  * Opens the repository and its plan store, recovers what a killed rename operation left, and
  * turns every plan change (made here, or by another process such as the command line) into a
- * `plan.changed` push with unassigned files.
+ * `plan.events` push of the new events.
  */
 export async function openSprintContext(repo: string, opts: SprintContextOptions = {}): Promise<Result<OpenSprint>> {
   let root: string;
@@ -184,11 +184,8 @@ export async function openSprintContext(repo: string, opts: SprintContextOptions
     },
     recovery: null,
   };
-  // Snapshots arrive in order; each push waits for the previous so boards never go back in time.
-  let queue: Promise<void> = Promise.resolve();
-  const stopWatching = store.onChange((snapshot: PlanSnapshot) => {
-    queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(ctx, snapshot) })).catch(() => undefined);
-  });
+  // Each push carries only the new events (and the head they apply to), in the store's order.
+  const stopWatching = store.onChange((_snapshot, news) => push(news));
   ctx.recovery = await recoverOnOpen(ctx, opts.log ?? logToStderr);
   watchRefs();
   return ok(ctx);

@@ -1,13 +1,14 @@
 /**
  * The sprint as the API sees it: who is acting, the inventory of the plan's refs (computed once
- * per pair of commits and pairings), plan snapshots that also list the files no subsystem holds,
- * and starting a sprint only after its refs and pairings proved valid.
+ * per pair of commits and pairings), the files no subsystem holds (for the command line), and
+ * starting a sprint only after its refs and pairings proved valid.
  */
 import os from 'node:os';
 import path from 'node:path';
 import type { PlanSnapshot, RepoSummary } from '../../shared/api';
 import type { Actor, Inventory, SprintSettings, Subsystem } from '../../shared/model';
 import type { PlanChange } from '../../shared/plan/events';
+import { filesInNoSubsystem } from '../../shared/inventory';
 import { fail, ok, type Result } from '../../shared/result';
 import type { SprintContext } from './context';
 import { readConfig } from './git/config';
@@ -63,31 +64,31 @@ export async function sprintInventory(ctx: SprintContext): Promise<Result<Invent
   return inventory.ok ? ok(await withInterimCopies(ctx.repo, inventory.value, rulesOf(plan))) : inventory;
 }
 
-/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
-export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
-  const held = new Set<string>();
-  for (const s of subsystems) for (const f of s.files) held.add(f);
-  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
-}
+export { filesInNoSubsystem };
 
-/** Adds `unassignedFiles` to a snapshot (left out when the inventory cannot be computed right now). */
-export async function withUnassignedFiles(ctx: SprintContext, snapshot: PlanSnapshot): Promise<PlanSnapshot> {
+/** A snapshot with the files no subsystem holds, as the command line prints it. */
+export type PlanWithUnassigned = PlanSnapshot & { unassignedFiles: string[] };
+
+/**
+ * Adds `unassignedFiles` to a snapshot, for the command line (a board derives them from the
+ * inventory it has); empty when the inventory cannot be computed right now.
+ */
+export async function withUnassignedFiles(ctx: SprintContext, snapshot: PlanSnapshot): Promise<PlanWithUnassigned> {
   const { sprint, subsystems } = snapshot.plan;
   if (!sprint) return { ...snapshot, unassignedFiles: [] };
   const inventory = await inventoryFor(ctx.repo, sprint);
-  if (!inventory.ok) return snapshot;
+  if (!inventory.ok) return { ...snapshot, unassignedFiles: [] };
   const marked = await withInterimCopies(ctx.repo, inventory.value, rulesOf(snapshot.plan)).catch(() => inventory.value);
   return { ...snapshot, unassignedFiles: filesInNoSubsystem(marked, Object.values(subsystems)) };
 }
 
 export async function planSnapshot(ctx: SprintContext): Promise<PlanSnapshot> {
-  return withUnassignedFiles(ctx, await ctx.plan.snapshot());
+  return ctx.plan.snapshot();
 }
 
-/** The services' changes (the store's `record`), as one step in the actor's name; the answer includes `unassignedFiles`. */
+/** The services' changes (the store's `record`), as one step in the actor's name. */
 export async function changePlan(ctx: SprintContext, changes: PlanChange[], actor: Actor = ctx.actor): Promise<Result<PlanSnapshot>> {
-  const result = changes.length === 1 && changes[0] ? await ctx.plan.record(changes[0], actor) : await ctx.plan.recordAll(changes, actor);
-  return result.ok ? ok(await withUnassignedFiles(ctx, result.value)) : result;
+  return changes.length === 1 && changes[0] ? ctx.plan.record(changes[0], actor) : ctx.plan.recordAll(changes, actor);
 }
 
 /** Subsystems derived from the folders of the inventory's files, keeping owner and state of any that stay. */

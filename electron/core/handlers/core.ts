@@ -11,7 +11,7 @@ import type { Handlers } from '../context';
 import { resolveCommit } from '../git/refs';
 import { fileDiff } from '../inventory/file-diff';
 import { suggestPairings } from '../inventory/suggest';
-import { changePlan, initSprint, NO_PLAN, planSnapshot, repoSummary, sprintInventory, subsystemsFromFolders, withUnassignedFiles } from '../sprint';
+import { changePlan, initSprint, NO_PLAN, planSnapshot, repoSummary, sprintInventory, subsystemsFromFolders } from '../sprint';
 import { importAuthors, importMaintainers } from './import';
 
 const ONE_REPOSITORY = 'The room server serves one repository: start another `merge-sprint serve --repo PATH` to share a different one.';
@@ -56,10 +56,7 @@ export const coreHandlers: Handlers<keyof typeof coreChannels> = {
   'plan.get': async (ctx) => ok(await planSnapshot(ctx)),
 
   // A client's command, never an engine event: the store's `change`, not the services' `record`.
-  'plan.change': async (ctx, { change }) => {
-    const changed = await ctx.plan.change(change, ctx.actor);
-    return changed.ok ? ok(await withUnassignedFiles(ctx, changed.value)) : changed;
-  },
+  'plan.change': async (ctx, { change }) => ctx.plan.change(change, ctx.actor),
 
   'subsystems.derive': async (ctx, opts) => {
     const inventory = await sprintInventory(ctx);

@@ -11,6 +11,7 @@ import type { CopyResponse } from '../../../shared/rename/api';
 import type { FinishResult, RenameRule } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
 import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
+import { withUnassignedFiles, type PlanWithUnassigned } from '../../../electron/core/sprint';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 import { lines } from './fixture';
 
@@ -71,7 +72,8 @@ async function openSprint(repo: string): Promise<OpenSprint> {
 }
 
 const inventory = async (ctx: OpenSprint): Promise<Inventory> => value<Inventory>(await dispatch(ctx, 'inventory.get', {}));
-const snapshot = async (ctx: OpenSprint): Promise<PlanSnapshot> => value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {}));
+/** The plan, with the files no subsystem holds as the command line lists them. */
+const snapshot = async (ctx: OpenSprint): Promise<PlanWithUnassigned> => withUnassignedFiles(ctx, value<PlanSnapshot>(await dispatch(ctx, 'plan.get', {})));
 const forkFiles = (repo: string, rev: string, dir: string): string[] => git(repo, ['ls-tree', '-r', '-z', '--name-only', rev, '--', dir]).split('\0').filter(Boolean);
 const moved = (p: string): string => (p.startsWith(`${FROM}/`) ? TO + p.slice(FROM.length) : p);
 const byPath = (a: InventoryFile, b: InventoryFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
