@@ -32,7 +32,7 @@ const median = (xs: number[]): number => {
 const folder = (i: number) => `drivers/gen/d${String(i).padStart(4, '0')}`;
 
 /** An upstream with 1,000 three-file folders, and a fork that changes one file in each. */
-function makeBoardRepo(dir: string): string {
+export function makeBoardRepo(dir: string): string {
   const repo = makeRepo(dir);
   const upstream: Record<string, string> = {};
   for (let i = 0; i < CARDS; i++)
@@ -49,14 +49,14 @@ function makeBoardRepo(dir: string): string {
 const BENCH_ACTOR: Actor = { name: 'Ada', email: 'ada@example.org' };
 
 /** The headers of a client that has the room's token and said who it is (its session cookie). */
-async function joinRoom(url: string): Promise<Record<string, string>> {
+export async function joinRoom(url: string): Promise<Record<string, string>> {
   const token = new URL(url).searchParams.get('token') ?? '';
   const res = await fetch(new URL('/api/session', url), { method: 'POST', headers: { 'x-merge-sprint-token': token }, body: JSON.stringify({ actor: BENCH_ACTOR }) });
   if (!res.ok) throw new Error(`Joining the room failed with HTTP ${res.status}.`);
   return { 'x-merge-sprint-token': token, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
 }
 
-async function post(base: string, channel: string, body: unknown, joined: Record<string, string>): Promise<unknown> {
+export async function post(base: string, channel: string, body: unknown, joined: Record<string, string>): Promise<unknown> {
   const res = await fetch(new URL(`/api/${channel}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...joined }, body: JSON.stringify(body) });
   const result = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
@@ -64,7 +64,7 @@ async function post(base: string, channel: string, body: unknown, joined: Record
 }
 
 /** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states; a rename rule over them. */
-async function seedPlan(base: string): Promise<string> {
+export async function seedPlan(base: string): Promise<string> {
   const joined = await joinRoom(base);
   const ids = PEOPLE.map((name) => `person-${name.toLowerCase()}`);
   for (const [i, name] of PEOPLE.entries()) {

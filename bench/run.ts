@@ -10,6 +10,7 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchPush, describePush } from './push';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -31,6 +32,8 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+
+  for (const l of describePush(await benchPush())) line(l);
 
   line(`inventory ratio against raw git: ${inv.ratio.toFixed(2)}`);
 } finally {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Actor, Inventory, PairingSuggestion } from './model';
 import type { PlanSnapshot } from './plan/snapshot';
+import type { PlanEvent } from './plan/events';
 import type { Result } from './result';
 import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
@@ -89,9 +90,23 @@ export type Req<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedReq<C extends Channel> = z.output<Contract[C]['request']>;
 export type Res<C extends Channel> = NonNullable<Contract[C]['response']>;
 
+/**
+ * A plan change as pushed: the events a board whose plan is at head `from` folds on top
+ * (shared/plan/fold.ts `foldOnto`) to be at head `to`. A board at another head missed a push
+ * (a reconnection) and asks for a snapshot (`plan.get`); so does every board when `from` is
+ * null: the log was folded again (a merge whose events interleave, a rewritten ref) and no
+ * list of events leads from any head to `to`.
+ */
+export interface PlanEventsPush {
+  type: 'plan.events';
+  from: string | null;
+  to: string;
+  events: PlanEvent[];
+}
+
 /** What the main process or room server pushes to every open board. */
 export type Push =
-  | { type: 'plan.changed'; snapshot: PlanSnapshot }
+  | PlanEventsPush
   /** Branches, tags or HEAD moved outside the app (a commit, a checkout, a fetch): what depends on them is stale. */
   | { type: 'repo.changed' }
   | RenamePush

@@ -1,5 +1,5 @@
-/** Inventory totals for the renderer: per status or per folder, file count and changed lines. */
-import { FILE_STATUSES, type FileStatus, type InventoryFile } from './model';
+/** Inventory totals for the renderer (per status or per folder, file count and changed lines) and the files in no subsystem. */
+import { FILE_STATUSES, type FileStatus, type Inventory, type InventoryFile, type Subsystem } from './model';
 
 export interface InventoryTotal {
   /** The status, or the folder (the file's parent folder; '' for files at the top). */
@@ -48,4 +48,11 @@ export function grandTotal(files: readonly InventoryFile[]): Omit<InventoryTotal
     removed += f.removed;
   }
   return { count: files.length, added, removed };
+}
+
+/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
+export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
+  const held = new Set<string>();
+  for (const s of subsystems) for (const f of s.files) held.add(f);
+  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
 }

@@ -5,7 +5,7 @@
  * and disposed when the repository closes.
  */
 import type { Client } from '../../shared/access';
-import type { Channel, ParsedReq, PlanSnapshot, Push, Res } from '../../shared/api';
+import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, Push, Res } from '../../shared/api';
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
 import type { ClientCommand, PlanChange } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
@@ -34,8 +34,8 @@ export interface PlanStore {
   record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>>;
   /** Several changes as one step (all or none). */
   recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>>;
-  /** Called after any change to the plan ref, by this process or another (a CLI, a fetch). */
-  onChange(listener: (snapshot: PlanSnapshot) => void): () => void;
+  /** Called after any change to the plan ref, by this process or another (a CLI, a fetch), with the events since the last call. */
+  onChange(listener: (snapshot: PlanSnapshot, news: PlanEventsPush) => void): () => void;
   close(): void;
 }
 

@@ -6,6 +6,4 @@ export interface PlanSnapshot {
   plan: Plan;
   /** The most recent events, newest first: the activity feed. */
   activity: PlanEvent[];
-  /** Files of the inventory that no subsystem holds (empty before an inventory exists). */
-  unassignedFiles?: string[];
 }

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../shared/api';
+import { filesInNoSubsystem } from '../../shared/inventory';
 import type { Inventory } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { createDemoRepository, DEMO_BUILDS, DEMO_PAIRINGS } from '../../electron/core/demo';
@@ -110,7 +111,7 @@ describe('the demo sprint', () => {
     const people = snapshot.plan.personOrder.map((id) => snapshot.plan.people[id]);
     expect(people).toHaveLength(4);
     for (const p of people) expect(p?.color).toMatch(/^#[0-9a-f]{6}$/i);
-    expect(snapshot.unassignedFiles).toEqual([]);
+    expect(filesInNoSubsystem(inventory, Object.values(snapshot.plan.subsystems))).toEqual([]);
     const cards = Object.values(snapshot.plan.subsystems);
     expect(cards.length).toBeGreaterThan(6);
     expect(cards.filter((c) => c.owner !== null).length).toBeGreaterThanOrEqual(4);

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImportReport, PlanSnapshot, Push, RepoSummary } from '../../shared/api';
+import { filesInNoSubsystem } from '../../shared/inventory';
 import type { Inventory, PairingSuggestion } from '../../shared/model';
 import type { Result } from '../../shared/result';
 
@@ -12,6 +13,7 @@ import { callRepo } from '../../electron/core/host';
 import type { RepoServices } from '../../electron/core/context';
 import { GitError } from '../../electron/core/git/exec';
 import { resolveActor } from '../../electron/core/plan/actor';
+import { withUnassignedFiles } from '../../electron/core/inventory/sprint-inventory';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { makeForkRepo } from './cli/core-helpers';
 
@@ -97,9 +99,9 @@ describe('starting a sprint', () => {
     expect(snapshot.plan.sprint).toEqual({ upstreamRef: 'v1', forkRef: 'fork', pairings: PAIR });
     const inventory = value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
     expect(Object.values(snapshot.plan.subsystems).flatMap((s) => s.files).sort()).toEqual(inventory.files.map((f) => f.path).sort());
-    expect(snapshot.unassignedFiles).toEqual([]);
+    expect(filesInNoSubsystem(inventory, Object.values(snapshot.plan.subsystems))).toEqual([]);
     expect(git(repo, ['status', '--porcelain'])).toBe('');
-    await vi.waitFor(() => expect(pushes.some((p) => p.type === 'plan.changed' && p.snapshot.plan.sprint !== null)).toBe(true));
+    await vi.waitFor(() => expect(pushes.some((p) => p.type === 'plan.events' && p.to === snapshot.plan.head && p.events.some((e) => e.type === 'sprint.init'))).toBe(true));
     stop();
   });
 
@@ -119,7 +121,7 @@ describe('the board', () => {
     const after = value<PlanSnapshot>(
       await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...biggest, files: [kept] }], remove: [] } }),
     );
-    expect([...(after.unassignedFiles ?? [])].sort()).toEqual([...dropped].sort());
+    expect([...(await withUnassignedFiles(ctx, after)).unassignedFiles].sort()).toEqual([...dropped].sort());
     value(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [biggest], remove: [] } }));
   });
 
@@ -130,7 +132,7 @@ describe('the board', () => {
     expect(report.warnings.some((w) => w.includes('line 5'))).toBe(true);
     const names = report.snapshot.plan.subsystemOrder.map((id) => report.snapshot.plan.subsystems[id]?.name);
     expect(names).toEqual(['XEN', 'CORE']);
-    expect(report.snapshot.unassignedFiles).toEqual([]);
+    expect((await withUnassignedFiles(ctx, report.snapshot)).unassignedFiles).toEqual([]);
     expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: 'docs/NONE' })).code).toBe('not-found');
     expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: '../etc/passwd' })).code).toBe('bad-path');
   });

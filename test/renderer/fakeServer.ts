@@ -29,23 +29,31 @@ export class FakeServer {
   private replies = new Map<Channel, (request: unknown) => Result<unknown>>();
   private listeners = new Set<(p: Push) => void>();
   private clock = Date.parse('2025-01-01T10:00:00Z');
+  private pushedHead: string;
+  private pushedEvents = 0;
 
   constructor(plan: Plan = emptyPlan()) {
     this.plan = plan;
+    this.pushedHead = plan.head;
   }
 
   snapshot(): PlanSnapshot {
     return { plan: this.plan, activity: [...this.activity] };
   }
 
-  /** A change made elsewhere (the CLI, another window): applied and pushed. */
-  changeElsewhere(change: PlanChange, by = 'Grace'): void {
+  /** A change made elsewhere (the CLI, another window): applied and pushed (or, `lost`, pushed while this board's socket was down). */
+  changeElsewhere(change: PlanChange, by = 'Grace', opts: { lost?: boolean } = {}): void {
     this.commit(change, by);
-    this.push();
+    this.push(opts);
   }
 
-  push(): void {
-    this.send({ type: 'plan.changed', snapshot: structuredClone(this.snapshot()) });
+  /** The events since the last push, from the head that push went to, as the main process pushes them. */
+  push(opts: { lost?: boolean } = {}): void {
+    const events = this.activity.slice(0, this.activity.length - this.pushedEvents).reverse();
+    const push: Push = { type: 'plan.events', from: this.pushedHead, to: this.plan.head, events: structuredClone(events) };
+    this.pushedHead = this.plan.head;
+    this.pushedEvents = this.activity.length;
+    if (!opts.lost) this.send(push);
   }
 
   /** Any push, as the main process sends it (`repo.changed` after a commit outside the app). */

@@ -8,7 +8,7 @@ async function setup() {
   store.getState().resetSnapshot(server.snapshot());
   // Subscribe to pushes the way boot() does, without the app.info round trip.
   server.client().subscribe((p) => {
-    if (p.type === 'plan.changed') store.getState().receiveSnapshot(p.snapshot);
+    if (p.type === 'plan.events') store.getState().receiveEvents(p);
   });
   return { server, store };
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PlanEventsPush, Push } from '../../shared/api';
 import type { Plan } from '../../shared/model';
 import { cleanup, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 
@@ -239,7 +240,8 @@ describe('Electron main process', () => {
       w.sent.some(
         (s) =>
           s.channel === 'merge-sprint:push' &&
-          (s.payload as { type: string; snapshot?: { plan: Plan } }).snapshot?.plan.subsystems[subsystemId]?.owner === owner,
+          (s.payload as Push).type === 'plan.events' &&
+          (s.payload as PlanEventsPush).events.some((e) => e.type === 'card.assign' && e.subsystemId === subsystemId && e.owner === owner),
       );
     await settled(() => pushedTo(first) && pushedTo(second));
   });

@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OWNER } from '../../shared/access';
-import type { Channel, PlanSnapshot, Push } from '../../shared/api';
+import type { Channel, Push } from '../../shared/api';
 import { fail, ok, type Result } from '../../shared/result';
 import type { RepoServices } from '../../electron/core/context';
 import type { featureHandlers } from '../../electron/core/host/features';
@@ -28,7 +28,7 @@ interface Harness {
   addWindow(id: number): void;
 }
 
-const snapshotPush = (commit: string): Push => ({ type: 'plan.changed', snapshot: { plan: { commit }, activity: [] } as unknown as PlanSnapshot });
+const snapshotPush = (commit: string): Push => ({ type: 'plan.events', from: null, to: commit, events: [] });
 
 function harness(dir: string, opts: { failing?: Set<string>; demo?: Result<string>; gate?: Promise<void> } = {}): Harness {
   const h: Harness = {

@@ -18,6 +18,7 @@ import { checkPairings } from '../inventory/pairings';
 import { computeInventory } from '../inventory/inventory';
 import { changePlan } from '../plan/change';
 import { NO_PLAN } from '../plan/no-plan';
+import { withUnassignedFiles } from '../inventory/sprint-inventory';
 import { action, failWith, listForMessage, printInventory, printJson, printLine, printPlan, unwrap } from './output';
 
 /** Options every repository command takes. */
@@ -153,7 +154,7 @@ export function registerCoreCommands(program: Command): void {
       action(async (opts: RepoOptions & { upstream: string; fork: string; pair: Pairing[]; json?: boolean }) => {
         await withSprint(opts, async (ctx) => {
           const snapshot = await call(ctx, 'sprint.init', { upstreamRef: opts.upstream, forkRef: opts.fork, pairings: opts.pair });
-          if (opts.json) return printPlan(snapshot, true);
+          if (opts.json) return printPlan(await withUnassignedFiles(ctx, snapshot), true);
           printLine(`Started the sprint in ${ctx.repo}: ${opts.upstream} -> ${opts.fork}, ${opts.pair.length} pairing(s), ${snapshot.plan.subsystemOrder.length} subsystem(s).`);
         });
       }),
@@ -170,7 +171,7 @@ export function registerCoreCommands(program: Command): void {
   addRepoOption(program.command('plan'))
     .description('print the plan: people, subsystems with their files, owners and states')
     .option('--json', 'print JSON')
-    .action(action(async (opts: RepoOptions & { json?: boolean }) => printPlan(await withSprint(opts, (ctx) => call(ctx, 'plan.get', {})), opts.json === true)));
+    .action(action(async (opts: RepoOptions & { json?: boolean }) => printPlan(await withSprint(opts, async (ctx) => withUnassignedFiles(ctx, await call(ctx, 'plan.get', {}))), opts.json === true)));
 
   addRepoOption(program.command('assign'))
     .description('give a subsystem to a person (or --to none to unassign), as a drag on the board would')
@@ -211,11 +212,11 @@ export function registerCoreCommands(program: Command): void {
     .option('--json', 'print the plan as JSON')
     .action(
       action(async (opts: RepoOptions & { depth?: number; minFiles?: number; json?: boolean }) => {
-        const snapshot = await withSprint(opts, (ctx) =>
-          call(ctx, 'subsystems.derive', { ...(opts.depth ? { depth: opts.depth } : {}), ...(opts.minFiles ? { minFiles: opts.minFiles } : {}) }),
+        const snapshot = await withSprint(opts, async (ctx) =>
+          withUnassignedFiles(ctx, await call(ctx, 'subsystems.derive', { ...(opts.depth ? { depth: opts.depth } : {}), ...(opts.minFiles ? { minFiles: opts.minFiles } : {}) })),
         );
         if (opts.json) return printPlan(snapshot, true);
-        printLine(`${snapshot.plan.subsystemOrder.length} subsystem(s) from folders; ${snapshot.unassignedFiles?.length ?? 0} file(s) in none.`);
+        printLine(`${snapshot.plan.subsystemOrder.length} subsystem(s) from folders; ${snapshot.unassignedFiles.length} file(s) in none.`);
       }),
     );
 
@@ -225,10 +226,13 @@ export function registerCoreCommands(program: Command): void {
     .option('--json', 'print the plan and the warnings as JSON')
     .action(
       action(async (opts: RepoOptions & { file: string; json?: boolean }) => {
-        const report = await withSprint(opts, (ctx) => call(ctx, 'subsystems.importMaintainers', { path: opts.file }));
-        if (opts.json) return printJson({ warnings: report.warnings, subsystems: report.snapshot.plan.subsystemOrder.length, unassignedFiles: report.snapshot.unassignedFiles ?? [] });
+        const report = await withSprint(opts, async (ctx) => {
+          const imported = await call(ctx, 'subsystems.importMaintainers', { path: opts.file });
+          return { ...imported, snapshot: await withUnassignedFiles(ctx, imported.snapshot) };
+        });
+        if (opts.json) return printJson({ warnings: report.warnings, subsystems: report.snapshot.plan.subsystemOrder.length, unassignedFiles: report.snapshot.unassignedFiles });
         for (const w of report.warnings) process.stderr.write(`warning: ${w}\n`);
-        printLine(`${report.snapshot.plan.subsystemOrder.length} subsystem(s) from ${opts.file}; ${report.snapshot.unassignedFiles?.length ?? 0} file(s) in none; ${report.warnings.length} warning(s).`);
+        printLine(`${report.snapshot.plan.subsystemOrder.length} subsystem(s) from ${opts.file}; ${report.snapshot.unassignedFiles.length} file(s) in none; ${report.warnings.length} warning(s).`);
       }),
     );
 

@@ -179,7 +179,10 @@ export function printInventory(inventory: Inventory, json: boolean): void {
 }
 
 /** The plan as scripts read it: owners by name, cards in board order. */
-export function planJson(snapshot: PlanSnapshot): unknown {
+/** A snapshot as the command line prints it: with the files in no subsystem where they were computed. */
+export type PrintedPlan = PlanSnapshot & { unassignedFiles?: string[] };
+
+export function planJson(snapshot: PrintedPlan): unknown {
   const { plan } = snapshot;
   const people = plan.personOrder.map((id) => plan.people[id]).filter((p): p is Person => !!p);
   const nameOf = (id: string | null): string | null => (id === null ? null : (plan.people[id]?.name ?? null));
@@ -195,7 +198,7 @@ export function planJson(snapshot: PlanSnapshot): unknown {
 }
 
 /** The whole board (or one card after assign/state), as JSON or readable lines. */
-export function printPlan(snapshot: PlanSnapshot, json: boolean, onlyCard?: string): void {
+export function printPlan(snapshot: PrintedPlan, json: boolean, onlyCard?: string): void {
   const full = planJson(snapshot) as { subsystems: Array<{ id: string; name: string; files: string[]; owner: string | null; state: string; blocked: string | null }> };
   if (onlyCard !== undefined) {
     const card = full.subsystems.find((s) => s.id === onlyCard);

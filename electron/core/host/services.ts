@@ -4,14 +4,13 @@
  * builds and series checks, and the caches keyed by commit id. `dispose` undoes all of it.
  */
 import { OWNER } from '../../../shared/access';
-import type { PlanSnapshot, Push } from '../../../shared/api';
+import type { Push } from '../../../shared/api';
 import type { Actor } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
 import type { PlanStore, RepoCaches, RepoServices } from '../context';
 import { GitError } from '../git/exec';
 import { openRepository } from '../git/repository';
 import { watchRepoRefs, type RepoWatch } from '../git/repo-watch';
-import { withUnassignedFiles } from '../inventory/sprint-inventory';
 import { resolveActor } from '../plan/actor';
 import { openPlanStore } from '../plan/store';
 import { describeRecovery, recoverRenames } from '../rename/recover';
@@ -72,7 +71,7 @@ async function recoverOnOpen(ctx: RepoServices, log: (line: string) => void): Pr
 /**
  * Opens the repository and its plan store, recovers what a killed rename operation left, and
  * turns every plan change (made here, or by another process such as the command line) into a
- * `plan.changed` push with unassigned files.
+ * `plan.events` push of the new events.
  */
 export async function openRepoServices(repo: string, opts: RepoServicesOptions = {}): Promise<Result<RepoServices>> {
   let root: string;
@@ -142,11 +141,8 @@ export async function openRepoServices(repo: string, opts: RepoServicesOptions =
       store.close();
     },
   };
-  // Snapshots arrive in order; each push waits for the previous so boards never go back in time.
-  let queue: Promise<void> = Promise.resolve();
-  stopPlanPushes = store.onChange((snapshot: PlanSnapshot) => {
-    queue = queue.then(async () => push({ type: 'plan.changed', snapshot: await withUnassignedFiles(services, snapshot) })).catch(() => undefined);
-  });
+  // Each push carries only the new events (and the head they apply to), in the store's order.
+  stopPlanPushes = store.onChange((_snapshot, news) => push(news));
   const recovery = await recoverOnOpen(services, opts.log ?? logToStderr);
   watchRefs();
   return ok({ ...services, recovery });

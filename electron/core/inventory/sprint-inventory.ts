@@ -1,9 +1,11 @@
 /**
  * The inventory of the plan's refs, computed once per pair of commits and pairings (the
- * repository's caches), and plan snapshots that also list the files no subsystem holds.
+ * repository's caches), and the files no subsystem holds (for the command line: a board derives
+ * them from the inventory it has).
  */
 import type { PlanSnapshot } from '../../../shared/api';
-import type { Inventory, SprintSettings, Subsystem } from '../../../shared/model';
+import type { Inventory, SprintSettings } from '../../../shared/model';
+import { filesInNoSubsystem } from '../../../shared/inventory';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { RepoServices } from '../context';
 import { NO_PLAN } from '../plan/no-plan';
@@ -39,23 +41,17 @@ export async function sprintInventory(ctx: InventoryAccess & Pick<RepoServices, 
   return inventory.ok ? ok(await withInterimCopies(ctx.repo, inventory.value, rulesOf(plan), ctx.caches)) : inventory;
 }
 
-/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
-export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
-  const held = new Set<string>();
-  for (const s of subsystems) for (const f of s.files) held.add(f);
-  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
-}
+export { filesInNoSubsystem };
 
-/** Adds `unassignedFiles` to a snapshot (left out when the inventory cannot be computed right now). */
-export async function withUnassignedFiles(ctx: InventoryAccess, snapshot: PlanSnapshot): Promise<PlanSnapshot> {
+/** A snapshot with the files no subsystem holds, as the command line prints it. */
+export type PlanWithUnassigned = PlanSnapshot & { unassignedFiles: string[] };
+
+/** Adds `unassignedFiles` to a snapshot, for the command line; empty when the inventory cannot be computed right now. */
+export async function withUnassignedFiles(ctx: InventoryAccess, snapshot: PlanSnapshot): Promise<PlanWithUnassigned> {
   const { sprint, subsystems } = snapshot.plan;
   if (!sprint) return { ...snapshot, unassignedFiles: [] };
   const inventory = await inventoryFor(ctx, sprint);
-  if (!inventory.ok) return snapshot;
+  if (!inventory.ok) return { ...snapshot, unassignedFiles: [] };
   const marked = await withInterimCopies(ctx.repo, inventory.value, rulesOf(snapshot.plan), ctx.caches).catch(() => inventory.value);
   return { ...snapshot, unassignedFiles: filesInNoSubsystem(marked, Object.values(subsystems)) };
-}
-
-export async function planSnapshot(ctx: InventoryAccess & Pick<RepoServices, 'plan'>): Promise<PlanSnapshot> {
-  return withUnassignedFiles(ctx, await ctx.plan.snapshot());
 }

@@ -2,7 +2,7 @@
 import type { Channel } from '../../../shared/api';
 import { ok } from '../../../shared/result';
 import type { Handlers } from '../context';
-import { planSnapshot, sprintInventory, withUnassignedFiles } from '../inventory/sprint-inventory';
+import { sprintInventory } from '../inventory/sprint-inventory';
 import { changePlan } from './change';
 import { importAuthors, importMaintainers } from './import';
 import { initSprint } from './sprint-init';
@@ -13,13 +13,10 @@ type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' |
 export const planHandlers: Handlers<PlanChannel> = {
   'sprint.init': async (ctx, settings) => initSprint(ctx, settings),
 
-  'plan.get': async (ctx) => ok(await planSnapshot(ctx)),
+  'plan.get': async (ctx) => ok(await ctx.plan.snapshot()),
 
   // A client's command, never an engine event: the store's `change`, not the services' `record`.
-  'plan.change': async (ctx, { change }) => {
-    const changed = await ctx.plan.change(change, ctx.actor);
-    return changed.ok ? ok(await withUnassignedFiles(ctx, changed.value)) : changed;
-  },
+  'plan.change': async (ctx, { change }) => ctx.plan.change(change, ctx.actor),
 
   'subsystems.derive': async (ctx, opts) => {
     const inventory = await sprintInventory(ctx);

@@ -14,7 +14,7 @@ import { runGit } from '../git/exec';
 import { resolveCommit } from '../git/refs';
 import { lsPath } from '../git/trees';
 import { peopleFromAuthors } from './people';
-import { planSnapshot, sprintInventory } from '../inventory/sprint-inventory';
+import { sprintInventory } from '../inventory/sprint-inventory';
 import { changePlan } from './change';
 import { NO_PLAN } from './no-plan';
 
@@ -65,5 +65,5 @@ export async function importAuthors(ctx: RepoServices, limit: number): Promise<R
   const people = await peopleFromAuthors(ctx.repo, `${up.value}..${fork.value}`, Object.values(plan.people), limit);
   if (!people.ok) return people;
   const changes: PlanChange[] = people.value.map((person) => ({ type: 'person.put', person }));
-  return changes.length === 0 ? ok(await planSnapshot(ctx)) : changePlan(ctx, changes);
+  return changes.length === 0 ? ok(await ctx.plan.snapshot()) : changePlan(ctx, changes);
 }

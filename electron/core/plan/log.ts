@@ -5,6 +5,7 @@
  * interleave, a rewritten ref) the whole log is folded again.
  */
 import { emptyPlan, type Plan } from '../../../shared/model';
+import { ACTIVITY_LIMIT, extendActivity } from '../../../shared/plan/activity';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { compareEvents, foldEvents, foldOnto, orderEvents, parsePlanEvent } from '../../../shared/plan/fold';
 import { isPlanAncestor, parseEventMessage, readPlanCommits, type PlanCommit } from '../git/plan-ref';
@@ -95,30 +96,23 @@ export async function loadLog(repo: string, head: string, prev: FoldedLog): Prom
   };
 }
 
-export const ACTIVITY_LIMIT = 200;
-
-/** File lists and long texts are left out of activity entries: the plan has them, the feed does not need them. */
-function lighten(event: PlanEvent): PlanEvent {
-  const copy: Record<string, unknown> = { ...event };
-  const strip = (record: unknown): unknown => {
-    if (typeof record !== 'object' || record === null) return record;
-    const r: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-    if (Array.isArray(r.files)) r.files = [];
-    if (typeof r.description === 'string' && r.description.length > 200) r.description = `${r.description.slice(0, 200)}…`;
-    return r;
-  };
-  if (Array.isArray(copy.files)) copy.files = [];
-  for (const key of ['subsystems', 'patches']) if (Array.isArray(copy[key])) copy[key] = (copy[key] as unknown[]).map(strip);
-  if (typeof copy.patch === 'object') copy.patch = strip(copy.patch);
-  return copy as PlanEvent;
-}
-
 /** The newest events that changed the plan, newest first, without bulky payloads. */
 export function activityOf(log: FoldedLog, limit = ACTIVITY_LIMIT): PlanEvent[] {
-  const out: PlanEvent[] = [];
-  for (let i = log.events.length - 1; i >= 0 && out.length < limit; i--) {
-    const e = log.events[i] as PlanEvent;
-    if (!log.skippedIds.has(e.id)) out.push(lighten(e));
-  }
-  return out;
+  return extendActivity([], log.events, log.skippedIds, limit);
+}
+
+/**
+ * The events `log` holds after those of `base`, when `log` only added events after them (an
+ * append here, or new commits whose events all sort after `base`'s): a board at `base` folds
+ * exactly these on top to reach `log`. Null when the log was folded again (a merge whose events
+ * interleave, a rewritten ref): then no list of events leads from `base` and a board needs a
+ * snapshot. Both ways of extending keep `base`'s event objects, and the events are sorted, so
+ * `base`'s last event still at its index means every event before it stayed too.
+ */
+export function eventsSince(log: FoldedLog, base: FoldedLog): PlanEvent[] | null {
+  if (base.head === '') return base.events.length === 0 ? [...log.events] : null;
+  const n = base.events.length;
+  if (log.events.length < n) return null;
+  if (n > 0 && log.events[n - 1] !== base.events[n - 1]) return null;
+  return log.events.slice(n);
 }

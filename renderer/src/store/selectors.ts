@@ -3,6 +3,7 @@
  * select one number or one id list per card or column and re-render only when that changes.
  */
 import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Person, type Plan, type Subsystem } from '../../../shared/model';
+import { filesInNoSubsystem } from '../../../shared/inventory';
 import { memoByIdentity } from './memo';
 import type { BoardFilter, BoardMode, SprintState } from './types';
 
@@ -19,6 +20,16 @@ export const inventoryIndex = memoByIdentity((inventory: Inventory | null): Map<
   for (const f of inventory?.files ?? []) index.set(f.path, f);
   return index;
 });
+
+const NONE: string[] = [];
+
+/** Inventory files that no subsystem holds: derived here from what the board has, never asked of git per change. */
+const unassignedFiles = memoByIdentity((inventory: Inventory | null, subsystems: Plan['subsystems']): string[] => {
+  if (!inventory) return NONE;
+  const files = filesInNoSubsystem(inventory, Object.values(subsystems));
+  return files.length === 0 ? NONE : files;
+});
+export const selectUnassignedFiles = (s: SprintState): string[] => unassignedFiles(s.inventory, s.plan.subsystems);
 
 let lastStats: Record<string, CardStats> = {};
 /** Per-card stats; a card whose numbers did not change keeps its object, so it does not re-render. */

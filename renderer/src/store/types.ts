@@ -1,5 +1,5 @@
 /** The store's shape: one interface per slice, combined into `SprintState`. */
-import type { AppInfo, FileDiff, PlanSnapshot, RepoSummary } from '../../../shared/api';
+import type { AppInfo, FileDiff, PlanEventsPush, PlanSnapshot, RepoSummary } from '../../../shared/api';
 import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
@@ -44,10 +44,14 @@ export interface PlanSlice {
   /** What the board shows: `confirmed` with the changes still in flight applied on top. */
   plan: Plan;
   activity: PlanEvent[];
-  unassignedFiles: string[];
   pending: PendingChange[];
-  /** Takes a snapshot from a push or an answer, unless an even newer one is already shown. */
+  /** Takes a snapshot from an answer, unless an even newer one is already shown. */
   receiveSnapshot(snapshot: PlanSnapshot): void;
+  /**
+   * Folds a push's events onto the confirmed plan when they start at its head; asks for one
+   * snapshot when this board missed a push (its head is not the push's `from`).
+   */
+  receiveEvents(push: PlanEventsPush): void;
   /** Replaces everything with this snapshot (another repository was opened). */
   resetSnapshot(snapshot: PlanSnapshot): void;
   loadPlan(): Promise<void>;

@@ -2,7 +2,7 @@
  * A plan store in memory, for testing the rename engine on its own: the same apply rules as the
  * real store (shared/plan/apply.ts), without the plan ref.
  */
-import type { PlanSnapshot } from '../../../shared/api';
+import type { PlanEventsPush, PlanSnapshot } from '../../../shared/api';
 import { emptyPlan, type Actor, type Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
@@ -14,7 +14,7 @@ import { createRunRegistry } from '../../../electron/core/host/runs';
 export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): PlanStore & { events: PlanEvent[] } {
   let plan = initial;
   const events: PlanEvent[] = [];
-  const listeners = new Set<(s: PlanSnapshot) => void>();
+  const listeners = new Set<(s: PlanSnapshot, news: PlanEventsPush) => void>();
   const snapshot = (): PlanSnapshot => ({ plan, activity: [...events].reverse() });
   const recordAll = async (changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> => {
     let next = plan;
@@ -23,12 +23,15 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
       if (!applied.ok) return applied;
       next = applied.value;
     }
-    plan = next;
+    const from = plan.head;
+    const fresh: PlanEvent[] = [];
     for (const change of changes) {
       const at = new Date().toISOString();
-      events.push({ ...change, id: `${at}-${events.length}`, at, by: actor });
+      fresh.push({ ...change, id: `${at}-${events.length + fresh.length}`, at, by: actor });
     }
-    for (const l of listeners) l(snapshot());
+    events.push(...fresh);
+    plan = { ...next, head: `memory-${events.length}` };
+    for (const l of listeners) l(snapshot(), { type: 'plan.events', from, to: plan.head, events: fresh });
     return ok(snapshot());
   };
   // As the real store: a client's command is checked as one before it is applied.

@@ -13,6 +13,7 @@ import type { Result } from '../../../shared/result';
 import { openRepoServices } from '../../../electron/core/host/services';
 import { callRepo } from '../../../electron/core/host';
 import type { RepoServices } from '../../../electron/core/context';
+import { withUnassignedFiles, type PlanWithUnassigned } from '../../../electron/core/inventory/sprint-inventory';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 import { lines } from './fixture';
 
@@ -73,7 +74,8 @@ async function openSprint(repo: string): Promise<RepoServices> {
 }
 
 const inventory = async (ctx: RepoServices): Promise<Inventory> => value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
-const snapshot = async (ctx: RepoServices): Promise<PlanSnapshot> => value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {}));
+/** The plan, with the files no subsystem holds as the command line lists them. */
+const snapshot = async (ctx: RepoServices): Promise<PlanWithUnassigned> => withUnassignedFiles(ctx, value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})));
 const forkFiles = (repo: string, rev: string, dir: string): string[] => git(repo, ['ls-tree', '-r', '-z', '--name-only', rev, '--', dir]).split('\0').filter(Boolean);
 const moved = (p: string): string => (p.startsWith(`${FROM}/`) ? TO + p.slice(FROM.length) : p);
 const byPath = (a: InventoryFile, b: InventoryFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

@@ -82,7 +82,8 @@ describe('the API over HTTP', () => {
     expect(res.json.ok).toBe(true);
     const snapshot = (res.json as { ok: true; value: PlanSnapshot }).value;
     expect(snapshot.plan.sprint?.forkRef).toBe('fork');
-    expect(snapshot.unassignedFiles).toEqual([]);
+    // The plan and its feed only: a board derives the files in no subsystem from its inventory.
+    expect(Object.keys(snapshot).sort()).toEqual(['activity', 'plan']);
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
   });
 
@@ -145,11 +146,11 @@ describe('pushes', () => {
     const socket = await openPushSocket(`ws://127.0.0.1:${server.port}/api/push`, { origin: base });
     const snapshot = (await post('plan.get', '{}')).json as { ok: true; value: PlanSnapshot };
     const card = snapshot.value.plan.subsystemOrder[0] as string;
-    const pushed = socket.next((p) => p.type === 'plan.changed' && p.snapshot.plan.subsystems[card]?.state === 'Review');
+    const pushed = socket.next((p) => p.type === 'plan.events' && p.events.some((e) => e.type === 'card.state' && e.subsystemId === card && e.state === 'Review'));
     const res = await post('plan.change', JSON.stringify({ change: { type: 'card.state', subsystemId: card, state: 'Review' } }));
     expect(res.json.ok).toBe(true);
     const push = await pushed;
-    expect(push.type === 'plan.changed' && push.snapshot.unassignedFiles).toEqual([]);
+    expect(push.type === 'plan.events' && push.from).toBe(snapshot.value.plan.head);
     socket.ws.close();
   });
 
@@ -159,7 +160,7 @@ describe('pushes', () => {
     const card = snapshot.value.plan.subsystems[snapshot.value.plan.subsystemOrder[0] as string];
     if (!card) throw new Error('no subsystem');
     const ian = snapshot.value.plan.personOrder[0] as string;
-    const pushed = socket.next((p) => p.type === 'plan.changed' && p.snapshot.plan.subsystems[card.id]?.owner === ian);
+    const pushed = socket.next((p) => p.type === 'plan.events' && p.events.some((e) => e.type === 'card.assign' && e.subsystemId === card.id && e.owner === ian));
     const run = await runCli(['assign', '--repo', repo, '--subsystem', card.name, '--to', 'Ian Pratt']);
     expect(run.code).toBe(0);
     await pushed;

@@ -62,8 +62,7 @@ export const createAppSlice =
               set((s) => ({ repoChanges: s.repoChanges + 1 }));
               return;
             }
-            if (push.type !== 'plan.changed') return;
-            get().receiveSnapshot(push.snapshot);
+            if (push.type === 'plan.events') get().receiveEvents(push);
           });
         }
         // All three at once: the room server always has a repository, so waiting for app.info

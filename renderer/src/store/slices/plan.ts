@@ -1,12 +1,15 @@
 /**
  * The plan, optimistic: `plan` is the last confirmed snapshot with the changes still in flight
- * applied on top. Pushes replace `confirmed` and the pending changes are re-applied, so a push
- * never undoes a drag that the server has not answered yet.
+ * applied on top. A push's events are folded onto `confirmed` (or, when this board missed one,
+ * a snapshot replaces it) and the pending changes are re-applied, so a push never undoes a drag
+ * that the server has not answered yet.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { PlanSnapshot } from '../../../../shared/api';
+import type { PlanEventsPush, PlanSnapshot } from '../../../../shared/api';
 import { emptyPlan, type Plan, type Subsystem } from '../../../../shared/model';
-import type { ClientCommand } from '../../../../shared/plan/events';
+import { extendActivity } from '../../../../shared/plan/activity';
+import type { ClientCommand, PlanEvent } from '../../../../shared/plan/events';
+import { foldOnto, type SkippedEvent } from '../../../../shared/plan/fold';
 import type { RendererClient } from '../../api/client';
 import { describeChange } from '../../text/describe';
 import { applyPlanChange, inversePlanChange, rebase } from '../engine';
@@ -29,50 +32,81 @@ export const createPlanSlice =
     const shown = (confirmed: Plan, pending: PendingChange[]) => (pending.length === 0 ? confirmed : reconcilePlan(get().plan, rebase(confirmed, pending)));
 
     /**
-     * Takes a snapshot (unless an even newer one is shown) and the list of changes still in
-     * flight, in one store update: every update re-checks every card's selectors.
+     * Shows `next` as the confirmed plan with `activity` as the feed, and the changes still in
+     * flight on top, in one store update: every update re-checks every card's selectors.
      */
+    const settle = (next: Plan, activity: PlanEvent[], pending: PendingChange[]) => {
+      const cur = get();
+      // Against what is shown: a card the server confirms as we drew it keeps its record.
+      const confirmed = reconcilePlan(cur.plan, next);
+      const sprintChanged = !jsonEqual(cur.confirmed.sprint, confirmed.sprint);
+      // Records keep their identity when equal (reconcilePlan), so this is cheap.
+      const renamesChanged = cur.confirmed.renames !== confirmed.renames;
+      set({ confirmed, pending, plan: shown(confirmed, pending), activity });
+      // New refs or pairings make a new inventory; so does a rename step, which commits to the
+      // branch (often the fork ref) and moves interim copies and files.
+      if ((sprintChanged || renamesChanged) && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
+    };
+
+    /** Takes a snapshot (unless an even newer one is shown) and the list of changes still in flight. */
     const take = (snapshot: PlanSnapshot | null, force: boolean, pending: PendingChange[] = get().pending) => {
       const cur = get();
       if (!snapshot || (!force && !isAtLeastAsNew(snapshot.activity, cur.activity))) {
         if (pending !== cur.pending) set({ pending, plan: shown(cur.confirmed, pending) });
         return;
       }
-      // Against what is shown: a card the server confirms as we drew it keeps its record.
-      const confirmed = reconcilePlan(cur.plan, snapshot.plan);
-      const sprintChanged = !jsonEqual(cur.confirmed.sprint, confirmed.sprint);
-      // Records keep their identity when equal (reconcilePlan), so this is cheap.
-      const renamesChanged = cur.confirmed.renames !== confirmed.renames;
-      set({
-        confirmed,
-        pending,
-        plan: shown(confirmed, pending),
-        activity: snapshot.activity,
-        unassignedFiles: snapshot.unassignedFiles ?? [],
+      settle(snapshot.plan, snapshot.activity, pending);
+    };
+
+    const fetchPlan = async (force: boolean): Promise<void> => {
+      const res = await client.call('plan.get', {});
+      if (res.ok) take(res.value, force);
+      else get().notify('error', res.error.message);
+    };
+
+    // One catch-up at a time: pushes that arrive meanwhile wait for its snapshot, then those
+    // that start at its head are folded on top (the others are older, or another gap).
+    let catchingUp: Promise<void> | null = null;
+    const waiting: PlanEventsPush[] = [];
+    const catchUp = (force: boolean): void => {
+      catchingUp ??= fetchPlan(force).finally(() => {
+        catchingUp = null;
+        for (const push of waiting.splice(0)) get().receiveEvents(push);
       });
-      // New refs or pairings make a new inventory; so does a rename step, which commits to the
-      // branch (often the fork ref) and moves interim copies and files.
-      if ((sprintChanged || renamesChanged) && confirmed.sprint && (cur.inventory || cur.inventoryError)) void get().loadInventory();
     };
 
     return {
       confirmed: emptyPlan(),
       plan: emptyPlan(),
       activity: [],
-      unassignedFiles: [],
       pending: [],
 
       receiveSnapshot: (snapshot) => take(snapshot, false),
+      receiveEvents(push) {
+        const cur = get();
+        if (push.to === cur.confirmed.head) return;
+        // Older than what is shown (our own answer came first, with a newer head): nothing to do.
+        const newestFirst = [...push.events].reverse();
+        if (push.events.length > 0 && !isAtLeastAsNew(newestFirst, cur.activity)) return;
+        if (catchingUp) {
+          waiting.push(push);
+          return;
+        }
+        // A rewritten log (from null) may end with an older event than the feed shows: take its snapshot anyway.
+        if (push.from === null || push.from !== cur.confirmed.head) {
+          catchUp(push.from === null);
+          return;
+        }
+        const skipped: SkippedEvent[] = [];
+        const { plan } = foldOnto(cur.confirmed, push.events, skipped);
+        settle({ ...plan, head: push.to }, extendActivity(cur.activity, push.events, new Set(skipped.map((e) => e.event.id))), cur.pending);
+      },
       resetSnapshot(snapshot) {
         set({ pending: [], undoStack: [], redoStack: [], activity: [] });
         take(snapshot, true);
       },
 
-      async loadPlan() {
-        const res = await client.call('plan.get', {});
-        if (res.ok) take(res.value, false);
-        else get().notify('error', res.error.message);
-      },
+      loadPlan: () => fetchPlan(false),
 
       async applyLocal(change: ClientCommand, options = {}) {
         const before = get().plan;

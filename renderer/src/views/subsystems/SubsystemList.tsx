@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useSprint } from '../../store';
+import { selectUnassignedFiles } from '../../store/selectors';
 import { formatCount, plural } from '../common/format';
 import { subsystemDropId } from './dragIds';
 
@@ -43,7 +44,7 @@ interface Props {
 
 export function SubsystemList({ selected, onSelect, ticked, onTick }: Props) {
   const order = useSprint((s) => s.plan.subsystemOrder);
-  const unassigned = useSprint((s) => s.unassignedFiles.length);
+  const unassigned = useSprint((s) => selectUnassignedFiles(s).length);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: order.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 10 });
   const tick = (id: string, on: boolean) => onTick(on ? [...ticked, id] : ticked.filter((t) => t !== id));

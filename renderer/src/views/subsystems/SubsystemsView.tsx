@@ -5,6 +5,7 @@
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useState } from 'react';
 import { sprintStore, useSprint } from '../../store';
+import { selectUnassignedFiles } from '../../store/selectors';
 import { FileList } from './FileList';
 import { fileOfDragId, subsystemOfDropId } from './dragIds';
 import { SubsystemDetail } from './SubsystemDetail';
@@ -13,7 +14,7 @@ import { SubsystemsToolbar } from './SubsystemsToolbar';
 
 export function SubsystemsView() {
   const hasSprint = useSprint((s) => s.plan.sprint !== null);
-  const unassigned = useSprint((s) => s.unassignedFiles);
+  const unassigned = useSprint(selectUnassignedFiles);
   const [selected, setSelected] = useState<string | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
   const [dragging, setDragging] = useState<string | null>(null);
