@@ -17,7 +17,7 @@ import { readDemoHistory } from './demo/history';
 import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo/repo';
 import { writeBuildCommand } from './builds/commands';
 import { gitFailure, openSprintContext } from './dispatch';
-import { GitError } from './git/exec';
+import { GitError } from './git/errors';
 import { changePlan, initSprint } from './sprint';
 
 export const DEMO_PAIRINGS: Pairing[] = [

@@ -10,7 +10,7 @@ import { contract, isChannel, type Channel, type PlanSnapshot, type Push } from 
 import type { Actor } from '../../shared/model';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import type { Handlers, PlanStore, SprintContext } from './context';
-import { GitError } from './git/exec';
+import { GitError } from './git/errors';
 import { openRepository } from './git/repository';
 import { watchRepoRefs, type RepoWatch } from './git/repo-watch';
 import { coreHandlers } from './handlers/core';

@@ -8,7 +8,7 @@ import type { Inventory, PairingSuggestion } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import type { SprintContext } from '../../electron/core/context';
 import { dispatch, openSprintContext, type OpenSprint } from '../../electron/core/dispatch';
-import { GitError } from '../../electron/core/git/exec';
+import { GitError } from '../../electron/core/git/errors';
 import { resolveActor } from '../../electron/core/sprint';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { makeForkRepo } from './cli/core-helpers';

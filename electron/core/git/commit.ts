@@ -4,7 +4,8 @@
  * reference-transaction hook is switched off), so nothing of the repository's runs inside the
  * app's own commits unless the clone turned that on (hooks.ts).
  */
-import { GitError, runGit, runGitWithInput } from './exec';
+import { GitError } from './errors';
+import { git } from './exec';
 
 /** Switches off every hook for one git call (`-c` config applies to that call only). */
 export const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
@@ -15,14 +16,14 @@ export const NO_HOOKS = ['-c', 'core.hooksPath=/dev/null'];
  * and exits 1 (quietly) when HEAD is detached, which is an answer, not a failure.
  */
 export async function currentBranch(repo: string): Promise<string | null> {
-  const out = await runGit(repo, 'symbolic-ref', ['symbolic-ref', '-q', 'HEAD'], { okExitCodes: [1] });
+  const out = await git(repo, ['symbolic-ref', '-q', 'HEAD'], { successExitCodes: [1] });
   const ref = out.stdout.trim();
   return out.exitCode === 0 && ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : null;
 }
 
 /** The commit a full ref name points at, or null when it does not exist (exit 1 with --quiet). */
 export async function refCommit(repo: string, ref: string): Promise<string | null> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okExitCodes: [1] });
+  const out = await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.trim() : null;
 }
 
@@ -33,7 +34,7 @@ export async function refCommit(repo: string, ref: string): Promise<string | nul
  */
 export async function commitTree(repo: string, tree: string, parents: readonly string[], message: string): Promise<string> {
   const args = ['commit-tree', ...parents.flatMap((p) => ['-p', p]), tree];
-  const out = await runGitWithInput(repo, 'commit-tree', args, { input: message.endsWith('\n') ? message : `${message}\n` });
+  const out = await git(repo, args, { input: message.endsWith('\n') ? message : `${message}\n` });
   return out.stdout.trim();
 }
 
@@ -50,7 +51,7 @@ export type BranchSwap = { swapped: true } | { swapped: false; refusedByHook: st
 export async function swapBranch(repo: string, branch: string, next: string, expected: string, reason: string, opts: { runHooks?: boolean } = {}): Promise<BranchSwap> {
   const args = [...(opts.runHooks ? [] : NO_HOOKS), 'update-ref', '-m', reason, '--stdin'];
   try {
-    await runGitWithInput(repo, 'update-ref', args, { input: `update refs/heads/${branch} ${next} ${expected}\n` });
+    await git(repo, args, { input: `update refs/heads/${branch} ${next} ${expected}\n` });
     return { swapped: true };
   } catch (error) {
     // Exit 128: the ref moved (or another writer holds its lock), or the hook refused; the caller
@@ -63,15 +64,15 @@ export async function swapBranch(repo: string, branch: string, next: string, exp
 
 /** Is `ancestor` reachable from `descendant` (or equal)? `merge-base --is-ancestor` answers with exit 0 or 1. */
 export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
-  const out = await runGit(repo, 'merge-base', ['merge-base', '--is-ancestor', ancestor, descendant], { okExitCodes: [1] });
+  const out = await git(repo, ['merge-base', '--is-ancestor', ancestor, descendant], { successExitCodes: [1] });
   return out.exitCode === 0;
 }
 
 /** The first parent of a commit, or null for a root commit. */
 export async function firstParent(repo: string, commit: string): Promise<string | null> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', `${commit}^1`], {
+  const out = await git(repo, ['rev-parse', '--verify', '--quiet', `${commit}^1`], {
     // Exit 1: a root commit has no parent.
-    okExitCodes: [1],
+    successExitCodes: [1],
   });
   return out.exitCode === 0 ? out.stdout.trim() : null;
 }
@@ -84,7 +85,7 @@ export async function firstParent(repo: string, commit: string): Promise<string 
  * and exits 1 with --quiet when the name is unknown, which is an answer, not a failure.
  */
 export async function fullRefName(repo: string, rev: string): Promise<string | null> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', rev], { okExitCodes: [1] });
+  const out = await git(repo, ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', '--end-of-options', rev], { successExitCodes: [1] });
   const name = out.stdout.trim();
   return out.exitCode === 0 && name.startsWith('refs/') ? name : null;
 }

@@ -1,6 +1,7 @@
 /** Reading a config-format blob (a `.gitmodules`) with git's own parser: `git config --blob`. */
 import type { ConfigEntry } from '../../../shared/rename/git-files';
-import { GitError, runGit, splitNul } from './exec';
+import { GitError } from './errors';
+import { git, splitNul } from './exec';
 
 /**
  * Parses `git config --list -z`: one NUL-terminated record per setting, the key then a newline
@@ -19,7 +20,7 @@ export type BlobConfig = { ok: true; entries: ConfigEntry[] } | { ok: false; git
 /** The settings of the blob, or git's own words for why it cannot parse it. */
 export async function listBlobConfig(repo: string, oid: string): Promise<BlobConfig> {
   try {
-    const out = await runGit(repo, 'config', ['config', '--no-includes', '--blob', oid, '--list', '-z']);
+    const out = await git(repo, ['config', '--no-includes', '--blob', oid, '--list', '-z']);
     return { ok: true, entries: parseConfigList(out.stdout) };
   } catch (error) {
     // Exit 128 after "error: bad config line N in blob OID" is git's answer that the text is not config.

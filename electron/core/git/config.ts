@@ -4,11 +4,11 @@
  * `--end-of-options`, so neither a key nor a value is ever read as an option. Spawned directly:
  * when a key is unset git prints nothing (see index.ts on simple-git's wait after empty output).
  */
-import { runGitWithInput, splitNul } from './exec';
+import { git, splitNul } from './exec';
 
 /** `git config --get KEY` prints the value and "\n"; exit 1: the key is not set, which is an answer. */
 export async function readConfig(repo: string, key: string): Promise<string | null> {
-  const out = await runGitWithInput(repo, 'config', ['config', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  const out = await git(repo, ['config', '--get', '--end-of-options', key], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.replace(/\n$/, '') : null;
 }
 
@@ -18,7 +18,7 @@ export async function readConfig(repo: string, key: string): Promise<string | nu
  * config value"). Null when unset.
  */
 export async function readConfigBool(repo: string, key: string): Promise<boolean | null> {
-  const out = await runGitWithInput(repo, 'config', ['config', '--type=bool', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  const out = await git(repo, ['config', '--type=bool', '--get', '--end-of-options', key], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.trim() === 'true' : null;
 }
 
@@ -29,7 +29,7 @@ export async function readConfigBool(repo: string, key: string): Promise<boolean
  * subsection as written: "merge-sprint.build.new layout.command\nmake\0". Exit 1: none match.
  */
 export async function listConfig(repo: string, pattern: string): Promise<Array<{ key: string; value: string }>> {
-  const out = await runGitWithInput(repo, 'config', ['config', '-z', '--get-regexp', '--end-of-options', pattern], { okExitCodes: [1] });
+  const out = await git(repo, ['config', '-z', '--get-regexp', '--end-of-options', pattern], { successExitCodes: [1] });
   return parseConfigList(out.stdout);
 }
 
@@ -44,10 +44,10 @@ export function parseConfigList(out: string): Array<{ key: string; value: string
 /** Sets KEY in the clone's own config (.git/config), replacing every value it had; git prints nothing. */
 export async function writeLocalConfig(repo: string, key: string, value: string, opts: { type?: 'bool' } = {}): Promise<void> {
   const type = opts.type ? [`--type=${opts.type}`] : [];
-  await runGitWithInput(repo, 'config', ['config', '--local', ...type, '--replace-all', '--end-of-options', key, value], {});
+  await git(repo, ['config', '--local', ...type, '--replace-all', '--end-of-options', key, value], {});
 }
 
 /** Removes KEY from the clone's own config; exit 5 means it was not there, which is fine. */
 export async function unsetLocalConfig(repo: string, key: string): Promise<void> {
-  await runGitWithInput(repo, 'config', ['config', '--local', '--unset-all', '--end-of-options', key], { okExitCodes: [5] });
+  await git(repo, ['config', '--local', '--unset-all', '--end-of-options', key], { successExitCodes: [5] });
 }

@@ -1,5 +1,5 @@
 /** Comparing trees and blobs: per-file status and line counts, and the unified diff of one pair. */
-import { runGit, splitNul } from './exec';
+import { git, splitNul } from './exec';
 
 /** Raw status letters of `diff-tree --no-renames`: added, deleted, modified, type changed. */
 export type ChangeStatus = 'A' | 'D' | 'M' | 'T';
@@ -82,7 +82,7 @@ export async function diffTreeNumstat(repo: string, treeA: string, treeB: string
   const args = ['diff-tree', '-r', '-z', '--raw', '--numstat', '--no-renames', '--no-ext-diff', '--end-of-options', treeA, treeB];
   const excluded = opts.excludeDirs ?? [];
   if (excluded.length > 0) args.push('--', ...excluded.map(excludePathspec));
-  const out = await runGit(repo, 'diff-tree', args);
+  const out = await git(repo, args);
   return parseRawNumstat(out.stdout);
 }
 
@@ -130,7 +130,7 @@ export function relabelFilePatch(out: string, labels: DiffLabels): FilePatch {
  * the repository first.
  */
 export async function diffTreePath(repo: string, treeA: string, treeB: string, path: string, labels: DiffLabels): Promise<FilePatch> {
-  const out = await runGit(repo, 'diff', [
+  const out = await git(repo, [
     'diff', '--no-ext-diff', '--no-color', '--no-textconv', '--no-renames', '--end-of-options', treeA, treeB, '--', `:(literal)${path}`,
   ]);
   return relabelFilePatch(out.stdout, labels);

@@ -3,7 +3,8 @@
  * from the folder, as every git command does). Used to keep files the app writes out of any
  * repository's work tree and out of any git folder. Only reads.
  */
-import { GitError, runGit } from './exec';
+import { GitError } from './errors';
+import { git } from './exec';
 import { parseRepositoryKind } from './repository';
 
 export type Enclosing =
@@ -25,13 +26,13 @@ export type Enclosing =
 export async function enclosingRepository(folder: string): Promise<Enclosing> {
   let kind: ReturnType<typeof parseRepositoryKind>;
   try {
-    kind = parseRepositoryKind((await runGit(folder, 'rev-parse', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout);
+    kind = parseRepositoryKind((await git(folder, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     if (/not a git repository/i.test(error.stderr)) return { kind: 'none' };
     return { kind: 'unknown', reason: error.stderr.trim().split('\n')[0] ?? 'git gave no reason' };
   }
   if (kind !== 'work-tree') return { kind: 'git-dir' };
-  const top = await runGit(folder, 'rev-parse', ['rev-parse', '--show-toplevel']);
+  const top = await git(folder, ['rev-parse', '--show-toplevel']);
   return { kind: 'work-tree', top: top.stdout.replace(/\n$/, '') };
 }

@@ -20,7 +20,8 @@ import path from 'node:path';
 import type { Actor } from '../../../shared/model';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { fail, ok, type Result } from '../../../shared/result';
-import { GitError, runGit, splitNul } from './exec';
+import { GitError } from './errors';
+import { git, splitNul } from './exec';
 
 export const PLAN_REF = 'refs/merge-sprint/plan';
 
@@ -28,13 +29,13 @@ export const PLAN_REF = 'refs/merge-sprint/plan';
 /** The plan ref's commit, or '' when the repository has no plan yet. */
 export async function readPlanHead(repo: string): Promise<string> {
   // Output: "<commit id>\n". Exit 1 with --quiet: the ref does not exist (no plan yet).
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', `${PLAN_REF}^{commit}`], { okExitCodes: [1] });
+  const out = await git(repo, ['rev-parse', '--verify', '--quiet', `${PLAN_REF}^{commit}`], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.trim() : '';
 }
 
 /** Writes the empty tree object (plan commits have it) and returns its id, e.g. "4b825dc6…\n". */
 export async function writeEmptyTree(repo: string): Promise<string> {
-  const out = await runGit(repo, 'mktree', ['mktree'], { input: '' });
+  const out = await git(repo, ['mktree'], { input: '' });
   return out.stdout.trim();
 }
 
@@ -80,7 +81,7 @@ export function parseEventMessage(message: string): Result<unknown> {
  */
 export async function commitTreeFromFile(repo: string, tree: string, parents: string[], messageFile: string, env: Record<string, string>): Promise<string> {
   const args = ['commit-tree', '--no-gpg-sign', ...parents.flatMap((p) => ['-p', p]), '-F', messageFile, tree];
-  const out = await runGit(repo, 'commit-tree', args, { env });
+  const out = await git(repo, args, { env });
   return out.stdout.trim();
 }
 
@@ -127,7 +128,7 @@ export async function updatePlanRef(repo: string, next: string, expected: string
   const old = expected === '' ? '0'.repeat(next.length) : expected;
   try {
     // The repository's reference-transaction hook is not run for the app's own plan writes.
-    await runGit(repo, 'update-ref', [...NO_HOOKS, 'update-ref', '-m', 'merge-sprint: plan change', PLAN_REF, next, old]);
+    await git(repo, [...NO_HOOKS, 'update-ref', '-m', 'merge-sprint: plan change', PLAN_REF, next, old]);
     return 'updated';
   } catch (error) {
     // Exit 128 is also how update-ref says "the ref moved" or "the ref is locked": tell which.
@@ -163,23 +164,23 @@ export function parsePlanLog(out: string): PlanCommit[] {
 export async function readPlanCommits(repo: string, head: string, since = ''): Promise<PlanCommit[]> {
   if (head === '') return [];
   const revs = since === '' ? [head] : [head, `^${since}`];
-  const out = await runGit(repo, 'log', ['log', '-z', '--no-show-signature', '--format=%H%x00%P%x00%B', '--end-of-options', ...revs, '--']);
+  const out = await git(repo, ['log', '-z', '--no-show-signature', '--format=%H%x00%P%x00%B', '--end-of-options', ...revs, '--']);
   return parsePlanLog(out.stdout);
 }
 
 /** Is `ancestor` reachable from `descendant`? `merge-base --is-ancestor` answers with exit 0 or 1. */
 export async function isPlanAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
-  const out = await runGit(repo, 'merge-base', ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { okExitCodes: [1] });
+  const out = await git(repo, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { successExitCodes: [1] });
   return out.exitCode === 0;
 }
 
 /** The commit and tree a ref names, or null when it names no commit (exit 1 with --quiet). */
 export async function resolvePlanCandidate(repo: string, ref: string): Promise<{ commit: string; tree: string } | null> {
   // Output: "<commit id>\n<tree id>\n".
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okExitCodes: [1] });
+  const out = await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { successExitCodes: [1] });
   if (out.exitCode !== 0) return null;
   const commit = out.stdout.trim();
-  const tree = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
+  const tree = await git(repo, ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
   return { commit, tree: tree.stdout.trim() };
 }
 
@@ -229,7 +230,7 @@ export async function mergePlanRef(repo: string, otherRef: string, actor: Actor 
  * `git rev-parse --git-common-dir`, which prints the shared git folder, e.g. ".git\n".
  */
 export async function planRefFiles(repo: string): Promise<{ gitDir: string; refDir: string; refFile: string; packedRefs: string }> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--git-common-dir']);
+  const out = await git(repo, ['rev-parse', '--git-common-dir']);
   const gitDir = path.resolve(repo, out.stdout.replace(/\n$/, ''));
   const refDir = path.join(gitDir, 'refs', 'merge-sprint');
   return { gitDir, refDir, refFile: path.join(refDir, 'plan'), packedRefs: path.join(gitDir, 'packed-refs') };

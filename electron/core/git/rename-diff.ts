@@ -1,5 +1,5 @@
 /** How git's rename detection sees the files of a rename rule between two commits. */
-import { runGit, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 export interface NameStatus {
@@ -32,6 +32,6 @@ export function parseNameStatus(out: string): NameStatus[] {
 
 /** Changes from `a` to `b` under `roots`, with rename detection on. */
 export async function diffWithRenames(repo: string, a: string, b: string, roots: readonly string[]): Promise<NameStatus[]> {
-  const out = await runGit(repo, 'diff-tree', ['diff-tree', '-r', '-M', '--name-status', '-z', a, b, '--', ...roots.map(literalPathspec)]);
+  const out = await git(repo, ['diff-tree', '-r', '-M', '--name-status', '-z', a, b, '--', ...roots.map(literalPathspec)]);
   return parseNameStatus(out.stdout);
 }

@@ -4,7 +4,8 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
-import { GitError, runGit } from './exec';
+import { GitError } from './errors';
+import { git } from './exec';
 
 export interface OpenedRepository {
   /** The work tree's top level, with symbolic links resolved. */
@@ -36,7 +37,7 @@ export async function openRepository(path: string): Promise<Result<OpenedReposit
 
   let kindOut: string;
   try {
-    kindOut = (await runGit(folder, 'rev-parse', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout;
+    kindOut = (await git(folder, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout;
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return explainRefusal(path, error);
@@ -50,10 +51,10 @@ export async function openRepository(path: string): Promise<Result<OpenedReposit
   }
 
   const [top, head, anyRef] = await Promise.all([
-    runGit(folder, 'rev-parse', ['rev-parse', '--show-toplevel']),
+    git(folder, ['rev-parse', '--show-toplevel']),
     // Exit 1 with --quiet: HEAD names a branch with no commit yet.
-    runGit(folder, 'rev-parse', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] }),
-    runGit(folder, 'for-each-ref', ['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/tags', 'refs/remotes']),
+    git(folder, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { successExitCodes: [1] }),
+    git(folder, ['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/tags', 'refs/remotes']),
   ]);
   if (head.exitCode === 1 && anyRef.stdout.trim() === '') {
     return fail('empty-repository', `"${path}" has no commits yet: commit something (or fetch the upstream and fork branches) first.`);

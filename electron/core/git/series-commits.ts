@@ -3,17 +3,17 @@
  * for (created only if new; its name is checked in check-ref-format.ts), and our own refs that
  * keep exported versions.
  */
-import { runGit } from './exec';
+import { git } from './exec';
 
 /** A commit's author date in git's internal format. Output: "1700000000 +0000\n". */
 export async function authorDate(repo: string, commit: string): Promise<string> {
-  const out = await runGit(repo, 'show', ['show', '-s', '--format=%ad', '--date=raw', '--end-of-options', commit]);
+  const out = await git(repo, ['show', '-s', '--format=%ad', '--date=raw', '--end-of-options', commit]);
   return out.stdout.trim();
 }
 
 /** Does the full ref name exist? (`show-ref --verify --quiet` exits 1 when it does not.) */
 export async function refExists(repo: string, ref: string): Promise<boolean> {
-  const out = await runGit(repo, 'show-ref', ['show-ref', '--verify', '--quiet', '--', ref], { okExitCodes: [1] });
+  const out = await git(repo, ['show-ref', '--verify', '--quiet', '--', ref], { successExitCodes: [1] });
   return out.exitCode === 0;
 }
 
@@ -25,11 +25,11 @@ export async function refExists(repo: string, ref: string): Promise<boolean> {
 export async function createRef(repo: string, ref: string, commit: string, reason: string): Promise<boolean> {
   if (await refExists(repo, ref)) return false;
   // Exit 128 with "reference already exists": it was created between the two calls.
-  const out = await runGit(repo, 'update-ref', ['update-ref', '-m', reason, '--', ref, commit, ''], { okExitCodes: [128] });
+  const out = await git(repo, ['update-ref', '-m', reason, '--', ref, commit, ''], { successExitCodes: [128] });
   return out.exitCode === 0;
 }
 
 /** Points a ref of our own namespace at a commit (keeps exported versions from garbage collection). */
 export async function setRef(repo: string, ref: string, commit: string, reason: string): Promise<void> {
-  await runGit(repo, 'update-ref', ['update-ref', '-m', reason, '--', ref, commit]);
+  await git(repo, ['update-ref', '-m', reason, '--', ref, commit]);
 }

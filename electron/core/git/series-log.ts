@@ -1,5 +1,5 @@
 /** Upstream history a series has to catch up with: the commits since its base that touch its files. */
-import { runGit, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 export interface LoggedCommit {
@@ -25,7 +25,7 @@ export function parseLogRecords(out: string): LoggedCommit[] {
 /** Commits in `from..to` that touch any of `files`, newest first. */
 export async function commitsTouching(repo: string, from: string, to: string, files: readonly string[]): Promise<LoggedCommit[]> {
   if (files.length === 0) return [];
-  const out = await runGit(repo, 'log', [
+  const out = await git(repo, [
     'log', '-z', '--no-color', '--format=%H%x1f%an%x1f%aI%x1f%s', '--end-of-options', `${from}..${to}`, '--', ...files.map(literalPathspec),
   ]);
   return parseLogRecords(out.stdout);

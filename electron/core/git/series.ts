@@ -3,7 +3,7 @@
  * target, the folders upstream has, renames inside one patch, and a file's text at a commit.
  */
 import type { ChangedFile, ChangeStatus } from '../../../shared/series/changes';
-import { runGit, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 const STATUSES: ReadonlySet<string> = new Set(['A', 'D', 'M', 'T']);
@@ -31,13 +31,13 @@ export function parseDiffTreeRaw(out: string): ChangedFile[] {
 
 /** Every file that differs between two commits, renames not followed (a move is a removal and an addition). */
 export async function diffTreeChanges(repo: string, base: string, target: string): Promise<ChangedFile[]> {
-  const out = await runGit(repo, 'diff-tree', ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-ext-diff', '--end-of-options', base, target]);
+  const out = await git(repo, ['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-ext-diff', '--end-of-options', base, target]);
   return parseDiffTreeRaw(out.stdout);
 }
 
 /** The tree id of a commit. Output: "<tree id>\n". */
 export async function treeOfCommit(repo: string, commit: string): Promise<string> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
+  const out = await git(repo, ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
   return out.stdout.trim();
 }
 
@@ -46,7 +46,7 @@ export async function treeOfCommit(repo: string, commit: string): Promise<string
  *   "arch\0arch/i386\0arch/i386/kernel\0"
  */
 export async function listTreeDirs(repo: string, commit: string): Promise<Set<string>> {
-  const out = await runGit(repo, 'ls-tree', ['ls-tree', '-r', '-d', '--name-only', '-z', '--full-tree', '--end-of-options', commit]);
+  const out = await git(repo, ['ls-tree', '-r', '-d', '--name-only', '-z', '--full-tree', '--end-of-options', commit]);
   return new Set(splitNul(out.stdout));
 }
 
@@ -82,18 +82,8 @@ export function parseRenames(out: string): DetectedRename[] {
  */
 export async function detectRenames(repo: string, base: string, target: string, files: readonly string[], minSimilarity: number): Promise<DetectedRename[]> {
   if (files.length === 0) return [];
-  const out = await runGit(repo, 'diff-tree', [
+  const out = await git(repo, [
     'diff-tree', '-r', '-z', '--raw', `-M${minSimilarity}%`, '--no-ext-diff', '--end-of-options', base, target, '--', ...files.map(literalPathspec),
   ]);
   return parseRenames(out.stdout);
-}
-
-/** A file's contents at a commit as text, or null when the commit has no such file. */
-export async function readFileAt(repo: string, commit: string, path: string): Promise<string | null> {
-  // `cat-file -e` answers with its exit code: 0 the object exists, 1 (or 128 on some versions) it does not.
-  const spec = `${commit}:${path}`;
-  const exists = await runGit(repo, 'cat-file', ['cat-file', '-e', '--end-of-options', spec], { okExitCodes: [1, 128] });
-  if (exists.exitCode !== 0) return null;
-  const out = await runGit(repo, 'cat-file', ['cat-file', 'blob', '--end-of-options', spec]);
-  return out.stdout;
 }

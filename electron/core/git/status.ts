@@ -1,5 +1,5 @@
 /** The working tree's state for a few paths: what an operation would touch that is not committed. */
-import { runGitWithInput, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 export interface PathStatus {
@@ -30,6 +30,6 @@ export function parseStatus(out: string): PathStatus[] {
 export async function statusOfPaths(repo: string, roots: readonly string[]): Promise<PathStatus[]> {
   if (roots.length === 0) return [];
   const args = ['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--ignored=matching', '--', ...roots.map(literalPathspec)];
-  const out = await runGitWithInput(repo, 'status', args, {});
+  const out = await git(repo, args, {});
   return parseStatus(out.stdout);
 }

@@ -9,7 +9,7 @@ import { parseMaintainers, subsystemsFromMaintainers } from '../../../shared/pla
 import { checkRepoPath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SprintContext } from '../context';
-import { runGit } from '../git/exec';
+import { readBlob } from '../git/cat-file';
 import { resolveCommit } from '../git/refs';
 import { lsPath } from '../git/trees';
 import { peopleFromAuthors } from '../plan/people';
@@ -20,8 +20,7 @@ async function readBlobAt(repo: string, commit: string, ref: string, path: strin
   const entry = await lsPath(repo, commit, path);
   if (!entry) return fail('not-found', `The fork (${ref}) has no file "${path}": give the path of its MAINTAINERS file, or derive subsystems from folders.`);
   if (entry.type !== 'blob' || entry.mode === '120000') return fail('bad-input', `"${path}" in ${ref} is not a regular file.`);
-  const out = await runGit(repo, 'cat-file', ['cat-file', 'blob', entry.oid]);
-  return ok(out.stdout);
+  return ok(await readBlob(repo, entry.oid));
 }
 
 export async function importMaintainers(ctx: SprintContext, path: string): Promise<Result<ImportReport>> {

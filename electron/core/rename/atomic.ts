@@ -15,7 +15,7 @@ import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
 import { commitTree, swapBranch } from '../git/commit';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { readRunHooks } from '../git/hooks';
 import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
 import { restoreFromCommit } from '../git/restore';

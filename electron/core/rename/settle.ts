@@ -13,7 +13,7 @@ import type { FileVersion } from '../../../shared/rename/model';
 import { sameVersion } from '../../../shared/rename/drift';
 import { swapBranch } from '../git/commit';
 import { worktreeDiffers } from '../git/diff-files';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { indexLocked } from '../git/in-progress';
 import { listIndexEntries } from '../git/index';
 import { unpackBlob } from '../git/merge-file';

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesPatch } from '../../../shared/series/model';
 import { treeOfCommit } from '../git/series';
 import { authorDate } from '../git/series-commits';
-import { importCommits, type Identity } from '../git/series-import';
+import { importCommits, type Identity } from '../git/fast-import';
 import { changesByPatch, seriesProblem, type SeriesInput } from './load';
 
 export interface BuiltCommit {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRawNumstat, relabelFilePatch } from '../../../electron/core/git/diff';
 import { parseRefList } from '../../../electron/core/git/refs';
 import { parseRepositoryKind } from '../../../electron/core/git/repository';
-import { parseBatchCheck, parseLsTree } from '../../../electron/core/git/trees';
+import { parseBatchCheck } from '../../../electron/core/git/cat-file';
+import { parseLsTree } from '../../../electron/core/git/trees';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDiffTreeRaw, parseRenames, diffTreeChanges, readFileAt } from '../../../electron/core/git/series';
+import { readFileAt } from '../../../electron/core/git/cat-file';
+import { parseDiffTreeRaw, parseRenames, diffTreeChanges } from '../../../electron/core/git/series';
 import { parseLogRecords } from '../../../electron/core/git/series-log';
-import { importCommits, parseMarks, quoteImportPath } from '../../../electron/core/git/series-import';
+import { importCommits, parseMarks, quoteImportPath } from '../../../electron/core/git/fast-import';
 import { cleanup, git } from '../../helpers/repo';
 import { makeSeriesFixture, MAINTAINERS, ODD_NAME } from './series-fixture';
 
