@@ -1,22 +1,9 @@
 /**
  * Applying a series where the user never works: in a temporary worktree at the upstream commit
- * (worktree.ts), one patch file per patch written by git itself (`--output`, so binary and
- * non-UTF-8 bytes never pass through text), and `git apply` into that worktree's index.
+ * (worktree.ts), one patch file per patch (diff-tree.ts), and `git apply` into that worktree's index.
  */
 import { GitError } from './errors';
 import { git } from './exec';
-import { literalPathspec } from './trees';
-
-/**
- * Writes the diff of `files` between two commits to `outFile` as `git apply` and `git am` read
- * it: full object ids and binary patches, no renames (each file is one side of the series).
- */
-export async function writeFilesDiff(repo: string, base: string, target: string, files: readonly string[], outFile: string): Promise<void> {
-  await git(repo, [
-    'diff-tree', '-p', '--binary', '--full-index', '--no-renames', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/',
-    `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
-  ]);
-}
 
 export type ApplyOutcome = { applied: true } | { applied: false; reason: string };
 

@@ -32,7 +32,7 @@ export async function listAuthors(repo: string, range: string, limit: number): P
     const out = await git(repo, ['shortlog', '-sne', '--end-of-options', range, '--']);
     return ok(parseShortlog(out.stdout).slice(0, Math.max(0, limit)));
   } catch (error) {
-    if (error instanceof GitError && /bad revision|unknown revision|ambiguous argument/i.test(error.stderr)) {
+    if (error instanceof GitError && error.kind === 'unknown-revision') {
       return fail('unknown-ref', `"${range}" names no commits in this repository: name a branch, a tag or a commit.`);
     }
     throw error;

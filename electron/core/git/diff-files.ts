@@ -1,11 +1,10 @@
 /**
  * Which work-tree files differ from given versions, as git itself sees them (its filters, modes,
  * symbolic links): the versions go into a temporary index, git hashes the files into it, and
- * `diff-files` names the ones that still differ. The repository's own index is not touched. Both
- * steps usually print nothing, so they spawn git directly (see index.ts on simple-git's wait).
+ * `diff-files` names the ones that still differ. The repository's own index is not touched.
  */
 import { git, splitNul } from './exec';
-import { editIndex, type TempIndex } from './index';
+import { editIndex, type TempIndex } from './staging-index';
 
 export interface WantedVersion {
   path: string;

@@ -4,8 +4,7 @@
  * repository's work tree and out of any git folder. Only reads.
  */
 import { GitError } from './errors';
-import { git } from './exec';
-import { parseRepositoryKind } from './repository';
+import { repositoryKind, topLevel } from './rev-parse';
 
 export type Enclosing =
   | { kind: 'none' }
@@ -24,15 +23,14 @@ export type Enclosing =
  * `git rev-parse --show-toplevel` then prints the work tree's top level: "/home/ada/linux\n".
  */
 export async function enclosingRepository(folder: string): Promise<Enclosing> {
-  let kind: ReturnType<typeof parseRepositoryKind>;
+  let kind: Awaited<ReturnType<typeof repositoryKind>>;
   try {
-    kind = parseRepositoryKind((await git(folder, ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout);
+    kind = await repositoryKind(folder);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    if (/not a git repository/i.test(error.stderr)) return { kind: 'none' };
+    if (error.kind === 'not-a-repository') return { kind: 'none' };
     return { kind: 'unknown', reason: error.stderr.trim().split('\n')[0] ?? 'git gave no reason' };
   }
   if (kind !== 'work-tree') return { kind: 'git-dir' };
-  const top = await git(folder, ['rev-parse', '--show-toplevel']);
-  return { kind: 'work-tree', top: top.stdout.replace(/\n$/, '') };
+  return { kind: 'work-tree', top: await topLevel(folder) };
 }

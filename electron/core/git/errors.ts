@@ -11,7 +11,10 @@ export type GitErrorKind =
   | 'dubious-ownership'
   /** A ref's lock file exists: "cannot lock ref 'refs/heads/x': Unable to create '….lock': File exists." */
   | 'ref-locked'
-  /** Compare-and-swap lost: "cannot lock ref 'refs/heads/main': is at 55cb… but expected fa70…", or "reference already exists". */
+  /**
+   * Compare-and-swap lost: "cannot lock ref 'refs/heads/main': is at 55cb… but expected fa70…", or
+   * "reference already exists", or (expected but gone) "unable to resolve reference 'refs/…'".
+   */
   | 'ref-moved'
   /** The reference-transaction hook said no: "fatal: ref updates aborted by hook". */
   | 'hook-refused'
@@ -33,7 +36,7 @@ const RULES: readonly (readonly [GitErrorKind, RegExp])[] = [
   ['not-a-repository', /^fatal: not a git repository/m],
   ['hook-refused', /^fatal: ref updates aborted by hook$/m],
   ['ref-locked', /cannot lock ref '[^']*': Unable to create '[^']*\.lock': File exists/],
-  ['ref-moved', /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists|reference is missing but expected [0-9a-f]+)/],
+  ['ref-moved', /cannot lock ref '[^']*': (is at [0-9a-f]+ but expected [0-9a-f]+|reference already exists|unable to resolve reference ')/],
   ['index-locked', /^fatal: Unable to create '[^']*index\.lock': File exists/m],
   ['unknown-revision', /^fatal: (bad revision '|ambiguous argument '[^']*': unknown revision|Not a valid object name |Needed a single revision$)/m],
   ['conflict', /^error: (patch failed: |[^\n]*: patch does not apply$)/m],

@@ -2,6 +2,7 @@
 import { checkRefText } from '../../../shared/refs';
 import { fail, ok, type Result } from '../../../shared/result';
 import { git } from './exec';
+import { commitId } from './rev-parse';
 
 export interface RefList {
   branches: string[];
@@ -14,12 +15,8 @@ export interface RefList {
 export async function resolveCommit(repo: string, ref: string): Promise<Result<string>> {
   const bad = checkRefText(ref);
   if (bad) return fail('bad-input', bad);
-  // Output: "<40 or 64 hex digits>\n". Exit 1 with --quiet: the ref names no commit.
-  const out = await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-    successExitCodes: [1],
-  });
-  const commit = out.stdout.trim();
-  if (out.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
+  const commit = await commitId(repo, ref);
+  if (commit === null || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
     return fail(
       'unknown-ref',
       `"${ref}" is not a branch, tag or commit in this repository: list them with \`git branch -a\` and \`git tag\` (fetch first if it lives on a remote).`,
@@ -58,8 +55,8 @@ export async function listRefs(repo: string): Promise<RefList> {
 
 /** The commit HEAD points at; 'empty-repository' while the current branch has no commit. */
 export async function headCommit(repo: string): Promise<Result<string>> {
-  // Exit 1 with --quiet: HEAD names a branch that has no commit yet.
-  const out = await git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { successExitCodes: [1] });
-  if (out.exitCode !== 0) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
-  return ok(out.stdout.trim());
+  // None while HEAD names a branch that has no commit yet.
+  const head = await commitId(repo, 'HEAD');
+  if (head === null) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
+  return ok(head);
 }

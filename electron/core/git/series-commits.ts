@@ -4,6 +4,7 @@
  * keep exported versions.
  */
 import { git } from './exec';
+import { swapRef } from './update-ref';
 
 /** A commit's author date in git's internal format. Output: "1700000000 +0000\n". */
 export async function authorDate(repo: string, commit: string): Promise<string> {
@@ -24,12 +25,16 @@ export async function refExists(repo: string, ref: string): Promise<boolean> {
  */
 export async function createRef(repo: string, ref: string, commit: string, reason: string): Promise<boolean> {
   if (await refExists(repo, ref)) return false;
-  // Exit 128 with "reference already exists": it was created between the two calls.
-  const out = await git(repo, ['update-ref', '-m', reason, '--', ref, commit, ''], { successExitCodes: [128] });
-  return out.exitCode === 0;
+  // 'ref-moved': it was created between the two calls. Made at the user's request, as `git
+  // branch` would, so the repository's reference-transaction hook runs.
+  const swap = await swapRef(repo, ref, commit, '', reason, { runHooks: true });
+  if (swap.swapped) return true;
+  if (swap.why === 'ref-moved') return false;
+  throw swap.error;
 }
 
 /** Points a ref of our own namespace at a commit (keeps exported versions from garbage collection). */
 export async function setRef(repo: string, ref: string, commit: string, reason: string): Promise<void> {
-  await git(repo, ['update-ref', '-m', reason, '--', ref, commit]);
+  const swap = await swapRef(repo, ref, commit, null, reason, { runHooks: true });
+  if (!swap.swapped) throw swap.error;
 }

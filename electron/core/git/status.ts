@@ -24,8 +24,7 @@ export function parseStatus(out: string): PathStatus[] {
 
 /**
  * Every uncommitted change, untracked file and ignored file at or under `roots` (untracked
- * folders listed file by file), against HEAD. The answer is usually empty, and simple-git waits
- * a fixed 50 ms after a command that printed nothing: runGitWithInput spawns git itself.
+ * folders listed file by file), against HEAD.
  */
 export async function statusOfPaths(repo: string, roots: readonly string[]): Promise<PathStatus[]> {
   if (roots.length === 0) return [];

@@ -55,3 +55,18 @@ export async function lsPath(repo: string, commit: string, path: string): Promis
   const out = await git(repo, ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', literalPathspec(path)]);
   return parseLsTree(out.stdout).find((e) => e.path === path) ?? null;
 }
+
+/**
+ * Every folder of a commit's tree. `git ls-tree -r -d --name-only -z` lists trees only:
+ *   "arch\0arch/i386\0arch/i386/kernel\0"
+ */
+export async function listTreeDirs(repo: string, commit: string): Promise<Set<string>> {
+  const out = await git(repo, ['ls-tree', '-r', '-d', '--name-only', '-z', '--full-tree', '--end-of-options', commit]);
+  return new Set(splitNul(out.stdout));
+}
+
+/** Writes the empty tree object and returns its id; `git mktree` reads no entries and prints "4b825dc6…\n". */
+export async function writeEmptyTree(repo: string): Promise<string> {
+  const out = await git(repo, ['mktree'], { input: '' });
+  return out.stdout.trim();
+}

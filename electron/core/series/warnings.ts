@@ -4,8 +4,7 @@
  * with more changed lines than the limit the user set.
  */
 import type { PatchStats, SeriesWarning } from '../../../shared/series/reports';
-import { diffTreeNumstat, type TreeChange } from '../git/diff';
-import { detectRenames } from '../git/series';
+import { detectRenames, diffTreeNumstat, type TreeChange } from '../git/diff-tree';
 import { changesByPatch, type SeriesInput } from './load';
 
 /** git's default rename threshold: below it `format-patch -M` and `log --follow` see a removal and an addition. */

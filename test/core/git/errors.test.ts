@@ -19,6 +19,7 @@ const QUOTED: readonly [GitErrorKind, number, string][] = [
   ['ref-moved', 128, "fatal: update_ref failed for ref 'refs/heads/master': cannot lock ref 'refs/heads/master': is at 55cb5021fcb7d7786bf40d1aaa9f3e8b40d7b8ab but expected fa701a63241313a9a76f43a10cc5f60e136ffc01\n"],
   ['ref-moved', 128, "fatal: cannot lock ref 'refs/heads/master': is at 55cb5021fcb7d7786bf40d1aaa9f3e8b40d7b8ab but expected fa701a63241313a9a76f43a10cc5f60e136ffc01\n"],
   ['ref-moved', 128, "fatal: update_ref failed for ref 'refs/heads/x': cannot lock ref 'refs/heads/x': reference already exists\n"],
+  ['ref-moved', 128, "fatal: cannot lock ref 'refs/merge-sprint/none': unable to resolve reference 'refs/merge-sprint/none'\n"],
   ['ref-locked', 128, `fatal: update_ref failed for ref 'refs/heads/x': cannot lock ref 'refs/heads/x': Unable to create '/tmp/hg-probe/r/.git/refs/heads/x.lock': File exists.${LOCK_ADVICE}`],
   ['index-locked', 128, `fatal: Unable to create '/tmp/hg-probe/r/.git/index.lock': File exists.${LOCK_ADVICE}`],
   ['hook-refused', 128, 'no moves today\nno moves today\nfatal: ref updates aborted by hook\n'],

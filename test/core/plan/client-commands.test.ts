@@ -9,7 +9,7 @@ import type { PlanSnapshot } from '../../../shared/api';
 import type { ClientCommand } from '../../../shared/plan/events';
 import type { Result } from '../../../shared/result';
 import { dispatch, openSprintContext, type OpenSprint } from '../../../electron/core/dispatch';
-import { PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 let repo: string;

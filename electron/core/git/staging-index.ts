@@ -2,11 +2,6 @@
  * Index operations for building a commit away from the working tree: a temporary index file
  * (GIT_INDEX_FILE) is filled from a commit, edited, and written as a tree. The repository's own
  * index is read here but only changed by restore.ts.
- *
- * read-tree prints nothing, and simple-git waits a fixed 50 ms after a command that printed
- * nothing before it reports the end; these steps go through runGitWithInput, which spawns git
- * itself (with the same environment and errors), so that an operation does not pay that wait
- * at each of its silent steps.
  */
 import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
