@@ -51,6 +51,7 @@ export function gitFailure(error: GitError): { ok: false; error: AppError } {
     operation: error.operation,
     args: error.args,
     stderr: error.stderr,
+    kind: error.kind,
     ...(error.exitCode === null ? {} : { exitCode: error.exitCode }),
   });
 }

@@ -60,7 +60,7 @@ describe('dispatch', () => {
       error: {
         code: 'git-failed',
         message: 'git for-each-ref failed: fatal: bad things.',
-        detail: { operation: 'for-each-ref', args: ['for-each-ref', 'refs/x'], stderr: 'fatal: bad things\nmore', exitCode: 128 },
+        detail: { operation: 'for-each-ref', args: ['for-each-ref', 'refs/x'], stderr: 'fatal: bad things\nmore', kind: 'other', exitCode: 128 },
       },
     });
     expect(error(await dispatch(throwing(new Error('boom')), 'plan.get', {}))).toMatchObject({ code: 'internal', message: expect.stringContaining('boom') });

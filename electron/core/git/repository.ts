@@ -62,6 +62,7 @@ function explainRefusal(path: string, error: GitError): Result<never> {
     operation: error.operation,
     args: error.args,
     stderr: error.stderr,
+    kind: error.kind,
     ...(error.exitCode === null ? {} : { exitCode: error.exitCode }),
   });
 }
