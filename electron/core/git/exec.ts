@@ -113,8 +113,9 @@ function clientFor(repo: string): Client {
       if (result.exitCode === 0) return undefined;
       const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
       const stderr = text(result.stdErr) || (error instanceof Error ? error.message : '');
-      // A process stopped by a signal reports no exit code (-1 or null).
-      return new ExitFailure(result.exitCode >= 0 ? result.exitCode : null, text(result.stdOut), stderr);
+      // A process stopped by a signal reports no exit code (null, or -1 when it never closed).
+      const code: number | null = result.exitCode;
+      return new ExitFailure(typeof code === 'number' && code >= 0 ? code : null, text(result.stdOut), stderr);
     },
   }).env(env);
   // simple-git waits a fixed 50 ms before it reports a command that printed nothing (its
@@ -127,6 +128,11 @@ function clientFor(repo: string): Client {
   const client = { git, inputs };
   clients.set(repo, client);
   return client;
+}
+
+/** Forgets the repository's simple-git instance (its queue is empty once its calls have ended). */
+export function releaseRepository(repo: string): void {
+  clients.delete(repo);
 }
 
 async function viaSimpleGit(repo: string, args: readonly string[], input: string | Buffer | undefined): Promise<GitOutput> {

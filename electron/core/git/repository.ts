@@ -5,7 +5,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
 import { GitError } from './errors';
-import { git } from './exec';
+import { git, releaseRepository } from './exec';
 import { commitId, repositoryKind, topLevel } from './rev-parse';
 
 export interface OpenedRepository {
@@ -48,6 +48,11 @@ export async function openRepository(path: string): Promise<Result<OpenedReposit
     return fail('empty-repository', `"${path}" has no commits yet: commit something (or fetch the upstream and fork branches) first.`);
   }
   return ok({ root: await realpath(top) });
+}
+
+/** Lets go of what the git layer keeps for an opened repository, when the app closes it. */
+export function closeRepository(root: string): void {
+  releaseRepository(root);
 }
 
 /** git exits 128 outside a repository, and also for one owned by another user (safe.directory). */
