@@ -48,6 +48,12 @@ export default tseslint.config(
             { target: './renderer', from: ['./electron', './test', './bench', './scripts'], message: 'The renderer reaches the main process only through the API contract in shared/.' },
             { target: './electron/core', from: ['./electron/shell', './renderer', './test', './bench'], message: 'The core is plain Node: the Electron shell builds on it, never the other way.' },
             { target: './electron/shell', from: ['./renderer', './test', './bench'], message: 'The shell loads the renderer as a page, never as a module.' },
+            {
+              // Everything outside the git folder calls a verb of it (rev-parse.ts, update-ref.ts, ...), never the runner.
+              target: ['./electron/shell', './electron/core/*.ts', './electron/core/!(git)/**'],
+              from: './electron/core/git/exec.ts',
+              message: 'Only the git layer runs git: call (or add) a verb file in electron/core/git/.',
+            },
           ],
         },
       ],

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { checkSeries } from '../electron/core/series/check';
 import { exportSeries } from '../electron/core/series/export';
 import { loadSeries } from '../electron/core/series/load';
-import { diffTreeChanges } from '../electron/core/git/series';
+import { diffTreeChanges } from '../electron/core/git/diff-tree';
 import { resolveCommit } from '../electron/core/git/refs';
 import { emptyPlan, type Plan } from '../shared/model';
 import { applyChange } from '../shared/plan/apply';

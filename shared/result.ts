@@ -17,8 +17,8 @@ export interface AppError {
   code: ErrorCode;
   /** What was wrong and what to do, in words a user reads. */
   message: string;
-  /** For git failures: the operation, its arguments and git's own message. */
-  detail?: { operation?: string; args?: string[]; stderr?: string; exitCode?: number };
+  /** For git failures: the operation, its arguments, git's own message and what kind of failure it was (`ref-locked`, ...). */
+  detail?: { operation?: string; args?: string[]; stderr?: string; exitCode?: number; kind?: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

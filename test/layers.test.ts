@@ -34,6 +34,8 @@ const PROBES: Probe[] = [
   { file: 'electron/core/probe-electron.ts', source: "import { app } from 'electron';\nexport const p = app;\n", tsc: false },
   { file: 'electron/core/probe-spawn.ts', source: "import { spawn } from 'node:child_process';\nexport const p = spawn;\n", tsc: false },
   { file: 'electron/core/plan/probe-simple-git.ts', source: "import { simpleGit } from 'simple-git';\nexport const p = simpleGit;\n", tsc: false },
+  { file: 'electron/core/plan/probe-git-runner.ts', source: "import { git } from '../git/exec';\nexport const p = git;\n", tsc: false },
+  { file: 'electron/core/probe-git-runner.ts', source: "import { git } from './git/exec';\nexport const p = git;\n", tsc: false },
 ];
 
 const LAYERS = ['shared', 'electron/core', 'electron/shell', 'renderer'];

@@ -9,7 +9,7 @@ import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, Push, Res } from
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
 import type { ClientCommand, PlanChange } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
-import type { TreeChange } from './git/diff';
+import type { TreeChange } from './git/diff-tree';
 import type { TreeEntry } from './git/trees';
 import type { Lru } from './host/lru';
 import type { RunRegistry } from './host/runs';

@@ -18,7 +18,7 @@ import { DEMO_FORK_BRANCH, DEMO_UPSTREAM_TAG, writeDemoRepository } from './demo
 import { writeBuildCommand } from './builds/commands';
 import { gitFailure } from './host/host';
 import { openRepoServices } from './host/services';
-import { GitError } from './git/exec';
+import { GitError } from './git/errors';
 import { changePlan } from './plan/change';
 import { initSprint } from './plan/sprint-init';
 

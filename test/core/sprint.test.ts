@@ -11,7 +11,7 @@ import type { Result } from '../../shared/result';
 import { openRepoServices } from '../../electron/core/host/services';
 import { callRepo } from '../../electron/core/host';
 import type { RepoServices } from '../../electron/core/context';
-import { GitError } from '../../electron/core/git/exec';
+import { GitError } from '../../electron/core/git/errors';
 import { resolveActor } from '../../electron/core/plan/actor';
 import { withUnassignedFiles } from '../../electron/core/inventory/sprint-inventory';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
@@ -64,7 +64,7 @@ describe('dispatch', () => {
       error: {
         code: 'git-failed',
         message: 'git for-each-ref failed: fatal: bad things.',
-        detail: { operation: 'for-each-ref', args: ['for-each-ref', 'refs/x'], stderr: 'fatal: bad things\nmore', exitCode: 128 },
+        detail: { operation: 'for-each-ref', args: ['for-each-ref', 'refs/x'], stderr: 'fatal: bad things\nmore', kind: 'other', exitCode: 128 },
       },
     });
     expect(error(await callRepo(throwing(new Error('boom')), 'plan.get', {}))).toMatchObject({ code: 'internal', message: expect.stringContaining('boom') });

@@ -3,7 +3,8 @@
  * and dates, so every machine gets the same commit ids), then checks out the fork branch so the
  * working tree is clean.
  */
-import { runGit } from '../git/exec';
+import { fastImport } from '../git/fast-import';
+import { checkOutHead, initRepository } from '../git/init';
 import type { DemoCommit, DemoHistory } from './history';
 
 export const DEMO_UPSTREAM_TAG = 'v2.6.12';
@@ -49,8 +50,8 @@ export function fastImportStream(history: DemoHistory): Buffer {
 
 /** Creates the repository in `dir` (an existing empty folder) with the given history. */
 export async function writeDemoRepository(dir: string, history: DemoHistory): Promise<void> {
-  await runGit(dir, 'init', ['init', '-q', '-b', DEMO_FORK_BRANCH, '--', dir]);
-  await runGit(dir, 'fast-import', ['fast-import', '--quiet', '--done'], { input: fastImportStream(history) });
+  await initRepository(dir, DEMO_FORK_BRANCH);
+  await fastImport(dir, fastImportStream(history), { done: true });
   // HEAD already names the fork branch (init -b); this fills the index and working tree from it.
-  await runGit(dir, 'reset', ['reset', '-q', '--hard', 'HEAD', '--']);
+  await checkOutHead(dir);
 }

@@ -1,21 +1,9 @@
 /**
  * Applying a series where the user never works: in a temporary worktree at the upstream commit
- * (worktree.ts), one patch file per patch written by git itself (`--output`, so binary and
- * non-UTF-8 bytes never pass through text), and `git apply` into that worktree's index.
+ * (worktree.ts), one patch file per patch (diff-tree.ts), and `git apply` into that worktree's index.
  */
-import { GitError, runGit } from './exec';
-import { literalPathspec } from './trees';
-
-/**
- * Writes the diff of `files` between two commits to `outFile` as `git apply` and `git am` read
- * it: full object ids and binary patches, no renames (each file is one side of the series).
- */
-export async function writeFilesDiff(repo: string, base: string, target: string, files: readonly string[], outFile: string): Promise<void> {
-  await runGit(repo, 'diff-tree', [
-    'diff-tree', '-p', '--binary', '--full-index', '--no-renames', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/',
-    `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
-  ]);
-}
+import { GitError } from './errors';
+import { git } from './exec';
 
 export type ApplyOutcome = { applied: true } | { applied: false; reason: string };
 
@@ -25,7 +13,7 @@ export type ApplyOutcome = { applied: true } | { applied: false; reason: string 
  */
 export async function applyPatchFiles(worktree: string, patchFiles: readonly string[], mode: 'cached' | 'index'): Promise<ApplyOutcome> {
   try {
-    await runGit(worktree, 'apply', ['apply', `--${mode}`, '--whitespace=nowarn', '--', ...patchFiles]);
+    await git(worktree, ['apply', `--${mode}`, '--whitespace=nowarn', '--', ...patchFiles]);
     return { applied: true };
   } catch (error) {
     // Exit 1: the patch does not apply (context or a missing file); 128: the index refuses the
@@ -39,6 +27,6 @@ export async function applyPatchFiles(worktree: string, patchFiles: readonly str
 
 /** The tree of a worktree's index. Output: "<tree id>\n". */
 export async function writeWorktreeTree(worktree: string): Promise<string> {
-  const out = await runGit(worktree, 'write-tree', ['write-tree']);
+  const out = await git(worktree, ['write-tree']);
   return out.stdout.trim();
 }

@@ -1,6 +1,7 @@
 /** The repository's commit authors, for "import people from the repository's authors". */
 import { fail, ok, type Result } from '../../../shared/result';
-import { GitError, runGit } from './exec';
+import { GitError } from './errors';
+import { git } from './exec';
 
 export interface Author {
   name: string;
@@ -28,10 +29,10 @@ export async function listAuthors(repo: string, range: string, limit: number): P
     return fail('bad-input', `"${range}" is not a revision range: name a ref or write A..B.`);
   }
   try {
-    const out = await runGit(repo, 'shortlog', ['shortlog', '-sne', '--end-of-options', range, '--']);
+    const out = await git(repo, ['shortlog', '-sne', '--end-of-options', range, '--']);
     return ok(parseShortlog(out.stdout).slice(0, Math.max(0, limit)));
   } catch (error) {
-    if (error instanceof GitError && /bad revision|unknown revision|ambiguous argument/i.test(error.stderr)) {
+    if (error instanceof GitError && error.kind === 'unknown-revision') {
       return fail('unknown-ref', `"${range}" names no commits in this repository: name a branch, a tag or a commit.`);
     }
     throw error;

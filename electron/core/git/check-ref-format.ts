@@ -3,7 +3,7 @@
  * hold (`git check-ref-format --branch`); on top of that, a name that git would read as
  * something else (a full ref, a shorthand of HEAD, a previous branch `@{-1}`) is not one.
  */
-import { runGit } from './exec';
+import { git } from './exec';
 
 /**
  * Names that git accepts but that do not make `refs/heads/<name>` the branch a person meant:
@@ -27,7 +27,7 @@ export async function checkBranchName(repo: string, name: string): Promise<strin
   if (name.startsWith('-')) return `The branch name "${name}" starts with "-": ${advice}`;
   if (name === '@' || name === 'HEAD') return `"${name}" names the checked-out commit, not a new branch: ${advice}`;
   if (MISLEADING.test(name)) return `"${name}" looks like a full ref name; the export creates refs/heads/<name> itself: ${advice}`;
-  const out = await runGit(repo, 'check-ref-format', ['check-ref-format', '--branch', name], { okExitCodes: [128] });
+  const out = await git(repo, ['check-ref-format', '--branch', name], { successExitCodes: [128] });
   if (out.exitCode !== 0) return `"${name}" is not a valid branch name (git check-ref-format refuses it): ${advice}`;
   const understood = out.stdout.replace(/\n$/, '');
   if (understood !== name) return `git reads "${name}" as the existing branch "${understood}": ${advice}`;

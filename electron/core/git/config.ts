@@ -1,14 +1,16 @@
 /**
- * The clone's own settings in git config: what the app keeps per clone (whether its commits run
+ * Reading and writing git config: the clone's own settings, and a config-format blob (a
+ * `.gitmodules`) read with git's own parser. The clone's own settings in git config: what the app keeps per clone (whether its commits run
  * hooks, the build checks' commands) and the identity it acts as. Every key goes after
- * `--end-of-options`, so neither a key nor a value is ever read as an option. Spawned directly:
- * when a key is unset git prints nothing (see index.ts on simple-git's wait after empty output).
+ * `--end-of-options`, so neither a key nor a value is ever read as an option.
  */
-import { runGitWithInput, splitNul } from './exec';
+import type { ConfigEntry } from '../../../shared/rename/git-files';
+import { GitError } from './errors';
+import { git, splitNul } from './exec';
 
 /** `git config --get KEY` prints the value and "\n"; exit 1: the key is not set, which is an answer. */
 export async function readConfig(repo: string, key: string): Promise<string | null> {
-  const out = await runGitWithInput(repo, 'config', ['config', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  const out = await git(repo, ['config', '--get', '--end-of-options', key], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.replace(/\n$/, '') : null;
 }
 
@@ -18,7 +20,7 @@ export async function readConfig(repo: string, key: string): Promise<string | nu
  * config value"). Null when unset.
  */
 export async function readConfigBool(repo: string, key: string): Promise<boolean | null> {
-  const out = await runGitWithInput(repo, 'config', ['config', '--type=bool', '--get', '--end-of-options', key], { okExitCodes: [1] });
+  const out = await git(repo, ['config', '--type=bool', '--get', '--end-of-options', key], { successExitCodes: [1] });
   return out.exitCode === 0 ? out.stdout.trim() === 'true' : null;
 }
 
@@ -29,25 +31,45 @@ export async function readConfigBool(repo: string, key: string): Promise<boolean
  * subsection as written: "merge-sprint.build.new layout.command\nmake\0". Exit 1: none match.
  */
 export async function listConfig(repo: string, pattern: string): Promise<Array<{ key: string; value: string }>> {
-  const out = await runGitWithInput(repo, 'config', ['config', '-z', '--get-regexp', '--end-of-options', pattern], { okExitCodes: [1] });
-  return parseConfigList(out.stdout);
+  const out = await git(repo, ['config', '-z', '--get-regexp', '--end-of-options', pattern], { successExitCodes: [1] });
+  // A key set without "= value" counts as an empty value here.
+  return parseConfigList(out.stdout).map(({ key, value }) => ({ key, value: value ?? '' }));
 }
 
-export function parseConfigList(out: string): Array<{ key: string; value: string }> {
+/**
+ * Parses `git config -z` listings (`--list`, `--get-regexp`): one NUL-terminated record per
+ * setting, the key then a newline and the value, or the key alone for a key set without
+ * "= value" (`[submodule "a"] active`):
+ *   "submodule.lib.path\nlib\0submodule.lib.url\nhttps://example.org/lib.git\0submodule.lib.active\0"
+ */
+export function parseConfigList(out: string): ConfigEntry[] {
   return splitNul(out).map((record) => {
     const newline = record.indexOf('\n');
-    // A key set without "= value" in the file prints no newline and has no value.
-    return newline < 0 ? { key: record, value: '' } : { key: record.slice(0, newline), value: record.slice(newline + 1) };
+    return newline < 0 ? { key: record, value: null } : { key: record.slice(0, newline), value: record.slice(newline + 1) };
   });
+}
+
+export type BlobConfig = { ok: true; entries: ConfigEntry[] } | { ok: false; gitMessage: string };
+
+/** The settings of a config-format blob (`git config --blob`), or git's own words for why it cannot parse it. */
+export async function listBlobConfig(repo: string, oid: string): Promise<BlobConfig> {
+  try {
+    const out = await git(repo, ['config', '--no-includes', '--blob', oid, '--list', '-z']);
+    return { ok: true, entries: parseConfigList(out.stdout) };
+  } catch (error) {
+    // git's answer that the text is not config; its words without the blob id: "bad config line 3".
+    if (!(error instanceof GitError) || error.kind !== 'bad-config') throw error;
+    return { ok: false, gitMessage: /bad config line \d+/.exec(error.stderr)?.[0] ?? error.stderr.trim() };
+  }
 }
 
 /** Sets KEY in the clone's own config (.git/config), replacing every value it had; git prints nothing. */
 export async function writeLocalConfig(repo: string, key: string, value: string, opts: { type?: 'bool' } = {}): Promise<void> {
   const type = opts.type ? [`--type=${opts.type}`] : [];
-  await runGitWithInput(repo, 'config', ['config', '--local', ...type, '--replace-all', '--end-of-options', key, value], {});
+  await git(repo, ['config', '--local', ...type, '--replace-all', '--end-of-options', key, value], {});
 }
 
 /** Removes KEY from the clone's own config; exit 5 means it was not there, which is fine. */
 export async function unsetLocalConfig(repo: string, key: string): Promise<void> {
-  await runGitWithInput(repo, 'config', ['config', '--local', '--unset-all', '--end-of-options', key], { okExitCodes: [5] });
+  await git(repo, ['config', '--local', '--unset-all', '--end-of-options', key], { successExitCodes: [5] });
 }

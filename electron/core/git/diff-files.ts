@@ -1,11 +1,10 @@
 /**
  * Which work-tree files differ from given versions, as git itself sees them (its filters, modes,
  * symbolic links): the versions go into a temporary index, git hashes the files into it, and
- * `diff-files` names the ones that still differ. The repository's own index is not touched. Both
- * steps usually print nothing, so they spawn git directly (see index.ts on simple-git's wait).
+ * `diff-files` names the ones that still differ. The repository's own index is not touched.
  */
-import { runGitWithInput, splitNul } from './exec';
-import { editIndex, type TempIndex } from './index';
+import { git, splitNul } from './exec';
+import { editIndex, type TempIndex } from './staging-index';
 
 export interface WantedVersion {
   path: string;
@@ -24,7 +23,7 @@ export async function worktreeDiffers(repo: string, index: TempIndex, versions: 
   if (versions.length === 0) return new Set();
   const env = { GIT_INDEX_FILE: index.file };
   await editIndex(repo, index, versions);
-  await runGitWithInput(repo, 'update-index', ['update-index', '-q', '--refresh'], { env });
-  const out = await runGitWithInput(repo, 'diff-files', ['diff-files', '-z', '--name-only'], { env });
+  await git(repo, ['update-index', '-q', '--refresh'], { env });
+  const out = await git(repo, ['diff-files', '-z', '--name-only'], { env });
   return new Set(splitNul(out.stdout));
 }

@@ -1,90 +1,5 @@
-/** Comparing trees and blobs: per-file status and line counts, and the unified diff of one pair. */
-import { runGit, splitNul } from './exec';
-
-/** Raw status letters of `diff-tree --no-renames`: added, deleted, modified, type changed. */
-export type ChangeStatus = 'A' | 'D' | 'M' | 'T';
-
-export interface TreeChange {
-  /** Path relative to the compared trees. */
-  path: string;
-  status: ChangeStatus;
-  /** '000000' on the side where the file does not exist. */
-  oldMode: string;
-  newMode: string;
-  /** All zeros on the side where the file does not exist. */
-  oldOid: string;
-  newOid: string;
-  /** Exactly `git diff --numstat`'s numbers (0 and 0 for binary files). */
-  added: number;
-  removed: number;
-  binary: boolean;
-}
-
-export interface DiffTreeOptions {
-  /** Folders (from the top of the tree) left out of the comparison. */
-  excludeDirs?: readonly string[];
-}
-
-/** Exclude pathspec from the top of the tree; `literal` keeps `*`, `?` and `[` in names plain. */
-export const excludePathspec = (dir: string): string => `:(top,literal,exclude)${dir}`;
-
-const STATUSES: ReadonlySet<string> = new Set(['A', 'D', 'M', 'T']);
-
-/**
- * Parses `git diff-tree -r -z --raw --numstat --no-renames A B`. git prints every raw record
- * (a header, then the path) and then every numstat record (counts and path in one field), in the
- * same order; a binary file counts "-\t-":
- *   ":000000 100644 0000000... 3e75765... A\0new.c\0:100644 100644 422c2b7... 6372083... M\0x.c\0"
- *   "1\t0\tnew.c\0-\t-\tlogo.bin\0"
- * Paths are raw bytes with -z: spaces, tabs, quotes and newlines arrive as they are.
- */
-export function parseRawNumstat(out: string): TreeChange[] {
-  const fields = splitNul(out);
-  const changes: TreeChange[] = [];
-  let i = 0;
-  while (i < fields.length && fields[i]!.startsWith(':')) {
-    const [oldMode, newMode, oldOid, newOid, status] = fields[i]!.slice(1).split(' ');
-    const path = fields[i + 1];
-    if (!oldMode || !newMode || !oldOid || !newOid || !status || path === undefined || !STATUSES.has(status)) {
-      throw new Error(`Unexpected diff-tree raw record: ${JSON.stringify(fields[i])}`);
-    }
-    changes.push({ path, status: status as ChangeStatus, oldMode, newMode, oldOid, newOid, added: 0, removed: 0, binary: false });
-    i += 2;
-  }
-  const byPath = new Map<string, TreeChange>();
-  for (const change of changes) byPath.set(change.path, change);
-  for (let n = 0; i < fields.length; i += 1, n += 1) {
-    const record = fields[i]!;
-    const tab1 = record.indexOf('\t');
-    const tab2 = record.indexOf('\t', tab1 + 1);
-    if (tab1 < 0 || tab2 < 0) throw new Error(`Unexpected diff-tree numstat record: ${JSON.stringify(record)}`);
-    const path = record.slice(tab2 + 1);
-    // The two lists come in the same order; the lookup by path only guards against surprises.
-    const change = changes[n]?.path === path ? changes[n] : byPath.get(path);
-    if (!change) throw new Error(`diff-tree numstat names a path with no raw record: ${JSON.stringify(path)}`);
-    const added = record.slice(0, tab1);
-    const removed = record.slice(tab1 + 1, tab2);
-    if (added === '-' && removed === '-') change.binary = true;
-    else {
-      change.added = Number(added);
-      change.removed = Number(removed);
-    }
-  }
-  return changes;
-}
-
-/**
- * Every file that differs between two tree-ish (`<commit>`, `<tree id>` or `<commit>:<dir>`),
- * with its status and line counts, in one git call. Renames are not followed: a moved file is a
- * deletion and an addition, as in the inventory.
- */
-export async function diffTreeNumstat(repo: string, treeA: string, treeB: string, opts: DiffTreeOptions = {}): Promise<TreeChange[]> {
-  const args = ['diff-tree', '-r', '-z', '--raw', '--numstat', '--no-renames', '--no-ext-diff', '--end-of-options', treeA, treeB];
-  const excluded = opts.excludeDirs ?? [];
-  if (excluded.length > 0) args.push('--', ...excluded.map(excludePathspec));
-  const out = await runGit(repo, 'diff-tree', args);
-  return parseRawNumstat(out.stdout);
-}
+/** The unified diff of one file between two tree-ish (`git diff`), with the app's own labels. */
+import { git } from './exec';
 
 export interface DiffLabels {
   /** Path shown for the old side (`--- a/<old>`). */
@@ -130,7 +45,7 @@ export function relabelFilePatch(out: string, labels: DiffLabels): FilePatch {
  * the repository first.
  */
 export async function diffTreePath(repo: string, treeA: string, treeB: string, path: string, labels: DiffLabels): Promise<FilePatch> {
-  const out = await runGit(repo, 'diff', [
+  const out = await git(repo, [
     'diff', '--no-ext-diff', '--no-color', '--no-textconv', '--no-renames', '--end-of-options', treeA, treeB, '--', `:(literal)${path}`,
   ]);
   return relabelFilePatch(out.stdout, labels);

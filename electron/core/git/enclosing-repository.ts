@@ -3,8 +3,8 @@
  * from the folder, as every git command does). Used to keep files the app writes out of any
  * repository's work tree and out of any git folder. Only reads.
  */
-import { GitError, runGit } from './exec';
-import { parseRepositoryKind } from './repository';
+import { GitError } from './errors';
+import { repositoryKind, topLevel } from './rev-parse';
 
 export type Enclosing =
   | { kind: 'none' }
@@ -23,15 +23,14 @@ export type Enclosing =
  * `git rev-parse --show-toplevel` then prints the work tree's top level: "/home/ada/linux\n".
  */
 export async function enclosingRepository(folder: string): Promise<Enclosing> {
-  let kind: ReturnType<typeof parseRepositoryKind>;
+  let kind: Awaited<ReturnType<typeof repositoryKind>>;
   try {
-    kind = parseRepositoryKind((await runGit(folder, 'rev-parse', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout);
+    kind = await repositoryKind(folder);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
-    if (/not a git repository/i.test(error.stderr)) return { kind: 'none' };
+    if (error.kind === 'not-a-repository') return { kind: 'none' };
     return { kind: 'unknown', reason: error.stderr.trim().split('\n')[0] ?? 'git gave no reason' };
   }
   if (kind !== 'work-tree') return { kind: 'git-dir' };
-  const top = await runGit(folder, 'rev-parse', ['rev-parse', '--show-toplevel']);
-  return { kind: 'work-tree', top: top.stdout.replace(/\n$/, '') };
+  return { kind: 'work-tree', top: await topLevel(folder) };
 }

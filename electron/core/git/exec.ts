@@ -1,37 +1,34 @@
 /**
- * The one place that runs git. Every call names its operation, passes user text only after
- * `--` or `--end-of-options`, and declares which non-zero exit codes are expected (and why, at
- * the call site). Any other failure becomes a GitError carrying the operation, the arguments
- * and git's own message.
+ * The one place that runs git: `git(repo, args, options)`. Every call passes user text only after
+ * `--` or `--end-of-options`, and declares which non-zero exit codes are an answer rather than a
+ * failure (and why, at the call site). Any other failure is a GitError whose kind errors.ts
+ * decides. Only files of this folder import this module (eslint.config.js).
+ *
+ * Each repository has one simple-git instance, kept for the life of the process (a handful of
+ * clones at most), so its maxConcurrentProcesses limits every git process the app starts there.
  */
-import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError as SimpleGitError, simpleGit, type SimpleGit } from 'simple-git';
 import { spawn } from 'node:child_process';
+import { GitError } from './errors';
 
-export class GitError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly args: string[],
-    readonly stderr: string,
-    readonly exitCode: number | null,
-  ) {
-    super(`git ${operation} failed${exitCode === null ? '' : ` (exit ${exitCode})`}: ${stderr.trim() || 'no message'}`);
-    this.name = 'GitError';
-  }
-}
-
-export interface GitRunOptions {
+export interface GitOptions {
   /** Exit codes besides 0 that are an answer, not a failure (for example 1 from `diff --quiet`). */
-  okExitCodes?: number[];
-  /** Extra environment, for example GIT_INDEX_FILE for a temporary index. */
-  env?: Record<string, string>;
+  successExitCodes?: readonly number[];
   /** Text for git's standard input. */
   input?: string | Buffer;
+  /** Extra environment for this call, for example GIT_INDEX_FILE for a temporary index. */
+  env?: Record<string, string>;
+  /** The name errors use; the git command itself when not given. */
+  operation?: string;
 }
 
 export interface GitOutput {
   stdout: string;
   exitCode: number;
 }
+
+/** At most this many git processes run at once in one repository. */
+const MAX_PROCESSES = 6;
 
 /**
  * Variables simple-git refuses to pass on (it would throw before running git). npm sets EDITOR for
@@ -42,8 +39,7 @@ const REFUSED_BY_SIMPLE_GIT = new Set(['editor', 'visual', 'pager', 'prefix', 's
 
 /**
  * simple-git's environment guard refuses any GIT_* variable it is not told about. baseEnv drops
- * the inherited ones, so every GIT_* variable left was set by this module or its caller (a
- * temporary index, a committer): those are the ones allowed.
+ * the inherited ones, so every GIT_* variable left was set by this module: those are allowed.
  */
 const ownGitVariables = (env: Record<string, string>): string[] => Object.keys(env).filter((k) => k.toUpperCase().startsWith('GIT_'));
 
@@ -59,69 +55,136 @@ const baseEnv = (): Record<string, string> => {
   return env;
 };
 
-const clients = new Map<string, SimpleGit>();
+/** The command's name for errors: the first word after the `-c key=value` pairs. */
+const commandOf = (args: readonly string[]): string => {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-c') i++;
+    else if (!args[i]!.startsWith('-')) return args[i]!;
+  }
+  return 'git';
+};
 
-/** Runs `git <args>` in `repo` and returns its standard output as text. */
-export async function runGit(repo: string, operation: string, args: string[], opts: GitRunOptions = {}): Promise<GitOutput> {
-  if (opts.input !== undefined) return runGitWithInput(repo, operation, args, opts);
-  const okCodes = opts.okExitCodes ?? [];
-  let exitCode = 0;
-  let stderr = '';
-  const env = { ...baseEnv(), ...(opts.env ?? {}) };
+/**
+ * simple-git hands the instance's `input` hook the command's arguments only, so a call with input
+ * carries its id as a setting git ignores (`-c merge-sprint.call=N`), by which the hook finds
+ * that call's input whatever order the processes start in.
+ */
+const CALL_KEY = 'merge-sprint.call=';
+let nextCall = 0;
+
+/** A non-zero exit, carried out of simple-git whole (its GitError class is passed through as it is). */
+class ExitFailure extends SimpleGitError {
+  constructor(
+    readonly exitCode: number | null,
+    readonly stdout: string,
+    readonly stderr: string,
+  ) {
+    super(undefined, stderr);
+  }
+}
+
+interface Client {
+  git: SimpleGit;
+  inputs: Map<string, string | Buffer>;
+}
+
+const clients = new Map<string, Client>();
+
+function clientFor(repo: string): Client {
+  const existing = clients.get(repo);
+  if (existing) return existing;
+  const env = baseEnv();
+  const inputs = new Map<string, string | Buffer>();
   const git = simpleGit({
     baseDir: repo,
     allowEnvironment: ownGitVariables(env),
     // The app's own writes switch the repository's hooks off with `-c core.hooksPath=/dev/null`
     // (see NO_HOOKS); simple-git refuses that setting unless allowed.
     unsafe: { allowUnsafeHooksPath: true },
-    maxConcurrentProcesses: 6,
+    maxConcurrentProcesses: MAX_PROCESSES,
     trimmed: false,
+    // Finished when the process's streams close, which is when all its output has arrived.
+    completion: { onClose: true, onExit: false },
+    input(commands) {
+      const tag = commands.find((c) => c.startsWith(CALL_KEY));
+      return tag === undefined ? undefined : inputs.get(tag);
+    },
     errors(error, result) {
-      exitCode = result.exitCode;
-      stderr = Buffer.concat(result.stdErr).toString('utf8');
-      if (result.exitCode === 0 || okCodes.includes(result.exitCode)) return undefined;
-      return error ?? new Error(stderr);
+      if (result.exitCode === 0) return undefined;
+      const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
+      const stderr = text(result.stdErr) || (error instanceof Error ? error.message : '');
+      // A process stopped by a signal reports no exit code (null, or -1 when it never closed).
+      const code: number | null = result.exitCode;
+      return new ExitFailure(typeof code === 'number' && code >= 0 ? code : null, text(result.stdOut), stderr);
     },
   }).env(env);
+  // simple-git waits a fixed 50 ms before it reports a command that printed nothing (its
+  // completion plugin does so whatever `completion` says), and many of git's answers are
+  // silent (an unset config key, a clean status, read-tree). An empty chunk when standard
+  // output ends counts as "printed", so such a command is reported as soon as it closes.
+  git.outputHandler((_command, stdout) => {
+    stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
+  });
+  const client = { git, inputs };
+  clients.set(repo, client);
+  return client;
+}
+
+/** Forgets the repository's simple-git instance (its queue is empty once its calls have ended). */
+export function releaseRepository(repo: string): void {
+  clients.delete(repo);
+}
+
+async function viaSimpleGit(repo: string, args: readonly string[], input: string | Buffer | undefined): Promise<GitOutput> {
+  const client = clientFor(repo);
+  if (input === undefined) return { stdout: await client.git.raw([...args]), exitCode: 0 };
+  const tag = `${CALL_KEY}${nextCall++}`;
+  client.inputs.set(tag, input);
   try {
-    const stdout = await git.raw(args);
-    return { stdout, exitCode };
-  } catch (error) {
-    const message = stderr || (error instanceof Error ? error.message : String(error));
-    throw new GitError(operation, args, message, exitCode || null);
+    return { stdout: await client.git.raw(['-c', tag, ...args]), exitCode: 0 };
+  } finally {
+    client.inputs.delete(tag);
   }
 }
 
-/** Same as runGit, for the few commands that read standard input (mktree, apply, am, hash-object --stdin). */
-export function runGitWithInput(repo: string, operation: string, args: string[], opts: GitRunOptions): Promise<GitOutput> {
-  const okCodes = opts.okExitCodes ?? [];
+/**
+ * A call with its own environment (a temporary index, a commit's identity, a git folder) starts
+ * git itself, with the same environment, input, exit-code and error rules. simple-git keeps one
+ * environment per instance and reads it when the process starts, so two calls sharing the
+ * repository's instance with different environments would race; an instance per call is what
+ * this runner exists to avoid.
+ */
+function viaSpawn(repo: string, args: readonly string[], env: Record<string, string>, input: string | Buffer | undefined): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd: repo, env: { ...baseEnv(), ...(opts.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd: repo, env: { ...baseEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => reject(new GitError(operation, args, e.message, null)));
+    child.on('error', (e) => reject(new ExitFailure(null, '', e.message)));
     child.on('close', (code) => {
-      const exitCode = code ?? -1;
       const stdout = Buffer.concat(out).toString('utf8');
-      if (exitCode === 0 || okCodes.includes(exitCode)) resolve({ stdout, exitCode });
-      else reject(new GitError(operation, args, Buffer.concat(err).toString('utf8'), exitCode));
+      if (code === 0) resolve({ stdout, exitCode: 0 });
+      else reject(new ExitFailure(code, stdout, Buffer.concat(err).toString('utf8')));
     });
     child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.input);
+    child.stdin.end(input);
   });
 }
 
-/** A simple-git client for the repository, for the few typed helpers it offers (status, log). */
-export function gitClient(repo: string): SimpleGit {
-  let client = clients.get(repo);
-  if (!client) {
-    const env = baseEnv();
-    client = simpleGit({ baseDir: repo, allowEnvironment: ownGitVariables(env), maxConcurrentProcesses: 6, trimmed: false }).env(env);
-    clients.set(repo, client);
+/** Runs `git <args>` in `repo` and returns its standard output as text. */
+export async function git(repo: string, args: readonly string[], opts: GitOptions = {}): Promise<GitOutput> {
+  try {
+    // simple-git writes no input of zero length and then never closes git's standard input, so
+    // a command given empty input (mktree for the empty tree) would wait for it forever.
+    const own = opts.env !== undefined || (opts.input !== undefined && opts.input.length === 0);
+    return own ? await viaSpawn(repo, args, opts.env ?? {}, opts.input) : await viaSimpleGit(repo, args, opts.input);
+  } catch (error) {
+    const operation = opts.operation ?? commandOf(args);
+    if (!(error instanceof ExitFailure)) throw new GitError(operation, [...args], error instanceof Error ? error.message : String(error), null);
+    if (error.exitCode !== null && (opts.successExitCodes ?? []).includes(error.exitCode)) return { stdout: error.stdout, exitCode: error.exitCode };
+    throw new GitError(operation, [...args], error.stderr, error.exitCode);
   }
-  return client;
 }
 
 /** Splits NUL-terminated `-z` output into its records (the final empty record is dropped). */

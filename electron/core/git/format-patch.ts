@@ -5,7 +5,7 @@
  */
 import { readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { runGit } from './exec';
+import { git } from './exec';
 
 /**
  * Runs `git format-patch` for `base..tip` into `dir` and returns the file names in order
@@ -22,7 +22,7 @@ export async function formatPatches(
   version: number,
   sender: { name: string; email: string },
 ): Promise<string[]> {
-  const out = await runGit(repo, 'format-patch', [
+  const out = await git(repo, [
     '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false',
     'format-patch', '--cover-letter', `--reroll-count=${version}`, '--binary', '--full-index', '-M', '--no-signoff',
     '--no-to', '--no-cc', '--suffix=.patch', '--src-prefix=a/', '--dst-prefix=b/', '--no-color', '-o', dir, '--end-of-options', `${base}..${tip}`,
@@ -45,6 +45,6 @@ export async function rangeDiff(repo: string, from: { base: string; tip: string 
   for (const id of [from.base, from.tip, to.base, to.tip]) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)) throw new Error(`range-diff takes commit ids, not "${id}"`);
   }
-  const out = await runGit(repo, 'range-diff', ['range-diff', '--no-color', `${from.base}..${from.tip}`, `${to.base}..${to.tip}`]);
+  const out = await git(repo, ['range-diff', '--no-color', `${from.base}..${from.tip}`, `${to.base}..${to.tip}`]);
   return out.stdout;
 }

@@ -1,5 +1,5 @@
 /** Searching a commit's files for fixed strings (the old paths of the rename plan). */
-import { runGit } from './exec';
+import { git } from './exec';
 
 export interface GrepHit {
   path: string;
@@ -39,6 +39,6 @@ export async function grepFixed(repo: string, commit: string, terms: readonly st
   if (terms.length === 0) return [];
   const args = ['grep', '-z', '-n', '-I', '--no-color', '-F', ...terms.flatMap((t) => ['-e', t]), commit, '--'];
   // Exit 1: no line matches, which is an answer.
-  const out = await runGit(repo, 'grep', args, { okExitCodes: [1] });
+  const out = await git(repo, args, { successExitCodes: [1] });
   return parseGrep(out.stdout, commit, limit);
 }

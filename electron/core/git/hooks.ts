@@ -4,7 +4,8 @@
  * rename engine runs them the way `git commit -m` does, through `git hook run`.
  */
 import { readConfigBool, unsetLocalConfig, writeLocalConfig } from './config';
-import { GitError, runGitWithInput } from './exec';
+import { GitError } from './errors';
+import { git } from './exec';
 
 export const RUN_HOOKS_KEY = 'merge-sprint.runHooks';
 
@@ -43,7 +44,7 @@ export async function runHook(repo: string, name: CommitHook, args: readonly str
   const argv = ['hook', 'run', '--ignore-missing', name, ...(args.length > 0 ? ['--', ...args] : [])];
   try {
     // No editor is opened for the app's messages; `git commit -m` tells its hooks the same way.
-    await runGitWithInput(repo, 'hook run', argv, { env: { GIT_EDITOR: ':', ...env } });
+    await git(repo, argv, { operation: 'hook run', env: { GIT_EDITOR: ':', ...env } });
     return { passed: true };
   } catch (error) {
     if (error instanceof GitError) return { passed: false, exitCode: error.exitCode, output: error.stderr };
@@ -58,6 +59,6 @@ export async function runHook(repo: string, name: CommitHook, args: readonly str
  * nothing is left).
  */
 export async function cleanMessage(repo: string, message: string): Promise<string> {
-  const out = await runGitWithInput(repo, 'stripspace', ['stripspace'], { input: message });
+  const out = await git(repo, ['stripspace'], { input: message });
   return out.stdout;
 }

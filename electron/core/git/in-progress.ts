@@ -5,7 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { runGit } from './exec';
+import { indexPath } from './rev-parse';
 
 export type GitOperation = 'merge' | 'rebase' | 'am' | 'cherry-pick' | 'revert' | 'bisect' | 'sequencer';
 
@@ -29,18 +29,6 @@ const exists = async (p: string): Promise<boolean> => {
     return false;
   }
 };
-
-/** The git folder of the work tree (for a linked worktree, its own folder under .git/worktrees). `--absolute-git-dir` prints "/path/.git\n". */
-export async function gitDir(repo: string): Promise<string> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--absolute-git-dir']);
-  return out.stdout.replace(/\n$/, '');
-}
-
-/** Where git keeps the work tree's index. `--git-path index` prints it relative to the work tree ("/.git/index\n" or ".git/index\n"). */
-export async function indexPath(repo: string): Promise<string> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--git-path', 'index']);
-  return path.resolve(repo, out.stdout.replace(/\n$/, ''));
-}
 
 /** The operation git is in the middle of, or null. */
 export async function operationInProgress(dir: string): Promise<GitOperation | null> {

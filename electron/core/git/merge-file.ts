@@ -4,7 +4,7 @@
  * encoding), and a clean result is stored as a blob.
  */
 import path from 'node:path';
-import { runGit } from './exec';
+import { git } from './exec';
 
 /**
  * Writes blob `oid` of the repository whose git folder is `gitDir` into `scratch`; returns the
@@ -13,7 +13,7 @@ import { runGit } from './exec';
  * The git folder is named by GIT_DIR: simple-git refuses a `--git-dir` option.
  */
 export async function unpackBlob(gitDir: string, scratch: string, oid: string): Promise<string> {
-  const out = await runGit(scratch, 'unpack-file', ['unpack-file', oid], { env: { GIT_DIR: gitDir } });
+  const out = await git(scratch, ['unpack-file', oid], { env: { GIT_DIR: gitDir } });
   return path.join(scratch, out.stdout.trim());
 }
 
@@ -29,12 +29,12 @@ export async function mergeFileInPlace(
   const args = ['merge-file', '--diff3', '-L', labels.current, '-L', labels.base, '-L', labels.other, '--', files.current, files.base, files.other];
   // merge-file exits with the number of conflicts (capped at 127); only a negative exit (255) is an error.
   const conflictCounts = Array.from({ length: 127 }, (_, i) => i + 1);
-  const out = await runGit(scratch, 'merge-file', args, { okExitCodes: conflictCounts });
+  const out = await git(scratch, args, { successExitCodes: conflictCounts });
   return out.exitCode;
 }
 
 /** Stores `file` as a blob in the repository, byte for byte (no clean filters); returns its id ("3e75765...\n"). */
 export async function storeFileAsBlob(repo: string, file: string): Promise<string> {
-  const out = await runGit(repo, 'hash-object', ['hash-object', '-w', '--no-filters', '--', file]);
+  const out = await git(repo, ['hash-object', '-w', '--no-filters', '--', file]);
   return out.stdout.trim();
 }

@@ -1,7 +1,8 @@
 /** Reading refs: resolve what the user typed to a commit, list branches and tags, read HEAD. */
 import { checkRefText } from '../../../shared/refs';
 import { fail, ok, type Result } from '../../../shared/result';
-import { runGit } from './exec';
+import { git } from './exec';
+import { commitId } from './rev-parse';
 
 export interface RefList {
   branches: string[];
@@ -14,12 +15,8 @@ export interface RefList {
 export async function resolveCommit(repo: string, ref: string): Promise<Result<string>> {
   const bad = checkRefText(ref);
   if (bad) return fail('bad-input', bad);
-  // Output: "<40 or 64 hex digits>\n". Exit 1 with --quiet: the ref names no commit.
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-    okExitCodes: [1],
-  });
-  const commit = out.stdout.trim();
-  if (out.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
+  const commit = await commitId(repo, ref);
+  if (commit === null || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) {
     return fail(
       'unknown-ref',
       `"${ref}" is not a branch, tag or commit in this repository: list them with \`git branch -a\` and \`git tag\` (fetch first if it lives on a remote).`,
@@ -52,14 +49,14 @@ export function parseRefList(out: string): RefList {
 }
 
 export async function listRefs(repo: string): Promise<RefList> {
-  const out = await runGit(repo, 'for-each-ref', ['for-each-ref', '--format=%(HEAD)%00%(refname)', 'refs/heads', 'refs/tags']);
+  const out = await git(repo, ['for-each-ref', '--format=%(HEAD)%00%(refname)', 'refs/heads', 'refs/tags']);
   return parseRefList(out.stdout);
 }
 
 /** The commit HEAD points at; 'empty-repository' while the current branch has no commit. */
 export async function headCommit(repo: string): Promise<Result<string>> {
-  // Exit 1 with --quiet: HEAD names a branch that has no commit yet.
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] });
-  if (out.exitCode !== 0) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
-  return ok(out.stdout.trim());
+  // None while HEAD names a branch that has no commit yet.
+  const head = await commitId(repo, 'HEAD');
+  if (head === null) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
+  return ok(head);
 }

@@ -10,7 +10,7 @@
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { runGit } from './exec';
+import { git } from './exec';
 
 const POLL_MS = 2000;
 const SETTLE_MS = 60;
@@ -25,8 +25,8 @@ const SETTLE_MS = 60;
  */
 export async function refsFingerprint(repo: string): Promise<string> {
   const [refs, head] = await Promise.all([
-    runGit(repo, 'for-each-ref', ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']),
-    runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', 'HEAD'], { okExitCodes: [1] }),
+    git(repo, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/remotes', 'refs/tags']),
+    git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD'], { successExitCodes: [1] }),
   ]);
   return `${head.stdout}\n${refs.stdout}`;
 }
@@ -38,7 +38,7 @@ export async function refsFingerprint(repo: string): Promise<string> {
  *   ".git\n.git\n"
  */
 async function gitDirs(repo: string): Promise<{ gitDir: string; commonDir: string }> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--git-dir', '--git-common-dir']);
+  const out = await git(repo, ['rev-parse', '--git-dir', '--git-common-dir']);
   const [gitDir = '.git', commonDir = gitDir] = out.stdout.split('\n');
   return { gitDir: path.resolve(repo, gitDir), commonDir: path.resolve(repo, commonDir) };
 }

@@ -4,23 +4,13 @@
  */
 import { realpath, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/result';
-import { GitError, runGit } from './exec';
+import { GitError } from './errors';
+import { git, releaseRepository } from './exec';
+import { commitId, repositoryKind, topLevel } from './rev-parse';
 
 export interface OpenedRepository {
   /** The work tree's top level, with symbolic links resolved. */
   root: string;
-}
-
-/**
- * Answers of `git rev-parse --is-bare-repository --is-inside-work-tree`, one per line:
- *   "false\ntrue\n"   a work tree
- *   "true\nfalse\n"   a bare repository
- *   "false\nfalse\n"  inside a .git folder
- */
-export function parseRepositoryKind(out: string): 'work-tree' | 'bare' | 'git-dir' {
-  const [bare, inside] = out.split('\n');
-  if (bare === 'true') return 'bare';
-  return inside === 'true' ? 'work-tree' : 'git-dir';
 }
 
 export async function openRepository(path: string): Promise<Result<OpenedRepository>> {
@@ -34,14 +24,13 @@ export async function openRepository(path: string): Promise<Result<OpenedReposit
     return fail('not-found', `"${path}" does not exist: check the path, or clone the repository first.`);
   }
 
-  let kindOut: string;
+  let what: Awaited<ReturnType<typeof repositoryKind>>;
   try {
-    kindOut = (await runGit(folder, 'rev-parse', ['rev-parse', '--is-bare-repository', '--is-inside-work-tree'])).stdout;
+    what = await repositoryKind(folder);
   } catch (error) {
     if (!(error instanceof GitError)) throw error;
     return explainRefusal(path, error);
   }
-  const what = parseRepositoryKind(kindOut);
   if (what === 'bare') {
     return fail('bare-repository', `"${path}" is a bare repository (no working tree): clone it (\`git clone ${path} DIR\`) and open the clone.`);
   }
@@ -50,30 +39,35 @@ export async function openRepository(path: string): Promise<Result<OpenedReposit
   }
 
   const [top, head, anyRef] = await Promise.all([
-    runGit(folder, 'rev-parse', ['rev-parse', '--show-toplevel']),
-    // Exit 1 with --quiet: HEAD names a branch with no commit yet.
-    runGit(folder, 'rev-parse', ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [1] }),
-    runGit(folder, 'for-each-ref', ['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/tags', 'refs/remotes']),
+    topLevel(folder),
+    // None: HEAD names a branch with no commit yet.
+    commitId(folder, 'HEAD'),
+    git(folder, ['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/tags', 'refs/remotes']),
   ]);
-  if (head.exitCode === 1 && anyRef.stdout.trim() === '') {
+  if (head === null && anyRef.stdout.trim() === '') {
     return fail('empty-repository', `"${path}" has no commits yet: commit something (or fetch the upstream and fork branches) first.`);
   }
-  const root = top.stdout.replace(/\n$/, '');
-  return ok({ root: await realpath(root) });
+  return ok({ root: await realpath(top) });
+}
+
+/** Lets go of what the git layer keeps for an opened repository, when the app closes it. */
+export function closeRepository(root: string): void {
+  releaseRepository(root);
 }
 
 /** git exits 128 outside a repository, and also for one owned by another user (safe.directory). */
 function explainRefusal(path: string, error: GitError): Result<never> {
-  if (/dubious ownership/.test(error.stderr)) {
+  if (error.kind === 'dubious-ownership') {
     return fail('refused', `git refuses "${path}" because another user owns it: if you trust it, run \`git config --global --add safe.directory ${path}\`.`);
   }
-  if (/not a git repository/i.test(error.stderr)) {
+  if (error.kind === 'not-a-repository') {
     return fail('not-a-repository', `"${path}" is not a git repository: open the folder of a git clone (or run \`git init\` there).`);
   }
   return fail('git-failed', `git could not read "${path}": ${error.stderr.trim()}`, {
     operation: error.operation,
     args: error.args,
     stderr: error.stderr,
+    kind: error.kind,
     ...(error.exitCode === null ? {} : { exitCode: error.exitCode }),
   });
 }

@@ -2,7 +2,7 @@
  * Bringing the repository's index and working tree in line with a commit, for listed paths
  * only: what an operation does after its commit is on the branch. Nothing else is touched.
  */
-import { runGitWithInput } from './exec';
+import { git } from './exec';
 import { NO_HOOKS } from './commit';
 import { literalPathspec } from './trees';
 
@@ -16,5 +16,5 @@ export async function restoreFromCommit(repo: string, commit: string, paths: rea
   if (paths.length === 0) return;
   const input = paths.map((p) => `${literalPathspec(p)}\0`).join('');
   const args = [...NO_HOOKS, 'restore', `--source=${commit}`, '--staged', '--worktree', '--pathspec-from-file=-', '--pathspec-file-nul'];
-  await runGitWithInput(repo, 'restore', args, { input });
+  await git(repo, args, { input });
 }

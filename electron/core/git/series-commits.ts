@@ -3,17 +3,18 @@
  * for (created only if new; its name is checked in check-ref-format.ts), and our own refs that
  * keep exported versions.
  */
-import { runGit } from './exec';
+import { git } from './exec';
+import { swapRef } from './update-ref';
 
 /** A commit's author date in git's internal format. Output: "1700000000 +0000\n". */
 export async function authorDate(repo: string, commit: string): Promise<string> {
-  const out = await runGit(repo, 'show', ['show', '-s', '--format=%ad', '--date=raw', '--end-of-options', commit]);
+  const out = await git(repo, ['show', '-s', '--format=%ad', '--date=raw', '--end-of-options', commit]);
   return out.stdout.trim();
 }
 
 /** Does the full ref name exist? (`show-ref --verify --quiet` exits 1 when it does not.) */
 export async function refExists(repo: string, ref: string): Promise<boolean> {
-  const out = await runGit(repo, 'show-ref', ['show-ref', '--verify', '--quiet', '--', ref], { okExitCodes: [1] });
+  const out = await git(repo, ['show-ref', '--verify', '--quiet', '--', ref], { successExitCodes: [1] });
   return out.exitCode === 0;
 }
 
@@ -24,12 +25,16 @@ export async function refExists(repo: string, ref: string): Promise<boolean> {
  */
 export async function createRef(repo: string, ref: string, commit: string, reason: string): Promise<boolean> {
   if (await refExists(repo, ref)) return false;
-  // Exit 128 with "reference already exists": it was created between the two calls.
-  const out = await runGit(repo, 'update-ref', ['update-ref', '-m', reason, '--', ref, commit, ''], { okExitCodes: [128] });
-  return out.exitCode === 0;
+  // 'ref-moved': it was created between the two calls. Made at the user's request, as `git
+  // branch` would, so the repository's reference-transaction hook runs.
+  const swap = await swapRef(repo, ref, commit, '', reason, { runHooks: true });
+  if (swap.swapped) return true;
+  if (swap.why === 'ref-moved') return false;
+  throw swap.error;
 }
 
 /** Points a ref of our own namespace at a commit (keeps exported versions from garbage collection). */
 export async function setRef(repo: string, ref: string, commit: string, reason: string): Promise<void> {
-  await runGit(repo, 'update-ref', ['update-ref', '-m', reason, '--', ref, commit]);
+  const swap = await swapRef(repo, ref, commit, null, reason, { runHooks: true });
+  if (!swap.swapped) throw swap.error;
 }

@@ -1,5 +1,5 @@
 /** The working tree's state for a few paths: what an operation would touch that is not committed. */
-import { runGitWithInput, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 export interface PathStatus {
@@ -24,12 +24,11 @@ export function parseStatus(out: string): PathStatus[] {
 
 /**
  * Every uncommitted change, untracked file and ignored file at or under `roots` (untracked
- * folders listed file by file), against HEAD. The answer is usually empty, and simple-git waits
- * a fixed 50 ms after a command that printed nothing: runGitWithInput spawns git itself.
+ * folders listed file by file), against HEAD.
  */
 export async function statusOfPaths(repo: string, roots: readonly string[]): Promise<PathStatus[]> {
   if (roots.length === 0) return [];
   const args = ['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--ignored=matching', '--', ...roots.map(literalPathspec)];
-  const out = await runGitWithInput(repo, 'status', args, {});
+  const out = await git(repo, args, {});
   return parseStatus(out.stdout);
 }

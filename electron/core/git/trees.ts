@@ -1,5 +1,5 @@
 /** Reading trees of a commit: list files, look up single paths, check that folders exist. */
-import { runGit, splitNul } from './exec';
+import { git, splitNul } from './exec';
 
 export type TreeEntryType = 'blob' | 'tree' | 'commit';
 
@@ -46,65 +46,27 @@ export async function lsTree(repo: string, treeish: string, dirs?: string | read
   const list = dirs === undefined ? [] : typeof dirs === 'string' ? [dirs] : dirs;
   const args = ['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', treeish];
   if (list.length > 0) args.push('--', ...list.map(literalPathspec));
-  const out = await runGit(repo, 'ls-tree', args);
+  const out = await git(repo, args);
   return parseLsTree(out.stdout);
 }
 
 /** The entry at exactly `path` in `commit` (a file, a symlink, a submodule or a folder), or null. */
 export async function lsPath(repo: string, commit: string, path: string): Promise<TreeEntry | null> {
-  const out = await runGit(repo, 'ls-tree', ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', literalPathspec(path)]);
+  const out = await git(repo, ['ls-tree', '-z', '--full-tree', '--end-of-options', commit, '--', literalPathspec(path)]);
   return parseLsTree(out.stdout).find((e) => e.path === path) ?? null;
 }
 
-export interface PathLookup {
-  commit: string;
-  path: string;
-}
-
-export interface FoundObject {
-  oid: string;
-  type: string;
-}
-
 /**
- * Parses `git cat-file --batch-check -z` answers to the lookups `names`, in order, one line each:
- *   "bbce92e4cc17ef2aa28e89d44b2a9c6e0ffe2780 tree 98\n"   found
- *   "<name> missing\n"                                      no such path (or a submodule entry)
- * A missing answer echoes the name, which may itself hold newlines, so answers are read by the
- * length of the name that was asked rather than split on newlines.
+ * Every folder of a commit's tree. `git ls-tree -r -d --name-only -z` lists trees only:
+ *   "arch\0arch/i386\0arch/i386/kernel\0"
  */
-export function parseBatchCheck(out: string, names: readonly string[]): (FoundObject | null)[] {
-  const found: (FoundObject | null)[] = [];
-  let at = 0;
-  for (const name of names) {
-    const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
-    if (unanswered) {
-      found.push(null);
-      at += name.length + unanswered.length;
-      continue;
-    }
-    const end = out.indexOf('\n', at);
-    const [oid, type] = out.slice(at, end < 0 ? out.length : end).split(' ');
-    if (end < 0 || !oid || !type || !/^[0-9a-f]{40,64}$/.test(oid)) {
-      throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
-    }
-    found.push({ oid, type });
-    at = end + 1;
-  }
-  return found;
+export async function listTreeDirs(repo: string, commit: string): Promise<Set<string>> {
+  const out = await git(repo, ['ls-tree', '-r', '-d', '--name-only', '-z', '--full-tree', '--end-of-options', commit]);
+  return new Set(splitNul(out.stdout));
 }
 
-/** The object at `commit:path` for each lookup, in order (null where there is none), in one git call. */
-export async function lookupPaths(repo: string, lookups: readonly PathLookup[]): Promise<(FoundObject | null)[]> {
-  if (lookups.length === 0) return [];
-  const names = lookups.map((l) => `${l.commit}:${l.path}`);
-  // Names go through standard input (NUL-separated), never through the command line.
-  const out = await runGit(repo, 'cat-file', ['cat-file', '--batch-check', '-z'], { input: names.map((n) => `${n}\0`).join('') });
-  return parseBatchCheck(out.stdout, names);
-}
-
-/** Is `dir` a folder in `commit`? */
-export async function dirExists(repo: string, commit: string, dir: string): Promise<boolean> {
-  const [found] = await lookupPaths(repo, [{ commit, path: dir }]);
-  return found?.type === 'tree';
+/** Writes the empty tree object and returns its id; `git mktree` reads no entries and prints "4b825dc6…\n". */
+export async function writeEmptyTree(repo: string): Promise<string> {
+  const out = await git(repo, ['mktree'], { input: '' });
+  return out.stdout.trim();
 }

@@ -3,7 +3,7 @@
  * runs builds and applies patches, so it never works in (or writes to) the user's working tree.
  */
 import { rm } from 'node:fs/promises';
-import { runGit } from './exec';
+import { git } from './exec';
 import { NO_HOOKS } from './commit';
 
 /**
@@ -14,8 +14,8 @@ import { NO_HOOKS } from './commit';
  */
 export async function addDetachedWorktree(repo: string, dir: string, commit: string, opts: { checkout: boolean } = { checkout: true }): Promise<void> {
   const noCheckout = opts.checkout ? [] : ['--no-checkout'];
-  await runGit(repo, 'worktree add', [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', ...noCheckout, '--', dir, commit]);
-  if (!opts.checkout) await runGit(dir, 'read-tree', ['read-tree', '--end-of-options', commit]);
+  await git(repo, [...NO_HOOKS, 'worktree', 'add', '--detach', '--quiet', ...noCheckout, '--', dir, commit], { operation: 'worktree add' });
+  if (!opts.checkout) await git(dir, ['read-tree', '--end-of-options', commit]);
 }
 
 /**
@@ -24,7 +24,7 @@ export async function addDetachedWorktree(repo: string, dir: string, commit: str
  * gone or only half made; then the folder goes anyway and prune forgets the registration.
  */
 export async function removeWorktree(repo: string, dir: string): Promise<void> {
-  const out = await runGit(repo, 'worktree remove', ['worktree', 'remove', '--force', '--force', '--', dir], { okExitCodes: [128] });
+  const out = await git(repo, ['worktree', 'remove', '--force', '--force', '--', dir], { operation: 'worktree remove', successExitCodes: [128] });
   if (out.exitCode === 0) return;
   await rm(dir, { recursive: true, force: true });
   await pruneWorktrees(repo);
@@ -32,7 +32,7 @@ export async function removeWorktree(repo: string, dir: string): Promise<void> {
 
 /** Forgets worktrees whose folders no longer exist. */
 export async function pruneWorktrees(repo: string): Promise<void> {
-  await runGit(repo, 'worktree prune', ['worktree', 'prune']);
+  await git(repo, ['worktree', 'prune'], { operation: 'worktree prune' });
 }
 
 export interface WorktreeInfo {
@@ -62,6 +62,6 @@ export function parseWorktreeList(out: string): WorktreeInfo[] {
 }
 
 export async function listWorktrees(repo: string): Promise<WorktreeInfo[]> {
-  const out = await runGit(repo, 'worktree list', ['worktree', 'list', '--porcelain', '-z']);
+  const out = await git(repo, ['worktree', 'list', '--porcelain', '-z'], { operation: 'worktree list' });
   return parseWorktreeList(out.stdout);
 }

@@ -11,7 +11,7 @@ import { refusalFor, type Client } from '../../../shared/access';
 import { contract, isChannel, type Channel, type ParsedReq, type Res } from '../../../shared/api';
 import { fail, type AppError, type Result } from '../../../shared/result';
 import type { Handlers, RepoServices } from '../context';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { featureHandlers, type HostChannel } from './features';
 
 /** The channels a host answers itself, for a caller of its own kind (a window, a room browser). */
@@ -61,6 +61,7 @@ export function gitFailure(error: GitError): { ok: false; error: AppError } {
     operation: error.operation,
     args: error.args,
     stderr: error.stderr,
+    kind: error.kind,
     ...(error.exitCode === null ? {} : { exitCode: error.exitCode }),
   });
 }

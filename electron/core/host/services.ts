@@ -8,7 +8,7 @@ import type { Push } from '../../../shared/api';
 import type { Actor } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
 import type { PlanStore, RepoCaches, RepoServices } from '../context';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { openRepository } from '../git/repository';
 import { watchRepoRefs, type RepoWatch } from '../git/repo-watch';
 import { resolveActor } from '../plan/actor';

@@ -9,7 +9,7 @@
  */
 import type { Inventory, InventoryFile, FileStatus, SprintSettings } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
-import { diffTreeNumstat, type ChangeStatus, type TreeChange } from '../git/diff';
+import { diffTreeNumstat, type ChangeStatus, type TreeChange } from '../git/diff-tree';
 import { emptyTreeId, lsTree, type TreeEntry } from '../git/trees';
 import type { Lru } from '../host/lru';
 import { pairingsKey } from './pairings';

@@ -5,7 +5,7 @@
 import type { Pairing, SprintSettings } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { resolveCommit } from '../git/refs';
-import { lookupPaths } from '../git/trees';
+import { lookupPaths } from '../git/cat-file';
 import { checkPairings } from './pairings';
 
 export interface ResolvedRefs {

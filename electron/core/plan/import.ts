@@ -10,7 +10,7 @@ import { parseMaintainers } from '../../../shared/maintainers/parse';
 import { checkRepoPath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { RepoServices } from '../context';
-import { runGit } from '../git/exec';
+import { readBlob } from '../git/cat-file';
 import { resolveCommit } from '../git/refs';
 import { lsPath } from '../git/trees';
 import { peopleFromAuthors } from './people';
@@ -23,8 +23,7 @@ async function readBlobAt(repo: string, commit: string, ref: string, path: strin
   const entry = await lsPath(repo, commit, path);
   if (!entry) return fail('not-found', `The fork (${ref}) has no file "${path}": give the path of its MAINTAINERS file, or derive subsystems from folders.`);
   if (entry.type !== 'blob' || entry.mode === '120000') return fail('bad-input', `"${path}" in ${ref} is not a regular file.`);
-  const out = await runGit(repo, 'cat-file', ['cat-file', 'blob', entry.oid]);
-  return ok(out.stdout);
+  return ok(await readBlob(repo, entry.oid));
 }
 
 export async function importMaintainers(ctx: RepoServices, path: string): Promise<Result<ImportReport>> {

@@ -8,7 +8,9 @@ import { emptyPlan, type Plan } from '../../../shared/model';
 import { ACTIVITY_LIMIT, extendActivity } from '../../../shared/plan/activity';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { compareEvents, foldEvents, foldOnto, orderEvents, parsePlanEvent } from '../../../shared/plan/fold';
-import { isPlanAncestor, parseEventMessage, readPlanCommits, type PlanCommit } from '../git/plan-ref';
+import { isAncestor } from '../git/commit';
+import { readMessages, type LoggedMessage } from '../git/log';
+import { parseEventMessage } from './plan-ref';
 
 /** An event the fold could not use, or a commit that holds no readable event. */
 export interface PlanProblem {
@@ -30,7 +32,7 @@ export interface FoldedLog {
 export const emptyLog = (): FoldedLog => ({ head: '', plan: emptyPlan(), events: [], ids: new Set(), skippedIds: new Set(), problems: [] });
 
 /** Reads the events of plan commits; merge commits carry none, other unreadable ones are reported. */
-export function eventsOf(commits: PlanCommit[]): { events: PlanEvent[]; problems: PlanProblem[] } {
+export function eventsOf(commits: LoggedMessage[]): { events: PlanEvent[]; problems: PlanProblem[] } {
   const events: PlanEvent[] = [];
   const problems: PlanProblem[] = [];
   for (const c of commits) {
@@ -70,12 +72,12 @@ export function appendFolded(log: FoldedLog, head: string, plan: Plan, events: P
 export async function loadLog(repo: string, head: string, prev: FoldedLog): Promise<FoldedLog> {
   if (head === prev.head) return prev;
   if (head === '') return emptyLog();
-  const incremental = prev.head !== '' && (await isPlanAncestor(repo, prev.head, head));
+  const incremental = prev.head !== '' && (await isAncestor(repo, prev.head, head));
   if (!incremental) {
-    const { events, problems } = eventsOf(await readPlanCommits(repo, head));
+    const { events, problems } = eventsOf(await readMessages(repo, head));
     return fromScratch(head, events, problems);
   }
-  const read = eventsOf(await readPlanCommits(repo, head, prev.head));
+  const read = eventsOf(await readMessages(repo, head, prev.head));
   const fresh = orderEvents(read.events).filter((e) => !prev.ids.has(e.id));
   const last = prev.events.at(-1);
   const first = fresh[0];

@@ -19,7 +19,8 @@ import { newEventId, nextEventTime } from '../../../shared/plan/ids';
 import { parseClientCommand } from '../../../shared/plan/schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
-import { backoff, commitPlanEvents, LOCK_MESSAGE, planRefFiles, readPlanHead, updatePlanRef, writeEmptyTree } from '../git/plan-ref';
+import { writeEmptyTree } from '../git/trees';
+import { backoff, commitPlanEvents, LOCK_MESSAGE, planRefFiles, readPlanHead, updatePlanRef } from './plan-ref';
 import { activityOf, appendFolded, emptyLog, eventsSince, loadLog, type FoldedLog, type PlanProblem } from './log';
 
 export interface GitPlanStore extends PlanStore {

@@ -13,10 +13,11 @@ import { quotePath } from '../../../shared/paths';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanAccess } from '../context';
-import { commitTree, swapBranch } from '../git/commit';
-import { GitError } from '../git/exec';
+import { commitTree } from '../git/commit';
+import { swapRef } from '../git/update-ref';
+import { GitError } from '../git/errors';
 import { readRunHooks } from '../git/hooks';
-import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/index';
+import { readTreeIntoIndex, writeTree, type TempIndex } from '../git/staging-index';
 import { restoreFromCommit } from '../git/restore';
 import { checkpoint } from './checkpoint';
 import { HOOKS_OFF_HINT, quoteHookOutput, runCommitHooks, runPostCommitHook } from './commit-hooks';
@@ -99,10 +100,10 @@ export async function moveBranch(ctx: PlanAccess, journal: Journal, gitDirPath: 
   await writeJournal(gitDirPath, journal);
   checkpoint(`${journal.op}:before-ref`);
   const reason = `merge-sprint: ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`;
-  const swap = await swapBranch(ctx.repo, journal.branch, journal.after, journal.before, reason, { runHooks });
+  const swap = await swapRef(ctx.repo, `refs/heads/${journal.branch}`, journal.after, journal.before, reason, { runHooks });
   if (!swap.swapped) {
     await clearJournal(gitDirPath);
-    return swap.refusedByHook === null ? fail('conflict', BRANCH_MOVED(journal.branch)) : fail('refused', HOOK_REFUSED_MOVE(journal.branch, swap.refusedByHook));
+    return swap.why === 'hook-refused' ? fail('refused', HOOK_REFUSED_MOVE(journal.branch, swap.hookOutput)) : fail('conflict', BRANCH_MOVED(journal.branch));
   }
   checkpoint(`${journal.op}:after-ref`);
   try {

@@ -8,9 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUnder, quotePath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
-import { diffTreeNumstat } from '../git/diff';
+import { diffTreeNumstat } from '../git/diff-tree';
 import { cleanMessage, runHook, type CommitHook, type HookRun } from '../git/hooks';
-import { writeTree, type TempIndex } from '../git/index';
+import { writeTree, type TempIndex } from '../git/staging-index';
 
 export const HOOKS_OFF_HINT =
   'To make the app\'s commits without this repository\'s hooks, untick "Run this repository\'s git hooks" in the Rename view or run `merge-sprint rename hooks off`.';

@@ -8,7 +8,7 @@ import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { newPathRoots, type TreeFile } from '../../../shared/rename/check';
-import { editIndex, type IndexEdit } from '../git/index';
+import { editIndex, type IndexEdit } from '../git/staging-index';
 import { commitStep } from './atomic';
 import type { PlanAccess } from '../context';
 import { checkRepoState, checkTouchedPaths } from './guard';

@@ -7,7 +7,7 @@ import { quotePath } from '../../../shared/paths';
 import { classifyDrift, relativeFiles, withoutRels } from '../../../shared/rename/drift';
 import type { DriftFile, RenameRule, RuleDrift } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
-import { firstParent } from '../git/commit';
+import { firstParent } from '../git/rev-parse';
 import { lsTree, type TreeEntry } from '../git/trees';
 import type { PlanAccess } from '../context';
 import type { Lru } from '../host/lru';

@@ -8,9 +8,9 @@
 import { quotePath } from '../../../shared/paths';
 import type { FinishResult, PreferredSide, RenameCheckSummary, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { firstParent } from '../git/commit';
-import { editIndex, type IndexEdit } from '../git/index';
-import { diffWithRenames } from '../git/rename-diff';
+import { firstParent } from '../git/rev-parse';
+import { editIndex, type IndexEdit } from '../git/staging-index';
+import { diffWithRenames } from '../git/diff-tree';
 import { lsTree } from '../git/trees';
 import { commitStep } from './atomic';
 import type { PlanAccess } from '../context';

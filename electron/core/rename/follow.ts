@@ -10,7 +10,7 @@ import { quotePath } from '../../../shared/paths';
 import { rebaseOntoMove } from '../../../shared/rename/follow';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type AppError, type Result } from '../../../shared/result';
-import { fullRefName } from '../git/commit';
+import { fullRefName } from '../git/rev-parse';
 import type { PlanAccess } from '../context';
 
 const NOTHING: PlanFollowUp = { pairings: 0, subsystems: 0, leftAlone: null };

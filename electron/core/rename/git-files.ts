@@ -7,8 +7,8 @@
 import type { TreeLookup, TreeFile } from '../../../shared/rename/check';
 import { gitattributesProblem, gitFileRefusal, gitmodulesProblems, gitReadFiles, ATTR_MAX_FILE_SIZE, type CheckedGitFile } from '../../../shared/rename/git-files';
 import type { PreviewFile, RuleProblem } from '../../../shared/rename/model';
-import { objectSizes, readBlob } from '../git/blobs';
-import { listBlobConfig } from '../git/config-blob';
+import { objectSizes, readBlob } from '../git/cat-file';
+import { listBlobConfig } from '../git/config';
 
 /** What git fsck finds wrong with one blob read as a file of this kind (none: it accepts it). */
 async function blobReasons(repo: string, oid: string, kind: CheckedGitFile, size: number): Promise<string[]> {

@@ -8,8 +8,9 @@ import { lstat, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parentPaths, quotePath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
-import { currentBranch, refCommit } from '../git/commit';
-import { gitDir, indexLocked, operationInProgress, type GitOperation } from '../git/in-progress';
+import { currentBranch } from '../git/commit';
+import { indexLocked, operationInProgress, type GitOperation } from '../git/in-progress';
+import { commitId, gitDir } from '../git/rev-parse';
 import { statusOfPaths, type PathStatus } from '../git/status';
 import { lsTree } from '../git/trees';
 import { scratchDir } from './journal';
@@ -45,7 +46,7 @@ export async function checkRepoState(repo: string): Promise<Result<RepoState>> {
   if (branch === null) {
     return fail('refused', 'HEAD is detached (not on a branch): the rename plan commits to the current branch, so switch to the branch you are working on first (git switch BRANCH).');
   }
-  const head = await refCommit(repo, `refs/heads/${branch}`);
+  const head = await commitId(repo, `refs/heads/${branch}`);
   if (head === null) return fail('refused', `The branch ${quotePath(branch)} has no commit yet: commit something first.`);
   return ok({ gitDir: dir, branch, head });
 }

@@ -10,8 +10,8 @@
 import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { currentBranch, isAncestor, refCommit } from '../git/commit';
-import { gitDir } from '../git/in-progress';
+import { currentBranch, isAncestor } from '../git/commit';
+import { commitId, gitDir } from '../git/rev-parse';
 import { recordRule } from './atomic';
 import type { PlanAccess } from '../context';
 import type { JournalOutcome, RecoveryReport } from './recovery-report';
@@ -42,7 +42,7 @@ const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
 /** Finishes the journal's operation if its commit reached the branch, else forgets it; keeps the journal while that cannot be done. */
 async function completeJournal(ctx: PlanAccess, dir: string, journal: Journal): Promise<JournalOutcome> {
   const base = { ruleId: journal.ruleId, op: journal.op, from: journal.rule.from, to: journal.rule.to };
-  const tip = await refCommit(ctx.repo, `refs/heads/${journal.branch}`);
+  const tip = await commitId(ctx.repo, `refs/heads/${journal.branch}`);
   // The work tree and index are the branch's only while HEAD is on it.
   const onBranch = (await currentBranch(ctx.repo)) === journal.branch;
   let reached = tip !== null && (await isAncestor(ctx.repo, journal.after, tip));
@@ -132,7 +132,7 @@ export async function finishInterrupted(ctx: PlanAccess): Promise<void> {
 export async function recoverRenames(ctx: PlanAccess): Promise<Result<RecoveryReport>> {
   return underLock(ctx, async (_dir, journal) => {
     const warnings: string[] = [];
-    const head = await refCommit(ctx.repo, 'HEAD');
+    const head = await commitId(ctx.repo, 'HEAD');
     const { plan } = await ctx.plan.snapshot();
     for (const id of plan.renameOrder) {
       const rule = plan.renames[id];

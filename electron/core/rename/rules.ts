@@ -7,7 +7,7 @@ import { normaliseDir, quotePath } from '../../../shared/paths';
 import { checkRulePaths, checkRules, lookupTree, type RuleDraft, type TreeLookup } from '../../../shared/rename/check';
 import type { RenameRule, RuleCheck, RenamePhase, RuleProblem, RuleSummary } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { refCommit } from '../git/commit';
+import { commitId } from '../git/rev-parse';
 import { lsTree } from '../git/trees';
 import type { PlanAccess } from '../context';
 import { gitFileChecker } from './git-files';
@@ -18,7 +18,7 @@ export async function loadTree(repo: string, commit: string): Promise<TreeLookup
 }
 
 export async function headCommit(repo: string): Promise<Result<string>> {
-  const head = await refCommit(repo, 'HEAD');
+  const head = await commitId(repo, 'HEAD');
   return head ? ok(head) : fail('empty-repository', 'The repository has no commit at HEAD yet: commit something first.');
 }
 

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { parentPaths } from '../../../shared/paths';
 import type { FileVersion } from '../../../shared/rename/model';
 import { sameVersion } from '../../../shared/rename/drift';
-import { swapBranch } from '../git/commit';
+import { swapRef } from '../git/update-ref';
 import { worktreeDiffers } from '../git/diff-files';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { indexLocked } from '../git/in-progress';
-import { listIndexEntries } from '../git/index';
+import { listIndexEntries } from '../git/staging-index';
 import { unpackBlob } from '../git/merge-file';
 import { restoreFromCommit } from '../git/restore';
 import { statusOfPaths } from '../git/status';
@@ -170,7 +170,7 @@ export type PutBack = { back: true; undone: SettleOutcome } | { back: false };
  */
 export async function putBranchBack(repo: string, gitDir: string, journal: Journal): Promise<PutBack> {
   const reason = `merge-sprint: put back ${journal.op} ${journal.rule.from} -> ${journal.rule.to}`;
-  const swap = await swapBranch(repo, journal.branch, journal.before, journal.after, reason);
+  const swap = await swapRef(repo, `refs/heads/${journal.branch}`, journal.before, journal.after, reason);
   if (!swap.swapped) return { back: false };
   return { back: true, undone: await settlePaths(repo, gitDir, journal, 'before', journal.before) };
 }

@@ -7,7 +7,7 @@
 import type { DriftFile, FileVersion, PreferredSide, RenameRule, SyncConflict, SyncResult } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
 import { rm } from 'node:fs/promises';
-import { editIndex, type IndexEdit } from '../git/index';
+import { editIndex, type IndexEdit } from '../git/staging-index';
 import { commitStep } from './atomic';
 import type { PlanAccess } from '../context';
 import { ruleDrift } from './drift';

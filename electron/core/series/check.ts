@@ -12,7 +12,8 @@ import { coverage, coverageProblem, firstOrderConflict } from '../../../shared/s
 import { fail, ok, type Result } from '../../../shared/result';
 import type { CheckReport, CheckStep } from '../../../shared/series/reports';
 import { openBuildWorktree, runBuildCommand } from '../builds/runner';
-import { applyPatchFiles, writeFilesDiff, writeWorktreeTree } from '../git/apply';
+import { applyPatchFiles, writeWorktreeTree } from '../git/apply';
+import { writeFilesDiff } from '../git/diff-tree';
 import { changesByPatch, type SeriesInput } from './load';
 import { seriesWarnings } from './warnings';
 

@@ -6,9 +6,9 @@
 import type { Actor } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesPatch } from '../../../shared/series/model';
-import { treeOfCommit } from '../git/series';
+import { treeId } from '../git/rev-parse';
 import { authorDate } from '../git/series-commits';
-import { importCommits, type Identity } from '../git/series-import';
+import { importCommits, type Identity } from '../git/fast-import';
 import { changesByPatch, seriesProblem, type SeriesInput } from './load';
 
 export interface BuiltCommit {
@@ -57,6 +57,6 @@ export async function buildSeriesCommits(input: SeriesInput, actor: Actor): Prom
     }),
   );
   const tip = ids.at(-1) ?? input.base;
-  const finalTree = await treeOfCommit(input.repo, tip);
+  const finalTree = await treeId(input.repo, tip);
   return ok({ commits: input.patches.map((p, i) => ({ patchId: p.id, commit: ids[i] as string })), tip, finalTree, treeMatches: finalTree === input.targetTree });
 }

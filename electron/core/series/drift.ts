@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { ok, type Result } from '../../../shared/result';
 import type { DriftPatch, DriftReport } from '../../../shared/series/reports';
-import { applyPatchFiles, writeFilesDiff } from '../git/apply';
-import { commitsTouching } from '../git/series-log';
+import { applyPatchFiles } from '../git/apply';
+import { writeFilesDiff } from '../git/diff-tree';
+import { commitsTouching } from '../git/log';
 import { addDetachedWorktree, removeWorktree } from '../git/worktree';
 import { changesByPatch, type SeriesInput } from './load';
 

@@ -7,7 +7,8 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { coverage, coverageProblem, firstOrderConflict, type ChangedFile } from '../../../shared/series/changes';
 import type { SeriesPatch } from '../../../shared/series/model';
 import { resolveCommit } from '../git/refs';
-import { diffTreeChanges, treeOfCommit } from '../git/series';
+import { treeId } from '../git/rev-parse';
+import { diffTreeChanges } from '../git/diff-tree';
 
 export interface SeriesInput {
   repo: string;
@@ -34,7 +35,7 @@ export async function loadSeries(repo: string, plan: Plan): Promise<Result<Serie
   if (!baseCommit.ok) {
     return fail('unknown-ref', `The upstream commit ${base.slice(0, 12)} the series was proposed on is not in this repository any more: propose the series again.`);
   }
-  const [targetTree, changes] = await Promise.all([treeOfCommit(repo, targetCommit.value), diffTreeChanges(repo, baseCommit.value, targetCommit.value)]);
+  const [targetTree, changes] = await Promise.all([treeId(repo, targetCommit.value), diffTreeChanges(repo, baseCommit.value, targetCommit.value)]);
   const patches = plan.series.patchOrder.flatMap((id) => (plan.series.patches[id] ? [plan.series.patches[id]] : []));
   return ok({ repo, plan, patches, base: baseCommit.value, target, targetCommit: targetCommit.value, targetTree, changes });
 }

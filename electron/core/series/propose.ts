@@ -7,7 +7,9 @@ import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesEvent } from '../../../shared/series/events';
 import { proposeSeries, type Proposal } from '../../../shared/series/propose';
 import { resolveCommit } from '../git/refs';
-import { diffTreeChanges, listTreeDirs, treeOfCommit } from '../git/series';
+import { treeId } from '../git/rev-parse';
+import { diffTreeChanges } from '../git/diff-tree';
+import { listTreeDirs } from '../git/trees';
 
 export const NO_SPRINT = 'No sprint has been started in this repository: name the upstream and fork refs first (`merge-sprint init`).';
 
@@ -23,7 +25,7 @@ export async function proposeForPlan(repo: string, plan: Plan, targetRef?: strin
   const [base, head] = await Promise.all([resolveCommit(repo, plan.sprint.upstreamRef), resolveCommit(repo, target)]);
   if (!base.ok) return base;
   if (!head.ok) return head;
-  const [baseTree, targetTree] = await Promise.all([treeOfCommit(repo, base.value), treeOfCommit(repo, head.value)]);
+  const [baseTree, targetTree] = await Promise.all([treeId(repo, base.value), treeId(repo, head.value)]);
   if (baseTree === targetTree) {
     return fail('bad-input', `"${target}" has the same tree as the upstream ref "${plan.sprint.upstreamRef}": there is nothing to send. Name the ref that holds the fork's work.`);
   }

@@ -8,7 +8,7 @@ import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
 import { buildCommandOf } from '../builds/commands';
 import type { RepoServices } from '../context';
-import { GitError } from '../git/exec';
+import { GitError } from '../git/errors';
 import { rangeDiff } from '../git/format-patch';
 import { resolveCommit } from '../git/refs';
 import { changePlan } from '../plan/change';

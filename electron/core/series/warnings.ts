@@ -4,8 +4,7 @@
  * with more changed lines than the limit the user set.
  */
 import type { PatchStats, SeriesWarning } from '../../../shared/series/reports';
-import { diffTreeNumstat, type TreeChange } from '../git/diff';
-import { detectRenames } from '../git/series';
+import { detectRenames, diffTreeNumstat, type TreeChange } from '../git/diff-tree';
 import type { Lru } from '../host/lru';
 import { changesByPatch, type SeriesInput } from './load';
 

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { parseConfigList } from '../../../electron/core/git/config';
-import { commitPlanEvents, mergePlanRef, PLAN_REF, readPlanHead, updatePlanRef, writeEmptyTree } from '../../../electron/core/git/plan-ref';
+import { writeEmptyTree } from '../../../electron/core/git/trees';
+import { commitPlanEvents, mergePlanRef, PLAN_REF, readPlanHead, updatePlanRef } from '../../../electron/core/plan/plan-ref';
 import { openRepoServices } from '../../../electron/core/host/services';
 import type { RepoServices } from '../../../electron/core/context';
 import { addBuild, findBuild, listBuilds, removeBuild, setBuildCommand, startBuild } from '../../../electron/core/rename/builds';
@@ -93,7 +94,7 @@ describe('where a build command lives', () => {
   test('parses `git config -z --get-regexp` records', () => {
     expect(parseConfigList('merge-sprint.build.a b.command\nmake -j\n4\0merge-sprint.build.x.command\0')).toEqual([
       { key: 'merge-sprint.build.a b.command', value: 'make -j\n4' },
-      { key: 'merge-sprint.build.x.command', value: '' },
+      { key: 'merge-sprint.build.x.command', value: null },
     ]);
   });
 });

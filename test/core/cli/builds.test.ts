@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 import { runCli } from './core-helpers';
 

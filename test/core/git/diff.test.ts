@@ -2,7 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffTreeNumstat, diffTreePath } from '../../../electron/core/git/diff';
+import { diffTreePath } from '../../../electron/core/git/diff';
+import { diffTreeNumstat } from '../../../electron/core/git/diff-tree';
 import { emptyTreeId } from '../../../electron/core/git/trees';
 import { cleanup, git } from '../../helpers/repo';
 import { AWKWARD, makeInventoryFixture } from '../inventory/fixture';

@@ -1,9 +1,11 @@
 /** The git output parsers, on hand-written output in git's documented formats. */
 import { describe, expect, it } from 'vitest';
-import { parseRawNumstat, relabelFilePatch } from '../../../electron/core/git/diff';
+import { relabelFilePatch } from '../../../electron/core/git/diff';
+import { parseRawNumstat } from '../../../electron/core/git/diff-tree';
 import { parseRefList } from '../../../electron/core/git/refs';
-import { parseRepositoryKind } from '../../../electron/core/git/repository';
-import { parseBatchCheck, parseLsTree } from '../../../electron/core/git/trees';
+import { parseRepositoryKind } from '../../../electron/core/git/rev-parse';
+import { parseBatchCheck } from '../../../electron/core/git/cat-file';
+import { parseLsTree } from '../../../electron/core/git/trees';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

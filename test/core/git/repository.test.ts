@@ -1,5 +1,5 @@
 /** openRepository on real folders: a clone, a subfolder, and every kind of folder that is not one. */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRepository } from '../../../electron/core/git/repository';
@@ -14,6 +14,16 @@ const temp = (): string => {
 afterAll(() => cleanup(...dirs));
 
 describe('openRepository', () => {
+  // Only root can give a folder to another user; elsewhere git's refusal cannot be provoked.
+  it.runIf(process.getuid?.() === 0)('explains git\'s refusal of a repository another user owns, with the command that trusts it', async () => {
+    const repo = makeRepo(temp());
+    makeCommit(repo, { files: { a: '1\n' } });
+    chownSync(repo, 65534, 65534);
+    const opened = await openRepository(repo);
+    expect(opened).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(opened.ok || opened.error.message).toContain(`safe.directory ${repo}`);
+  });
+
   it('returns the top level of a work tree, from the top or from a subfolder, symlinks resolved', async () => {
     const repo = makeRepo(temp());
     makeCommit(repo, { files: { 'src/a.c': 'a\n' } });

@@ -1,6 +1,7 @@
 /** Listing trees and looking paths up, on a repository with awkward names, symlinks and submodules. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dirExists, lookupPaths, lsPath, lsTree } from '../../../electron/core/git/trees';
+import { dirExists, lookupPaths } from '../../../electron/core/git/cat-file';
+import { lsPath, lsTree } from '../../../electron/core/git/trees';
 import { cleanup, git } from '../../helpers/repo';
 import { AWKWARD, GHOST_SUBMODULE, OTHER_SUBMODULE, makeInventoryFixture } from '../inventory/fixture';
 

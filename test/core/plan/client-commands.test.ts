@@ -11,7 +11,7 @@ import type { Result } from '../../../shared/result';
 import { openRepoServices } from '../../../electron/core/host/services';
 import { callRepo } from '../../../electron/core/host';
 import type { RepoServices } from '../../../electron/core/context';
-import { PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 let repo: string;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPlanStore } from '../../../electron/core/plan/store';
-import { PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 const dirs: string[] = [];

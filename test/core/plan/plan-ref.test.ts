@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanEvent } from '../../../shared/plan/events';
-import {
-  commitPlanEvents,
-  eventMessage,
-  mergePlanRef,
-  parseEventMessage,
-  parsePlanLog,
-  PLAN_REF,
-  readPlanCommits,
-  readPlanHead,
-  updatePlanRef,
-  writeEmptyTree,
-} from '../../../electron/core/git/plan-ref';
+import { parseMessageLog, readMessages } from '../../../electron/core/git/log';
+import { writeEmptyTree } from '../../../electron/core/git/trees';
+import { commitPlanEvents, eventMessage, mergePlanRef, parseEventMessage, PLAN_REF, readPlanHead, updatePlanRef } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];
@@ -35,12 +26,12 @@ const event = (n: number, name = 'Keir Fraser'): PlanEvent => ({
 describe('plan log parsing', () => {
   it('splits git log -z output into commits with parents and messages', () => {
     const out = 'c2\0c1\0plan: card.state by Ada\n\n{"a":1}\n\0m1\0c2 c9\0plan: merge\n\0c1\0\0first\n\0';
-    expect(parsePlanLog(out)).toEqual([
+    expect(parseMessageLog(out)).toEqual([
       { commit: 'c2', parents: ['c1'], message: 'plan: card.state by Ada\n\n{"a":1}\n' },
       { commit: 'm1', parents: ['c2', 'c9'], message: 'plan: merge\n' },
       { commit: 'c1', parents: [], message: 'first\n' },
     ]);
-    expect(parsePlanLog('')).toEqual([]);
+    expect(parseMessageLog('')).toEqual([]);
   });
 
   it('reads the JSON after the summary line, and says when there is none', () => {
@@ -62,7 +53,7 @@ describe('plan ref in a real repository', () => {
     expect(git(r, ['rev-parse', PLAN_REF]).trim()).toBe(head);
     expect(git(r, ['rev-list', '--count', PLAN_REF]).trim()).toBe('2');
     expect(git(r, ['log', '-1', '--format=%an <%ae> %at %T', PLAN_REF]).trim()).toBe(`Ian Pratt <keir@xensource.com> ${Date.parse(event(2).at) / 1000} ${tree}`);
-    const commits = await readPlanCommits(r, head);
+    const commits = await readMessages(r, head);
     expect(commits.map((c) => JSON.parse(c.message.split('\n\n')[1]!).id)).toEqual([event(2).id, event(1).id]);
   });
 
@@ -73,7 +64,7 @@ describe('plan ref in a real repository', () => {
     const head = await commitPlanEvents(r, [odd], '', tree);
     // <, > and the newline become spaces; git itself drops the trailing quote ("crud" at the ends).
     expect(git(r, ['log', '-1', '--format=%an|%ae|%at', head]).trim()).toBe('Zoë  "Ü|zatx|4102444799');
-    const [commit] = await readPlanCommits(r, head);
+    const [commit] = await readMessages(r, head);
     expect(parseEventMessage(commit!.message)).toEqual({ ok: true, value: JSON.parse(JSON.stringify(odd)) });
   });
 
@@ -123,7 +114,7 @@ describe('plan ref in a real repository', () => {
     expect(merged.ok && merged.value.outcome).toBe('merged');
     const head = git(clone, ['rev-parse', PLAN_REF]).trim();
     expect(git(clone, ['rev-list', '--parents', '-1', head]).trim().split(' ').slice(1).sort()).toEqual([ours, theirs].sort());
-    const ids = (await readPlanCommits(clone, head)).flatMap((c) => {
+    const ids = (await readMessages(clone, head)).flatMap((c) => {
       const json = parseEventMessage(c.message);
       return json.ok ? [(json.value as PlanEvent).id] : [];
     });

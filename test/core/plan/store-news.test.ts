@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PlanEventsPush } from '../../../shared/api';
 import type { Subsystem } from '../../../shared/model';
 import { openPlanStore, type GitPlanStore } from '../../../electron/core/plan/store';
-import { mergePlanRef, PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { mergePlanRef, PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];

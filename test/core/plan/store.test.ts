@@ -6,7 +6,7 @@ import { emptyPlan, type Person, type Subsystem } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import { foldEvents } from '../../../shared/plan/fold';
 import { openPlanStore, type GitPlanStore } from '../../../electron/core/plan/store';
-import { mergePlanRef, PLAN_REF } from '../../../electron/core/git/plan-ref';
+import { mergePlanRef, PLAN_REF } from '../../../electron/core/plan/plan-ref';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];

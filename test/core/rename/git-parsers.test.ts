@@ -3,11 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseGrep, grepFixed } from '../../../electron/core/git/grep';
-import { listIndexEntries, parseLsFilesStage } from '../../../electron/core/git/index';
-import { diffWithRenames, parseNameStatus } from '../../../electron/core/git/rename-diff';
+import { listIndexEntries, parseLsFilesStage } from '../../../electron/core/git/staging-index';
+import { diffWithRenames } from '../../../electron/core/git/diff-tree';
 import { parseStatus, statusOfPaths } from '../../../electron/core/git/status';
 import { parseWorktreeList } from '../../../electron/core/git/worktree';
-import { currentBranch, swapBranch } from '../../../electron/core/git/commit';
+import { currentBranch } from '../../../electron/core/git/commit';
+import { swapRef } from '../../../electron/core/git/update-ref';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 const repos: string[] = [];
@@ -28,14 +29,6 @@ describe('parsers on fixed strings', () => {
     expect(parseLsFilesStage('100755 abc 0\ta\tb\u0000120000 def 2\tl\0')).toEqual([
       { mode: '100755', oid: 'abc', stage: 0, path: 'a\tb' },
       { mode: '120000', oid: 'def', stage: 2, path: 'l' },
-    ]);
-  });
-
-  test('diff-tree --name-status with renames', () => {
-    expect(parseNameStatus('R100\0old\0new\0M\0m\nx\0A\0added\0')).toEqual([
-      { status: 'R100', from: 'old', path: 'new' },
-      { status: 'M', path: 'm\nx' },
-      { status: 'A', path: 'added' },
     ]);
   });
 
@@ -76,7 +69,7 @@ describe('parsers on what git prints', () => {
     repos.push(repo);
     const a = makeCommit(repo, { files: { [AWKWARD]: 'text that moves\n', 'Makefile': 'obj-y += dir/\n' } });
     const b = makeCommit(repo, { files: { [AWKWARD]: null, [`moved/${AWKWARD}`]: 'text that moves\n' } });
-    expect(await diffWithRenames(repo, a, b, ['dir', 'moved'])).toEqual([{ status: 'R100', from: AWKWARD, path: `moved/${AWKWARD}` }]);
+    expect(await diffWithRenames(repo, a, b, ['dir', 'moved'])).toMatchObject([{ status: 'R100', from: AWKWARD, path: `moved/${AWKWARD}` }]);
     expect(await grepFixed(repo, b, ['dir/', '-e'])).toEqual([{ path: 'Makefile', line: 1, text: 'obj-y += dir/' }]);
   });
 
@@ -86,9 +79,9 @@ describe('parsers on what git prints', () => {
     const one = makeCommit(repo, { files: { a: '1\n' } });
     const two = makeCommit(repo, { files: { a: '2\n' } });
     expect(await currentBranch(repo)).toBe('main');
-    expect(await swapBranch(repo, 'main', one, one, 'test')).toEqual({ swapped: false, refusedByHook: null });
+    expect(await swapRef(repo, 'refs/heads/main', one, one, 'test')).toMatchObject({ swapped: false, why: 'ref-moved' });
     expect(git(repo, ['rev-parse', 'main']).trim()).toBe(two);
-    expect(await swapBranch(repo, 'main', one, two, 'test')).toEqual({ swapped: true });
+    expect(await swapRef(repo, 'refs/heads/main', one, two, 'test')).toEqual({ swapped: true });
     expect(git(repo, ['rev-parse', 'main']).trim()).toBe(one);
     git(repo, ['checkout', '-q', '--detach']);
     expect(await currentBranch(repo)).toBeNull();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { PlanStore } from '../../../electron/core/context';
 import { openRepoServices } from '../../../electron/core/host/services';
-import { LOCK_MESSAGE } from '../../../electron/core/git/plan-ref';
+import { LOCK_MESSAGE } from '../../../electron/core/plan/plan-ref';
 import { openPlanStore } from '../../../electron/core/plan/store';
 import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDiffTreeRaw, parseRenames, diffTreeChanges, readFileAt } from '../../../electron/core/git/series';
-import { parseLogRecords } from '../../../electron/core/git/series-log';
-import { importCommits, parseMarks, quoteImportPath } from '../../../electron/core/git/series-import';
+import { readFileAt } from '../../../electron/core/git/cat-file';
+import { diffTreeChanges } from '../../../electron/core/git/diff-tree';
+import { parseLogRecords } from '../../../electron/core/git/log';
+import { importCommits, parseMarks, quoteImportPath } from '../../../electron/core/git/fast-import';
 import { cleanup, git } from '../../helpers/repo';
 import { makeSeriesFixture, MAINTAINERS, ODD_NAME } from './series-fixture';
 
@@ -13,21 +14,6 @@ const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
 
 describe('parsers of git output', () => {
-  it('reads diff-tree raw records with odd paths', () => {
-    const out = `:000000 100644 ${Z} ${A} A\0new "file"\nx.c\0:100644 000000 ${B} ${Z} D\0gone.c\0:100644 120000 ${A} ${B} T\0link\0`;
-    expect(parseDiffTreeRaw(out)).toEqual([
-      { path: 'new "file"\nx.c', status: 'A', mode: '100644', oid: A },
-      { path: 'gone.c', status: 'D', mode: '000000', oid: Z },
-      { path: 'link', status: 'T', mode: '120000', oid: B },
-    ]);
-    expect(() => parseDiffTreeRaw('garbage\0x\0')).toThrow(/Unexpected diff-tree raw record/);
-  });
-
-  it('reads renames with their similarity and skips the other records', () => {
-    const out = `:100644 100644 ${A} ${B} R042\0old/a.c\0new/a.c\0:100644 100644 ${A} ${B} M\0x.c\0:100644 100644 ${A} ${B} C075\0c1\0c2\0`;
-    expect(parseRenames(out)).toEqual([{ from: 'old/a.c', to: 'new/a.c', similarity: 42 }]);
-  });
-
   it('reads log records whose subject holds the separator', () => {
     expect(parseLogRecords(`${A}\x1fLinus\x1f2005-06-17T12:48:29-07:00\x1fLinux\x1f2.6.12\0${B}\x1fAndrew\x1f2005-06-18T00:00:00+00:00\x1f\0`)).toEqual([
       { commit: A, author: 'Linus', date: '2005-06-17T12:48:29-07:00', subject: 'Linux\x1f2.6.12' },

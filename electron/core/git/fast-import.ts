@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runGitWithInput } from './exec';
+import { git } from './exec';
 
 export interface Identity {
   name: string;
@@ -75,13 +75,25 @@ export function parseMarks(text: string): Map<number, string> {
   return marks;
 }
 
+/**
+ * Runs one `git fast-import` over `stream`. With `marksFile`, git writes there the id of each
+ * marked commit; with `done`, the stream must end with a `done` command, so a cut-off stream
+ * is refused instead of half imported.
+ */
+export async function fastImport(repo: string, stream: string | Buffer, opts: { marksFile?: string; done?: boolean } = {}): Promise<void> {
+  const args = ['fast-import', '--quiet'];
+  if (opts.marksFile !== undefined) args.push(`--export-marks=${opts.marksFile}`);
+  if (opts.done === true) args.push('--done');
+  await git(repo, args, { input: stream });
+}
+
 /** Writes the commits and returns their ids in order. */
 export async function importCommits(repo: string, base: string, commits: readonly CommitSpec[]): Promise<string[]> {
   if (commits.length === 0) return [];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'merge-sprint-import-'));
   const marksFile = path.join(dir, 'marks');
   try {
-    await runGitWithInput(repo, 'fast-import', ['fast-import', '--quiet', `--export-marks=${marksFile}`], { input: importStream(base, commits) });
+    await fastImport(repo, importStream(base, commits), { marksFile });
     const marks = parseMarks(readFileSync(marksFile, 'utf8'));
     return commits.map((_, i) => {
       const id = marks.get(i + 1);

@@ -1,6 +1,7 @@
 /**
  * The plan's event log in git, on `refs/merge-sprint/plan`: one commit per event, each the
- * child of the previous head. Nothing here touches the working tree, the index or HEAD.
+ * child of the previous head. Nothing here touches the working tree, the index or HEAD; the git
+ * verbs it uses are the git layer's (rev-parse, commit-tree, update-ref, log, merge-base).
  *
  * Layout: every commit has the empty tree; the event is the commit message, a summary line,
  * a blank line, then the event as one line of JSON. Why the message and not an `event.json`
@@ -13,29 +14,20 @@
  * instant leaves the ref at the old head or the new one, never at a half-written commit.
  * Two laptops' logs merge as a merge commit with both heads as parents: the union of events.
  */
-import { NO_HOOKS } from './commit';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../../shared/model';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { fail, ok, type Result } from '../../../shared/result';
-import { GitError, runGit, splitNul } from './exec';
+import { commitTree, isAncestor } from '../git/commit';
+import { commitId, commonGitDir, treeId } from '../git/rev-parse';
+import { writeEmptyTree } from '../git/trees';
+import { swapRef } from '../git/update-ref';
 
 export const PLAN_REF = 'refs/merge-sprint/plan';
 
-
 /** The plan ref's commit, or '' when the repository has no plan yet. */
 export async function readPlanHead(repo: string): Promise<string> {
-  // Output: "<commit id>\n". Exit 1 with --quiet: the ref does not exist (no plan yet).
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', `${PLAN_REF}^{commit}`], { okExitCodes: [1] });
-  return out.exitCode === 0 ? out.stdout.trim() : '';
-}
-
-/** Writes the empty tree object (plan commits have it) and returns its id, e.g. "4b825dc6…\n". */
-export async function writeEmptyTree(repo: string): Promise<string> {
-  const out = await runGit(repo, 'mktree', ['mktree'], { input: '' });
-  return out.stdout.trim();
+  return (await commitId(repo, PLAN_REF)) ?? '';
 }
 
 /** The git identity of a plan commit: the actor, without the characters git refuses in an ident. */
@@ -74,46 +66,19 @@ export function parseEventMessage(message: string): Result<unknown> {
   }
 }
 
-/**
- * Creates one commit from a message file (no size limit on standard input or the command
- * line), with the given identity, and returns its id. `git commit-tree` prints "<id>\n".
- */
-export async function commitTreeFromFile(repo: string, tree: string, parents: string[], messageFile: string, env: Record<string, string>): Promise<string> {
-  const args = ['commit-tree', '--no-gpg-sign', ...parents.flatMap((p) => ['-p', p]), '-F', messageFile, tree];
-  const out = await runGit(repo, 'commit-tree', args, { env });
-  return out.stdout.trim();
-}
-
-/** Runs `write` with a fresh temporary folder, removed afterwards. */
-async function withTempDir<T>(write: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'merge-sprint-plan-'));
-  try {
-    return await write(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 /** Writes the events as a chain of commits on top of `parent` ('' for none); returns the last. */
 export async function commitPlanEvents(repo: string, events: PlanEvent[], parent: string, tree: string): Promise<string> {
-  return withTempDir(async (dir) => {
-    let head = parent;
-    for (const [i, event] of events.entries()) {
-      const file = path.join(dir, `event-${i}.txt`);
-      await writeFile(file, eventMessage(event), 'utf8');
-      head = await commitTreeFromFile(repo, tree, head === '' ? [] : [head], file, identityEnv(event.by, event.at));
-    }
-    return head;
-  });
+  let head = parent;
+  for (const event of events) {
+    head = await commitTree(repo, tree, head === '' ? [] : [head], eventMessage(event), { identity: identityEnv(event.by, event.at), unsigned: true });
+  }
+  return head;
 }
 
 /** A merge commit of two plan heads (no event in it): the union of both logs. */
 export async function commitPlanMerge(repo: string, tree: string, ours: string, theirs: string, actor: Actor, at: string): Promise<string> {
-  return withTempDir(async (dir) => {
-    const file = path.join(dir, 'merge.txt');
-    await writeFile(file, `plan: merge ${theirs.slice(0, 12)} by ${actor.name.replace(/\s+/g, ' ')}\n`, 'utf8');
-    return commitTreeFromFile(repo, tree, [ours, theirs], file, identityEnv(actor, at));
-  });
+  const message = `plan: merge ${theirs.slice(0, 12)} by ${actor.name.replace(/\s+/g, ' ')}\n`;
+  return commitTree(repo, tree, [ours, theirs], message, { identity: identityEnv(actor, at), unsigned: true });
 }
 
 export type RefUpdate = 'updated' | 'moved' | 'locked';
@@ -121,66 +86,21 @@ export type RefUpdate = 'updated' | 'moved' | 'locked';
 /**
  * Moves the plan ref from `expected` ('' = must not exist yet) to `next`, atomically.
  * 'moved': someone else wrote the plan meanwhile (re-read and retry); 'locked': another
- * writer holds `refs/merge-sprint/plan.lock` right now (wait and retry).
+ * writer holds `refs/merge-sprint/plan.lock` right now (wait and retry). The repository's
+ * reference-transaction hook is not run for the app's own plan writes.
  */
 export async function updatePlanRef(repo: string, next: string, expected: string): Promise<RefUpdate> {
-  const old = expected === '' ? '0'.repeat(next.length) : expected;
-  try {
-    // The repository's reference-transaction hook is not run for the app's own plan writes.
-    await runGit(repo, 'update-ref', [...NO_HOOKS, 'update-ref', '-m', 'merge-sprint: plan change', PLAN_REF, next, old]);
-    return 'updated';
-  } catch (error) {
-    // Exit 128 is also how update-ref says "the ref moved" or "the ref is locked": tell which.
-    if (!(error instanceof GitError)) throw error;
-    if ((await readPlanHead(repo)) !== expected) return 'moved';
-    if (/lock/i.test(error.stderr)) return 'locked';
-    throw error;
-  }
+  const swap = await swapRef(repo, PLAN_REF, next, expected, 'merge-sprint: plan change');
+  if (swap.swapped) return 'updated';
+  if (swap.why === 'ref-moved') return 'moved';
+  if (swap.why === 'ref-locked') return 'locked';
+  throw swap.error;
 }
 
-export interface PlanCommit {
-  commit: string;
-  parents: string[];
-  message: string;
-}
-
-/**
- * Parses `git log -z --format=%H%x00%P%x00%B`: per commit three NUL-terminated fields, the id,
- * the parents separated by spaces ('' for the first commit) and the raw message:
- *   "3a68…\0\0plan: person.put by Ada\n\n{…}\n\0" + "9fce…\0" + "3a68… 77b1…\0plan: merge…\n\0"
- */
-export function parsePlanLog(out: string): PlanCommit[] {
-  const fields = splitNul(out);
-  const commits: PlanCommit[] = [];
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const parents = (fields[i + 1] as string).trim();
-    commits.push({ commit: fields[i] as string, parents: parents === '' ? [] : parents.split(' '), message: fields[i + 2] as string });
-  }
-  return commits;
-}
-
-/** The commits reachable from `head` and not from `since` (all of them when `since` is ''). */
-export async function readPlanCommits(repo: string, head: string, since = ''): Promise<PlanCommit[]> {
-  if (head === '') return [];
-  const revs = since === '' ? [head] : [head, `^${since}`];
-  const out = await runGit(repo, 'log', ['log', '-z', '--no-show-signature', '--format=%H%x00%P%x00%B', '--end-of-options', ...revs, '--']);
-  return parsePlanLog(out.stdout);
-}
-
-/** Is `ancestor` reachable from `descendant`? `merge-base --is-ancestor` answers with exit 0 or 1. */
-export async function isPlanAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
-  const out = await runGit(repo, 'merge-base', ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { okExitCodes: [1] });
-  return out.exitCode === 0;
-}
-
-/** The commit and tree a ref names, or null when it names no commit (exit 1 with --quiet). */
+/** The commit and tree a ref names, or null when it names no commit. */
 export async function resolvePlanCandidate(repo: string, ref: string): Promise<{ commit: string; tree: string } | null> {
-  // Output: "<commit id>\n<tree id>\n".
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okExitCodes: [1] });
-  if (out.exitCode !== 0) return null;
-  const commit = out.stdout.trim();
-  const tree = await runGit(repo, 'rev-parse', ['rev-parse', '--verify', '--end-of-options', `${commit}^{tree}`]);
-  return { commit, tree: tree.stdout.trim() };
+  const commit = await commitId(repo, ref);
+  return commit === null ? null : { commit, tree: await treeId(repo, commit) };
 }
 
 export const LOCK_MESSAGE =
@@ -212,8 +132,8 @@ export async function mergePlanRef(repo: string, otherRef: string, actor: Actor 
   let lockedTries = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
     const head = await readPlanHead(repo);
-    if (head === other.commit || (head !== '' && (await isPlanAncestor(repo, other.commit, head)))) return ok({ head, outcome: 'up-to-date' });
-    const fastForward = head === '' || (await isPlanAncestor(repo, head, other.commit));
+    if (head === other.commit || (head !== '' && (await isAncestor(repo, other.commit, head)))) return ok({ head, outcome: 'up-to-date' });
+    const fastForward = head === '' || (await isAncestor(repo, head, other.commit));
     const next = fastForward ? other.commit : await commitPlanMerge(repo, tree, head, other.commit, actor, new Date().toISOString());
     const update = await updatePlanRef(repo, next, head);
     if (update === 'updated') return ok({ head: next, outcome: fastForward ? 'fast-forward' : 'merged' });
@@ -225,12 +145,11 @@ export async function mergePlanRef(repo: string, otherRef: string, actor: Actor 
 
 /**
  * The files whose change means the plan ref may have moved, for a file watcher: the loose ref,
- * its folder, and packed-refs (after `git pack-refs` or a fetch that packs). From
- * `git rev-parse --git-common-dir`, which prints the shared git folder, e.g. ".git\n".
+ * its folder, and packed-refs (after `git pack-refs` or a fetch that packs), in the git folder
+ * every worktree shares.
  */
 export async function planRefFiles(repo: string): Promise<{ gitDir: string; refDir: string; refFile: string; packedRefs: string }> {
-  const out = await runGit(repo, 'rev-parse', ['rev-parse', '--git-common-dir']);
-  const gitDir = path.resolve(repo, out.stdout.replace(/\n$/, ''));
+  const gitDir = await commonGitDir(repo);
   const refDir = path.join(gitDir, 'refs', 'merge-sprint');
   return { gitDir, refDir, refFile: path.join(refDir, 'plan'), packedRefs: path.join(gitDir, 'packed-refs') };
 }

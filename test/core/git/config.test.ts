@@ -1,7 +1,7 @@
 /** Reading a `.gitmodules` blob with git's own config parser, and blob sizes: the parsers on strings, then real git. */
 import { afterAll, describe, expect, test } from 'vitest';
-import { objectSizes, parseObjectSizes, readBlob } from '../../../electron/core/git/blobs';
-import { listBlobConfig, parseConfigList } from '../../../electron/core/git/config-blob';
+import { objectSizes, parseObjectSizes, readBlob } from '../../../electron/core/git/cat-file';
+import { listBlobConfig, parseConfigList } from '../../../electron/core/git/config';
 import { cleanup, git, makeRepo } from '../../helpers/repo';
 
 const A = 'a'.repeat(40);

@@ -2,13 +2,8 @@
  * Index operations for building a commit away from the working tree: a temporary index file
  * (GIT_INDEX_FILE) is filled from a commit, edited, and written as a tree. The repository's own
  * index is read here but only changed by restore.ts.
- *
- * read-tree prints nothing, and simple-git waits a fixed 50 ms after a command that printed
- * nothing before it reports the end; these steps go through runGitWithInput, which spawns git
- * itself (with the same environment and errors), so that an operation does not pay that wait
- * at each of its silent steps.
  */
-import { runGit, runGitWithInput, splitNul } from './exec';
+import { git, splitNul } from './exec';
 import { literalPathspec } from './trees';
 
 /** A temporary index: git reads and writes this file instead of the repository's index. */
@@ -22,7 +17,7 @@ export const NULL_OID = '0000000000000000000000000000000000000000';
 
 /** Fills the temporary index with the tree of `commit` (no working tree involved). */
 export async function readTreeIntoIndex(repo: string, index: TempIndex, commit: string): Promise<void> {
-  await runGitWithInput(repo, 'read-tree', ['read-tree', '--end-of-options', commit], { env: envOf(index) });
+  await git(repo, ['read-tree', '--end-of-options', commit], { env: envOf(index) });
 }
 
 export type IndexEdit = { path: string; mode: string; oid: string } | { path: string; remove: true };
@@ -34,12 +29,12 @@ export type IndexEdit = { path: string; mode: string; oid: string } | { path: st
 export async function editIndex(repo: string, index: TempIndex, edits: readonly IndexEdit[]): Promise<void> {
   if (edits.length === 0) return;
   const input = edits.map((e) => ('remove' in e ? `0 ${NULL_OID}\t${e.path}\0` : `${e.mode} ${e.oid}\t${e.path}\0`)).join('');
-  await runGitWithInput(repo, 'update-index', ['update-index', '-z', '--index-info'], { env: envOf(index), input });
+  await git(repo, ['update-index', '-z', '--index-info'], { env: envOf(index), input });
 }
 
 /** Writes the temporary index as a tree; returns the tree id. */
 export async function writeTree(repo: string, index: TempIndex): Promise<string> {
-  const out = await runGit(repo, 'write-tree', ['write-tree'], { env: envOf(index) });
+  const out = await git(repo, ['write-tree'], { env: envOf(index) });
   return out.stdout.trim();
 }
 
@@ -67,6 +62,6 @@ export function parseLsFilesStage(out: string): IndexEntry[] {
 /** The repository's own index entries at or under `roots`. */
 export async function listIndexEntries(repo: string, roots: readonly string[]): Promise<IndexEntry[]> {
   if (roots.length === 0) return [];
-  const out = await runGit(repo, 'ls-files', ['ls-files', '-s', '-z', '--', ...roots.map(literalPathspec)]);
+  const out = await git(repo, ['ls-files', '-s', '-z', '--', ...roots.map(literalPathspec)]);
   return parseLsFilesStage(out.stdout);
 }

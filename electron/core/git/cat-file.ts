@@ -1,0 +1,89 @@
+/** Reading objects (`git cat-file`): sizes by id, objects at paths of a commit, a blob's text. */
+import { git } from './exec';
+
+/**
+ * Parses `git cat-file --batch-check='%(objectname) %(objectsize)'`, one line per id asked:
+ *   "3e75765e2a0f3b1e6f1e6b2c9d2a1f0e5c4b3a29 2048\n"
+ *   "3e75765e2a0f3b1e6f1e6b2c9d2a1f0e5c4b3a29 missing\n"
+ */
+export function parseObjectSizes(out: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const line of out.split('\n')) {
+    const [oid, size] = line.split(' ');
+    if (oid && size && /^\d+$/.test(size)) sizes.set(oid, Number(size));
+  }
+  return sizes;
+}
+
+/** The size in bytes of each object (absent: git has no such object), in one git call. */
+export async function objectSizes(repo: string, oids: readonly string[]): Promise<Map<string, number>> {
+  if (oids.length === 0) return new Map();
+  // Ids go through standard input, one a line (they are hex ids, never user text).
+  const out = await git(repo, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], { input: oids.map((o) => `${o}\n`).join('') });
+  return parseObjectSizes(out.stdout);
+}
+
+/** A blob's content as text. */
+export async function readBlob(repo: string, oid: string): Promise<string> {
+  const out = await git(repo, ['cat-file', 'blob', '--end-of-options', oid]);
+  return out.stdout;
+}
+
+export interface PathLookup {
+  commit: string;
+  path: string;
+}
+
+export interface FoundObject {
+  oid: string;
+  type: string;
+}
+
+/**
+ * Parses `git cat-file --batch-check -z` answers to the lookups `names`, in order, one line each:
+ *   "bbce92e4cc17ef2aa28e89d44b2a9c6e0ffe2780 tree 98\n"   found
+ *   "<name> missing\n"                                      no such path (or a submodule entry)
+ * A missing answer echoes the name, which may itself hold newlines, so answers are read by the
+ * length of the name that was asked rather than split on newlines.
+ */
+export function parseBatchCheck(out: string, names: readonly string[]): (FoundObject | null)[] {
+  const found: (FoundObject | null)[] = [];
+  let at = 0;
+  for (const name of names) {
+    const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
+    if (unanswered) {
+      found.push(null);
+      at += name.length + unanswered.length;
+      continue;
+    }
+    const end = out.indexOf('\n', at);
+    const [oid, type] = out.slice(at, end < 0 ? out.length : end).split(' ');
+    if (end < 0 || !oid || !type || !/^[0-9a-f]{40,64}$/.test(oid)) {
+      throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
+    }
+    found.push({ oid, type });
+    at = end + 1;
+  }
+  return found;
+}
+
+/** The object at `commit:path` for each lookup, in order (null where there is none), in one git call. */
+export async function lookupPaths(repo: string, lookups: readonly PathLookup[]): Promise<(FoundObject | null)[]> {
+  if (lookups.length === 0) return [];
+  const names = lookups.map((l) => `${l.commit}:${l.path}`);
+  // Names go through standard input (NUL-separated), never through the command line.
+  const out = await git(repo, ['cat-file', '--batch-check', '-z'], { input: names.map((n) => `${n}\0`).join('') });
+  return parseBatchCheck(out.stdout, names);
+}
+
+/** Is `dir` a folder in `commit`? */
+export async function dirExists(repo: string, commit: string, dir: string): Promise<boolean> {
+  const [found] = await lookupPaths(repo, [{ commit, path: dir }]);
+  return found?.type === 'tree';
+}
+
+/** A file's text at a commit, or null when the commit has no file (a blob) at that path. */
+export async function readFileAt(repo: string, commit: string, path: string): Promise<string | null> {
+  const [found] = await lookupPaths(repo, [{ commit, path }]);
+  return found?.type === 'blob' ? readBlob(repo, found.oid) : null;
+}

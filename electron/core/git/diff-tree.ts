@@ -1,0 +1,177 @@
+/**
+ * Comparing two trees (`git diff-tree`): which files differ with their status, line counts and
+ * renames, read with one `-z` parser; and a patch file of some of them, written by git itself.
+ */
+import type { ChangedFile } from '../../../shared/series/changes';
+import { git, splitNul } from './exec';
+import { literalPathspec } from './trees';
+
+/**
+ * One record of `git diff-tree -r -z --raw`: a header, then the path, or two paths (old, new)
+ * for a rename or a copy, each NUL-terminated:
+ *   ":000000 100644 0000000… 3e75765… A\0new file.c\0"
+ *   ":100644 100644 1a2b3c4… 3c4d5e6… R042\0old/name.c\0new/name.c\0"
+ * A mode of 000000 and an id of zeros are the side where the file does not exist.
+ */
+export interface RawChange {
+  oldMode: string;
+  newMode: string;
+  oldOid: string;
+  newOid: string;
+  /** A, D, M, T; R or C followed by git's similarity (R100: the same content). */
+  status: string;
+  path: string;
+  /** For a rename or a copy: the old path. */
+  from?: string;
+}
+
+export interface LineCounts {
+  path: string;
+  /** null and null for a binary file ("-\t-"). */
+  added: number | null;
+  removed: number | null;
+}
+
+/**
+ * Parses `git diff-tree -r -z --raw [--numstat] [-M]`. Paths are raw bytes with -z: spaces,
+ * tabs, quotes and newlines arrive as they are. With --numstat (and --no-renames) git prints,
+ * after every raw record, one "ADDED TAB REMOVED TAB PATH" record per file in the same order:
+ *   "1\t0\tnew file.c\0-\t-\tlogo.bin\0"
+ */
+export function parseDiffTree(out: string): { changes: RawChange[]; counts: LineCounts[] } {
+  const fields = splitNul(out);
+  const changes: RawChange[] = [];
+  let i = 0;
+  while (i < fields.length && fields[i]!.startsWith(':')) {
+    const [oldMode, newMode, oldOid, newOid, status] = fields[i]!.slice(1).split(' ');
+    const twoPaths = status !== undefined && /^[RC]\d*$/.test(status);
+    const path = fields[i + (twoPaths ? 2 : 1)];
+    if (!oldMode || !newMode || !oldOid || !newOid || !status || path === undefined || !/^([ADMT]|[RC]\d*)$/.test(status)) {
+      throw new Error(`Unexpected diff-tree raw record: ${JSON.stringify(fields[i])}`);
+    }
+    changes.push({ oldMode, newMode, oldOid, newOid, status, path, ...(twoPaths ? { from: fields[i + 1]! } : {}) });
+    i += twoPaths ? 3 : 2;
+  }
+  const counts: LineCounts[] = [];
+  for (; i < fields.length; i += 1) {
+    const record = fields[i]!;
+    const tab1 = record.indexOf('\t');
+    const tab2 = record.indexOf('\t', tab1 + 1);
+    if (tab1 < 0 || tab2 < 0) throw new Error(`Unexpected diff-tree numstat record: ${JSON.stringify(record)}`);
+    const added = record.slice(0, tab1);
+    const removed = record.slice(tab1 + 1, tab2);
+    const binary = added === '-' && removed === '-';
+    counts.push({ path: record.slice(tab2 + 1), added: binary ? null : Number(added), removed: binary ? null : Number(removed) });
+  }
+  return { changes, counts };
+}
+
+/** Raw status letters of `diff-tree --no-renames`: added, deleted, modified, type changed. */
+export type ChangeStatus = 'A' | 'D' | 'M' | 'T';
+
+export interface TreeChange {
+  /** Path relative to the compared trees. */
+  path: string;
+  status: ChangeStatus;
+  /** '000000' on the side where the file does not exist. */
+  oldMode: string;
+  newMode: string;
+  /** All zeros on the side where the file does not exist. */
+  oldOid: string;
+  newOid: string;
+  /** Exactly `git diff --numstat`'s numbers (0 and 0 for binary files). */
+  added: number;
+  removed: number;
+  binary: boolean;
+}
+
+const plainStatus = (change: RawChange): ChangeStatus => {
+  if (change.status === 'A' || change.status === 'D' || change.status === 'M' || change.status === 'T') return change.status;
+  throw new Error(`Unexpected diff-tree status ${change.status} with renames off`);
+};
+
+/** The raw records of a `--raw --numstat --no-renames` run, each with its line counts. */
+export function parseRawNumstat(out: string): TreeChange[] {
+  const { changes, counts } = parseDiffTree(out);
+  const byPath = new Map(changes.map((c, n) => [c.path, n]));
+  const result: TreeChange[] = changes.map((c) => ({
+    path: c.path, status: plainStatus(c), oldMode: c.oldMode, newMode: c.newMode, oldOid: c.oldOid, newOid: c.newOid, added: 0, removed: 0, binary: false,
+  }));
+  counts.forEach((count, n) => {
+    // The two lists come in the same order; the lookup by path only guards against surprises.
+    const at = changes[n]?.path === count.path ? n : byPath.get(count.path);
+    const change = at === undefined ? undefined : result[at];
+    if (!change) throw new Error(`diff-tree numstat names a path with no raw record: ${JSON.stringify(count.path)}`);
+    if (count.added === null || count.removed === null) change.binary = true;
+    else {
+      change.added = count.added;
+      change.removed = count.removed;
+    }
+  });
+  return result;
+}
+
+export interface DiffTreeOptions {
+  /** Folders (from the top of the tree) left out of the comparison. */
+  excludeDirs?: readonly string[];
+}
+
+/** Exclude pathspec from the top of the tree; `literal` keeps `*`, `?` and `[` in names plain. */
+export const excludePathspec = (dir: string): string => `:(top,literal,exclude)${dir}`;
+
+const DIFF_TREE = ['diff-tree', '-r', '-z', '--raw', '--no-ext-diff'];
+
+/**
+ * Every file that differs between two tree-ish (`<commit>`, `<tree id>` or `<commit>:<dir>`),
+ * with its status and line counts, in one git call. Renames are not followed: a moved file is a
+ * deletion and an addition, as in the inventory.
+ */
+export async function diffTreeNumstat(repo: string, treeA: string, treeB: string, opts: DiffTreeOptions = {}): Promise<TreeChange[]> {
+  const args = [...DIFF_TREE, '--numstat', '--no-renames', '--end-of-options', treeA, treeB];
+  const excluded = opts.excludeDirs ?? [];
+  if (excluded.length > 0) args.push('--', ...excluded.map(excludePathspec));
+  return parseRawNumstat((await git(repo, args)).stdout);
+}
+
+/** Every file that differs between two commits as the target writes it (mode and id; zeros: removed), renames not followed. */
+export async function diffTreeChanges(repo: string, base: string, target: string): Promise<ChangedFile[]> {
+  const out = await git(repo, [...DIFF_TREE, '--no-renames', '--end-of-options', base, target]);
+  return parseDiffTree(out.stdout).changes.map((c) => ({ path: c.path, status: plainStatus(c), mode: c.newMode, oid: c.newOid }));
+}
+
+export interface DetectedRename {
+  from: string;
+  to: string;
+  /** git's similarity index, 0..100. */
+  similarity: number;
+}
+
+/**
+ * Renames git finds among `files` between two commits, down to `minSimilarity` percent: what
+ * `format-patch -M` shows and what `git log --follow` can follow (at 50% and above).
+ */
+export async function detectRenames(repo: string, base: string, target: string, files: readonly string[], minSimilarity: number): Promise<DetectedRename[]> {
+  if (files.length === 0) return [];
+  const args = [...DIFF_TREE, `-M${minSimilarity}%`, '--end-of-options', base, target, '--', ...files.map(literalPathspec)];
+  return parseDiffTree((await git(repo, args)).stdout)
+    .changes.filter((c) => c.status.startsWith('R') && c.from !== undefined)
+    .map((c) => ({ from: c.from!, to: c.path, similarity: Number(c.status.slice(1)) }));
+}
+
+/** Changes from `a` to `b` under `roots` as git's rename detection sees them (its default threshold). */
+export async function diffWithRenames(repo: string, a: string, b: string, roots: readonly string[]): Promise<RawChange[]> {
+  const out = await git(repo, [...DIFF_TREE, '-M', '--end-of-options', a, b, '--', ...roots.map(literalPathspec)]);
+  return parseDiffTree(out.stdout).changes;
+}
+
+/**
+ * Writes the diff of `files` between two commits to `outFile` as `git apply` and `git am` read
+ * it: full object ids and binary patches, no renames (each file is one side of the series). git
+ * writes the file itself (`--output`), so binary and non-UTF-8 bytes never pass through text.
+ */
+export async function writeFilesDiff(repo: string, base: string, target: string, files: readonly string[], outFile: string): Promise<void> {
+  await git(repo, [
+    'diff-tree', '-p', '--binary', '--full-index', '--no-renames', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/',
+    `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
+  ]);
+}
