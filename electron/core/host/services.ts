@@ -9,7 +9,7 @@ import type { Actor } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
 import type { PlanStore, RepoCaches, RepoServices } from '../context';
 import { GitError } from '../git/errors';
-import { openRepository } from '../git/repository';
+import { closeRepository, openRepository } from '../git/repository';
 import { watchRepoRefs, type RepoWatch } from '../git/repo-watch';
 import { resolveActor } from '../plan/actor';
 import { openPlanStore } from '../plan/store';
@@ -139,6 +139,9 @@ export async function openRepoServices(repo: string, opts: RepoServicesOptions =
       seriesRuns.cancelAll();
       clearCaches(caches);
       store.close();
+      // Lets go of the repository's git process pool; a later call (another context on the
+      // same clone) simply makes a new one.
+      closeRepository(root);
     },
   };
   // Each push carries only the new events (and the head they apply to), in the store's order.
