@@ -1,27 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { copyRules } from '../../../electron/core/rename/copy';
 import { driftOf } from '../../../electron/core/rename/drift';
-import { addRule } from '../../../electron/core/rename/rules';
 import { syncRule } from '../../../electron/core/rename/sync';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { AWKWARD, BINARY, DST, SRC, head, lines, makeXenRepo, statusZ, subject, workFile } from './fixture';
-import { renameContext } from './memory-plan';
+import { AWKWARD, BINARY, DST, SRC, head, lines, statusZ, subject, workFile } from './fixture';
+import { copiedRule } from './copied-rule';
 
 const repos: string[] = [];
 afterEach(() => cleanup(...repos.splice(0)));
 
-async function copied() {
-  const repo = makeXenRepo();
-  repos.push(repo);
-  const ctx = renameContext(repo);
-  const added = await addRule(ctx, SRC, DST);
-  if (!added.ok) throw new Error(added.error.message);
-  const made = await copyRules(ctx, { all: true });
-  if (!made.ok) throw new Error(made.error.message);
-  return { repo, ctx, id: added.value.rule.id };
-}
+const copied = () => copiedRule(repos);
 
 async function driftKinds(ctx: Awaited<ReturnType<typeof copied>>['ctx']) {
   const drift = await driftOf(ctx);

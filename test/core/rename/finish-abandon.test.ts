@@ -2,27 +2,16 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { abandonRule } from '../../../electron/core/rename/abandon';
-import { copyRules } from '../../../electron/core/rename/copy';
 import { finishRule } from '../../../electron/core/rename/finish';
 import { oldPathReferences } from '../../../electron/core/rename/references';
-import { addRule } from '../../../electron/core/rename/rules';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { AWKWARD, DST, SRC, head, makeXenRepo, statusZ, subject, treeOf, workFile, changesByGit } from './fixture';
-import { renameContext } from './memory-plan';
+import { AWKWARD, DST, SRC, head, statusZ, subject, treeOf, workFile, changesByGit } from './fixture';
+import { copiedRule } from './copied-rule';
 
 const repos: string[] = [];
 afterEach(() => cleanup(...repos.splice(0)));
 
-async function copied() {
-  const repo = makeXenRepo();
-  repos.push(repo);
-  const ctx = renameContext(repo);
-  const added = await addRule(ctx, SRC, DST);
-  if (!added.ok) throw new Error(added.error.message);
-  const made = await copyRules(ctx, { all: true });
-  if (!made.ok) throw new Error(made.error.message);
-  return { repo, ctx, id: added.value.rule.id, copy: made.value.copies[0]?.commit as string };
-}
+const copied = () => copiedRule(repos);
 
 describe('finish move', () => {
   test('one commit removes the sources; across copy and move git sees every file as an unchanged rename', async () => {

@@ -8,17 +8,16 @@
  * `git status` clean; the plan agrees with git, and the user's work elsewhere is untouched.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openPlanStore } from '../../../electron/core/plan/store';
-import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { addRule } from '../../../electron/core/rename/rules';
 import { cleanup, git, makeCommit, tempDir } from '../../helpers/repo';
+import { addUserWork, userEdits, withCtx } from './user-work';
 import { DST, SRC, lines, makeXenRepo } from './fixture';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -28,26 +27,9 @@ let work = '';
 let runner = '';
 const bases: Record<'planned' | 'copied', { repo: string; head: string }> = { planned: { repo: '', head: '' }, copied: { repo: '', head: '' } };
 
-async function withCtx<T>(repo: string, run: (ctx: PlanAccess) => Promise<T>): Promise<T> {
-  const plan = await openPlanStore(repo);
-  try {
-    return await run({ repo, actor: { name: 'Test', email: 'test@example.org' }, plan });
-  } finally {
-    plan.close();
-  }
-}
-
-/** Uncommitted work outside the rule's folders: an unstaged edit, a staged edit, an untracked file. */
-function addUserWork(repo: string): void {
-  writeFileSync(path.join(repo, 'README'), 'unsaved edit\n');
-  writeFileSync(path.join(repo, 'drivers/xen/balloon/balloon.c'), 'staged edit\n');
-  git(repo, ['add', 'drivers/xen/balloon/balloon.c']);
-  writeFileSync(path.join(repo, 'notes.txt'), 'untracked notes\n');
-}
 const userWork = (repo: string) => ({
   status: git(repo, ['status', '--porcelain=v1', '-z', '--', 'README', 'drivers/xen/balloon', 'notes.txt']),
-  readme: readFileSync(path.join(repo, 'README'), 'utf8'),
-  staged: git(repo, ['show', ':drivers/xen/balloon/balloon.c']),
+  ...userEdits(repo),
   notes: readFileSync(path.join(repo, 'notes.txt'), 'utf8'),
 });
 

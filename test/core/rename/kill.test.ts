@@ -10,13 +10,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { KILL_AT_VARIABLE } from '../../../electron/core/rename/checkpoint';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { addRule } from '../../../electron/core/rename/rules';
-import { openPlanStore } from '../../../electron/core/plan/store';
 import { cleanup, git, tempDir } from '../../helpers/repo';
+import { addUserWork, userEdits, withCtx } from './user-work';
 import { DST, SRC, makeXenRepo } from './fixture';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -31,26 +30,9 @@ const RULES = [
 const repos: string[] = [];
 afterEach(() => cleanup(...repos.splice(0)));
 
-async function withCtx<T>(repo: string, run: (ctx: PlanAccess) => Promise<T>): Promise<T> {
-  const plan = await openPlanStore(repo);
-  try {
-    return await run({ repo, actor: { name: 'Test', email: 'test@example.org' }, plan });
-  } finally {
-    plan.close();
-  }
-}
-
-/** Uncommitted work outside the rules' folders: an unstaged edit, a staged edit, an untracked file. */
-function addUserWork(repo: string): void {
-  writeFileSync(path.join(repo, 'README'), 'unsaved edit\n');
-  writeFileSync(path.join(repo, 'drivers/xen/balloon/balloon.c'), 'staged edit\n');
-  git(repo, ['add', 'drivers/xen/balloon/balloon.c']);
-  writeFileSync(path.join(repo, 'notes.txt'), 'untracked notes\n');
-}
 const userWork = (repo: string) => ({
   status: git(repo, ['status', '--porcelain=v1', '-z', '--untracked-files=all']),
-  readme: readFileSync(path.join(repo, 'README'), 'utf8'),
-  staged: git(repo, ['show', ':drivers/xen/balloon/balloon.c']),
+  ...userEdits(repo),
   notes: readFileSync(path.join(repo, 'notes.txt'), 'utf8'),
 });
 

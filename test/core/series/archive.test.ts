@@ -11,9 +11,8 @@ import { openRepoServices } from '../../../electron/core/host/services';
 import { callRepo } from '../../../electron/core/host';
 import type { RepoServices } from '../../../electron/core/context';
 import { archiveName } from '../../../electron/core/series/archive';
-import type { Channel, Req, Res } from '../../../shared/api';
 import { cleanup, git, tempDir } from '../../helpers/repo';
-import { makeSeriesFixture, SENDER, userState } from './series-fixture';
+import { callOk as call, makeSeriesFixture, SENDER, userState } from './series-fixture';
 
 const made: string[] = [];
 const open: RepoServices[] = [];
@@ -22,11 +21,6 @@ afterEach(() => {
   cleanup(...made.splice(0));
 });
 
-async function call<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
-  const result = await callRepo(ctx, channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Res<C>;
-}
 
 async function proposedSprint(): Promise<RepoServices> {
   const { repo } = makeSeriesFixture();

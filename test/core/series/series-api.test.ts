@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Push, Req, Res } from '../../../shared/api';
+import type { Push } from '../../../shared/api';
 import { openRepoServices } from '../../../electron/core/host/services';
 import { callRepo } from '../../../electron/core/host';
 import type { RepoServices } from '../../../electron/core/context';
 import { editPatch } from '../../../shared/series/edit';
 import { cleanup, git, tempDir } from '../../helpers/repo';
-import { makeSeriesFixture } from './series-fixture';
+import { callOk as call, makeSeriesFixture } from './series-fixture';
 
 const made: string[] = [];
 const open: RepoServices[] = [];
@@ -15,11 +15,6 @@ afterEach(() => {
   cleanup(...made.splice(0));
 });
 
-async function call<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
-  const result = await callRepo(ctx, channel, request);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Res<C>;
-}
 
 async function openFixture(pushes: Push[] = []): Promise<RepoServices> {
   const { repo } = makeSeriesFixture();

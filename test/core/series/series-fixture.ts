@@ -7,6 +7,9 @@ import { applyChange } from '../../../shared/plan/apply';
 import { emptyPlan, type Plan, type Subsystem } from '../../../shared/model';
 import type { PlanChange } from '../../../shared/plan/events';
 import { git, makeCommit, makeRepo, type FileSpec } from '../../helpers/repo';
+import type { Channel, Req, Res } from '../../../shared/api';
+import type { RepoServices } from '../../../electron/core/context';
+import { callRepo } from '../../../electron/core/host';
 
 export const ODD_NAME = 'drivers/xen/odd "name" it\'s\nnew.c';
 export const NON_ASCII = 'drivers/xen/naïve-Δ.c';
@@ -143,4 +146,11 @@ export const SENDER = { name: 'Sam Sender', email: 'sam@example.org' };
 /** `git diff-tree --name-only` of one commit against its parent, as a sorted list. */
 export function filesOfCommit(repo: string, commit: string): string[] {
   return git(repo, ['diff-tree', '-r', '-z', '--no-renames', '--name-only', `${commit}^`, commit]).split('\0').filter(Boolean).sort();
+}
+
+/** Calls a channel on the repository's services and returns its answer, failing the test on an error. */
+export async function callOk<C extends Channel>(ctx: RepoServices, channel: C, request: Req<C>): Promise<Res<C>> {
+  const result = await callRepo(ctx, channel, request);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as Res<C>;
 }
