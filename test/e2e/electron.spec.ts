@@ -23,8 +23,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 // Found without require('electron'), which would start a 100 MB download (npm start does that).
 const electronBinary = installedElectron(root);
+// Checkable by hand: `cat node_modules/electron/path.txt` names the binary under
+// node_modules/electron/dist/ once it is downloaded (or ELECTRON_OVERRIDE_DIST_PATH points at one).
 const SKIP_REASON =
-  electronBinary === null ? 'Electron end-to-end test not run: no Electron binary on this machine (npm start downloads it where it can)' : '';
+  electronBinary === null
+    ? `Electron end-to-end test not run: no Electron binary on this machine (${path.join('node_modules', 'electron', 'path.txt')} names none that exists, and ELECTRON_OVERRIDE_DIST_PATH ${process.env.ELECTRON_OVERRIDE_DIST_PATH ? 'names none either' : 'is unset'}); npm start downloads it where the network allows`
+    : '';
 if (SKIP_REASON && process.env.TEST_WORKER_INDEX !== undefined) console.log(SKIP_REASON);
 
 const sortedChannels = [...CHANNELS].sort();
