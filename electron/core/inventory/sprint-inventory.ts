@@ -15,8 +15,9 @@ import { computeInventory } from './inventory';
 type InventoryAccess = Pick<RepoServices, 'repo' | 'caches'>;
 
 /**
- * The inventory of these settings (refs as typed; pairings checked by computeInventory). A
- * change's answer and its push both want it at once: they share one computation.
+ * The inventory of these settings (refs as typed; pairings checked by computeInventory). Calls
+ * that want it at the same moment (boards opening together, a derive and the inventory view)
+ * share one computation.
  */
 export async function inventoryFor(ctx: InventoryAccess, settings: SprintSettings): Promise<Result<Inventory>> {
   const key = JSON.stringify([settings.upstreamRef, settings.forkRef, settings.pairings.map((p) => [p.fork, p.upstream])]);
@@ -40,8 +41,6 @@ export async function sprintInventory(ctx: InventoryAccess & Pick<RepoServices, 
   const inventory = await inventoryFor(ctx, plan.sprint);
   return inventory.ok ? ok(await withInterimCopies(ctx.repo, inventory.value, rulesOf(plan), ctx.caches)) : inventory;
 }
-
-export { filesInNoSubsystem };
 
 /** A snapshot with the files no subsystem holds, as the command line prints it. */
 export type PlanWithUnassigned = PlanSnapshot & { unassignedFiles: string[] };
