@@ -5,7 +5,7 @@
  * and disposed when the repository closes.
  */
 import type { Client } from '../../shared/access';
-import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, Push, Res } from '../../shared/api';
+import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, PlanWritten, Push, Res } from '../../shared/api';
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
 import type { ClientCommand, PlanChange } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
@@ -22,18 +22,18 @@ export interface PlanStore {
   /**
    * A client's command (`plan.change`): refused unless it is a client command whose paths pass
    * the path rules (shared/plan/schema.ts), then checked against the current plan and appended
-   * as an event; returns the new state.
+   * as an event; returns the new state and the events appended.
    */
-  change(command: ClientCommand, actor: Actor): Promise<Result<PlanSnapshot>>;
+  change(command: ClientCommand, actor: Actor): Promise<Result<PlanWritten>>;
   /** Several commands as one step (all or none). */
-  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanWritten>>;
   /**
    * The services' own write path: any change the plan knows, engine events included (rename
    * phases, build checks and results, series proposals and versions), checked against the plan.
    */
-  record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>>;
+  record(change: PlanChange, actor: Actor): Promise<Result<PlanWritten>>;
   /** Several changes as one step (all or none). */
-  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>>;
   /** Called after any change to the plan ref, by this process or another (a CLI, a fetch), with the events since the last call. */
   onChange(listener: (snapshot: PlanSnapshot, news: PlanEventsPush) => void): () => void;
   close(): void;

@@ -35,8 +35,10 @@ describe('plan store', () => {
     expect(after.plan.people.keir?.name).toBe('Keir');
     expect(after.plan.head).toBe(git(r, ['rev-parse', PLAN_REF]).trim());
     const reopened = await open(r);
-    expect(await reopened.snapshot()).toEqual(after);
+    expect(await reopened.snapshot()).toEqual({ plan: after.plan, activity: after.activity });
     expect(after.activity.map((e) => [e.type, e.by])).toEqual([['person.put', ada]]);
+    // What the change appended, from the empty plan to the new head: the one event, as pushed.
+    expect(after.news).toEqual({ type: 'plan.events', from: emptyPlan().head, to: after.plan.head, events: [after.activity[0]] });
   });
 
   it('equals the fold of the events git holds, and lists activity newest first without file lists', async () => {
