@@ -6,5 +6,11 @@ import type { UpstreamApplied, UpstreamPreview } from './model';
 
 export const upstreamChannels = {
   'upstream.preview': channel<UpstreamPreview>()(z.object({ to: commandRules.ref('new upstream ref') })),
-  'upstream.apply': channel<UpstreamApplied>()(z.object({ to: commandRules.ref('new upstream ref') })),
+  'upstream.apply': channel<UpstreamApplied>()(
+    z.object({
+      to: commandRules.ref('new upstream ref'),
+      /** Fork copies whose conflicting port the team resolved by hand on the branch: kept as they are. */
+      keep: z.array(commandRules.path('fork copy')).max(10000).optional(),
+    }),
+  ),
 } as const;

@@ -31,7 +31,11 @@ export const upstreamMessage = (toRef: string, fromRef: string, ported: number):
   `Merge upstream ${toRef} into the sprint (from ${fromRef})\n\n` +
   (ported > 0 ? `Ports upstream's changes to ${ported} twin file(s) into their fork copies.\n` : 'No fork copy needed a port.\n');
 
-export async function applyUpstreamMove(ctx: PlanAccess, toRef: string): Promise<Result<UpstreamApplied>> {
+/**
+ * Merges `toRef` into the branch with every twin's port. A copy listed in `keep` (its conflict
+ * resolved by hand on the branch) stays as it is; any other conflicting port writes nothing.
+ */
+export async function applyUpstreamMove(ctx: PlanAccess, toRef: string, keep: readonly string[] = []): Promise<Result<UpstreamApplied>> {
   return withRenameLock<UpstreamApplied>(ctx, async (gitDir) => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;
@@ -44,8 +48,12 @@ export async function applyUpstreamMove(ctx: PlanAccess, toRef: string): Promise
     if (preview.mergeConflicts.length > 0) {
       return fail('conflict', `Merging ${quotePath(toRef)} into ${quotePath(preview.branch)} conflicts in ${listed(preview.mergeConflicts)}: nothing was written. Merge it yourself (git merge ${toRef}), resolve and commit, then run upstream apply again to port the twins and move the sprint.`);
     }
-    const conflicts = preview.twins.filter((t) => t.status === 'conflict');
-    if (conflicts.length > 0) return ok({ ...preview, commit: null, ported: [] });
+    const kept = new Set(keep);
+    const unknown = keep.find((p) => !preview.twins.some((t) => t.path === p && t.status === 'conflict'));
+    if (unknown !== undefined) {
+      return fail('bad-input', `${quotePath(unknown)} is not a fork copy whose port conflicts: --keep names only copies listed as in conflict (upstream --to ${toRef}).`);
+    }
+    if (preview.twins.some((t) => t.status === 'conflict' && !kept.has(t.path))) return ok({ ...preview, commit: null, ported: [] });
     const scratch = await scratchDir(gitDir);
     let commit: string;
     try {

@@ -10,5 +10,5 @@ export const upstreamHandlers: Handlers<Extract<Channel, `upstream.${string}`>> 
     const planned = await planUpstreamMove(ctx, req.to);
     return planned.ok ? ok(planned.value.preview) : planned;
   },
-  'upstream.apply': (ctx, req) => applyUpstreamMove(ctx, req.to),
+  'upstream.apply': (ctx, req) => applyUpstreamMove(ctx, req.to, req.keep ?? []),
 };
