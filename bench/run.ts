@@ -10,6 +10,7 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchUpstream } from './upstream';
 import { benchPush, describePush } from './push';
 
 const line = (s: string): void => {
@@ -32,6 +33,8 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+
+  line(`upstream: ${(await benchUpstream(fixture)).summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 

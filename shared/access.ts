@@ -74,6 +74,9 @@ export const CHANNEL_ACCESS = {
   'series.archive': repo('Downloading the series'),
   'series.drift': READ,
   'series.rangeDiff': READ,
+
+  'upstream.preview': READ,
+  'upstream.apply': repo('Moving the sprint to a new upstream'),
 } as const satisfies Record<Channel, AccessRule>;
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];

@@ -66,6 +66,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return 'reordered the series';
     case 'series.version':
       return `exported version ${change.version.version} of the series`;
+    case 'upstream.move':
+      return `moved the sprint to the upstream ${change.upstreamRef} (${change.to.slice(0, 12)})`;
     default:
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;
