@@ -74,6 +74,13 @@ export const CHANNEL_ACCESS = {
   'series.archive': repo('Downloading the series'),
   'series.drift': READ,
   'series.rangeDiff': READ,
+
+  'team.status': READ,
+  // Creates a branch in the clone: a repository operation, as making interim copies is.
+  'team.startWork': repo('Starting work on a new branch'),
+  'team.diff': READ,
+  'team.burndown': READ,
+  'team.report': READ,
 } as const satisfies Record<Channel, AccessRule>;
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];

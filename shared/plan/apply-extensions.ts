@@ -10,8 +10,10 @@ import type { SeriesPatch, SeriesPlan } from '../series/model';
 import type { SeriesEvent } from '../series/events';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
+import type { TeamChange } from '../team/events';
+import { applyTeamChange } from '../team/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | TeamChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -58,6 +60,9 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       versions.sort((a, b) => a.version - b.version);
       return ok({ ...plan, series: { ...plan.series, versions } });
     }
+    case 'card.branch':
+    case 'person.wipLimit':
+      return applyTeamChange(plan, change);
     default:
       return unknownChange(change);
   }

@@ -14,6 +14,7 @@ import { CARD_STATES } from './card-states';
 import { fail, ok, type Result } from '../result';
 import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
+import { teamSchemas } from '../team/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -116,7 +117,7 @@ export function refusalOf(type: string): string {
   return `${shown} is not a change a client can send: send a board or series edit (card.state, file.move, series.reorder, ...).`;
 }
 
-export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules)], {
+export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true)], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const type: unknown = (issue.input as { type?: unknown } | null)?.type;
@@ -128,6 +129,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas
 export const planChangeSchema = z.discriminatedUnion('type', [
   ...boardSchemas(storedRules),
   ...seriesEditSchemas(storedRules),
+  ...teamSchemas(storedRules, false),
   ...renameEventSchemas,
   ...seriesEngineSchemas,
 ]);
