@@ -23,5 +23,5 @@ export const MAX_WIP_LIMIT = 50;
 export const teamSchemas = (rules: FieldRules, checked: boolean) =>
   [
     z.object({ type: z.literal('card.branch'), subsystemId: id, branch: branchWith(rules, checked).nullable() }),
-    z.object({ type: z.literal('person.wipLimit'), personId: id, limit: z.number().int().min(1).max(MAX_WIP_LIMIT).nullable() }),
+    z.object({ type: z.literal('person.wipLimit'), personId: id, limit: z.number().int().min(1, 'A work-in-progress limit is at least 1 card.').max(MAX_WIP_LIMIT, `A work-in-progress limit is at most ${MAX_WIP_LIMIT} cards: nobody works on more at once.`).nullable() }),
   ] as const;

@@ -12,6 +12,7 @@ import { addRepoOption, registerCoreCommands } from './core';
 import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
+import { registerTeamCommands } from './team';
 
 const VERSION = '0.1.0';
 const DEFAULT_PORT = 4477;
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
     .action(action(serve));
   registerRenameCommands(program);
   registerSeriesCommands(program);
+  registerTeamCommands(program);
   return program;
 }
 
