@@ -18,7 +18,10 @@ export function parseSince(since: string, now: number): Result<Date> {
   }
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) {
     const at = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.replace(' ', 'T'));
-    if (Number.isNaN(at)) return fail('bad-input', `--since "${text}" is not a real date: ${HOW}.`);
+    // Date.parse rolls 2026-02-31 over into March: a real date reads back as the same day.
+    const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    const real = new Date(Date.UTC(y, m - 1, d));
+    if (Number.isNaN(at) || real.getUTCMonth() !== m - 1 || real.getUTCDate() !== d) return fail('bad-input', `--since "${text}" is not a real date: ${HOW}.`);
     if (at > now) return fail('bad-input', `--since "${text}" is in the future: name a time before now.`);
     return ok(new Date(at));
   }

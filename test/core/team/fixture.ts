@@ -25,7 +25,8 @@ export interface TeamFixture {
   kernelFiles: string[];
 }
 
-export async function makeTeamFixture(): Promise<TeamFixture> {
+/** The sparse fork's history: upstream on `upstream`, the fork on `sprint` (checked out). */
+export function makeSparseFork(): { repo: string; mmFiles: string[]; kernelFiles: string[] } {
   const repo = makeRepo();
   const upstream: Record<string, string> = {};
   for (let i = 0; i < UPSTREAM_FILES; i++) upstream[upstreamPath(i)] = lines(6, `upstream ${i}`);
@@ -36,6 +37,11 @@ export async function makeTeamFixture(): Promise<TeamFixture> {
   makeCommit(repo, { files: fork, message: 'xen: the i386 sub-architecture', branch: 'sprint' });
   const mmFiles = Object.keys(fork).filter((f) => f.includes('/mm/'));
   const kernelFiles = Object.keys(fork).filter((f) => f.includes('/kernel/'));
+  return { repo, mmFiles, kernelFiles };
+}
+
+export async function makeTeamFixture(): Promise<TeamFixture> {
+  const { repo, mmFiles, kernelFiles } = makeSparseFork();
   const opened = await openRepoServices(repo, { actor: KEIR, push: () => undefined, log: () => undefined });
   if (!opened.ok) throw new Error(opened.error.message);
   const ctx = opened.value;
