@@ -4,7 +4,7 @@
  * each person's load with their work-in-progress limit.
  */
 import { useEffect, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CARD_STATES } from '../../../../shared/model';
 import { linesCounter } from '../../../../shared/team/lines';
 import { personLoads } from '../../../../shared/team/load';
@@ -73,23 +73,24 @@ export function BurndownView() {
             <XAxis dataKey="day" stroke="var(--muted)" />
             <YAxis stroke="var(--muted)" tickFormatter={(n: number) => formatCount(n)} />
             <Tooltip formatter={(n) => formatCount(Number(n))} />
-            <Line type="monotone" dataKey="lines" name="Changed lines" stroke="var(--accent)" strokeWidth={2} isAnimationActive={false} />
+            <Line type="monotone" dataKey="lines" name="Changed lines" stroke="var(--accent)" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </section>
       <section className="burndown-chart" aria-label="Cards per state per day" data-testid="burndown-cards">
         <h2>Cards per state</h2>
         <ResponsiveContainer width="100%" height={240}>
-          <AreaChart data={days} margin={{ top: 8, right: 24, bottom: 0, left: 8 }}>
+          <BarChart data={days} margin={{ top: 8, right: 24, bottom: 0, left: 8 }} maxBarSize={64}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis dataKey="day" stroke="var(--muted)" />
             <YAxis allowDecimals={false} stroke="var(--muted)" />
             <Tooltip />
-            <Legend />
+            {/* The board's column order, not the alphabet. */}
+            <Legend itemSorter={null} />
             {CARD_STATES.map((state) => (
-              <Area key={state} type="stepAfter" dataKey={state} stackId="cards" stroke={STATE_COLORS[state]} fill={STATE_COLORS[state]} fillOpacity={0.35} isAnimationActive={false} />
+              <Bar key={state} dataKey={state} stackId="cards" fill={STATE_COLORS[state]} isAnimationActive={false} />
             ))}
-          </AreaChart>
+          </BarChart>
         </ResponsiveContainer>
       </section>
       <section aria-label="Load per person">
