@@ -11,6 +11,7 @@ import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchPush, describePush } from './push';
+import { benchTeam } from './team';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -32,6 +33,9 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+
+  const team = await benchTeam(fixture);
+  line(`team: ${team.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 

@@ -89,10 +89,16 @@ export function parseLogWithFiles(out: string): CommitWithFiles[] {
   return commits;
 }
 
+const WITH_FILES = ['log', '-z', '--no-color', '--name-only', '--no-renames', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s'];
+
 /** The commits reachable from `head` committed at `since` or later, newest first, with the files each changed. */
 export async function commitsSince(repo: string, head: string, since: Date): Promise<CommitWithFiles[]> {
-  const out = await git(repo, [
-    'log', '-z', '--no-color', '--name-only', '--no-renames', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s', `--since=${since.toISOString()}`, '--end-of-options', head, '--',
-  ]);
+  const out = await git(repo, [...WITH_FILES, `--since=${since.toISOString()}`, '--end-of-options', head, '--']);
+  return parseLogWithFiles(out.stdout);
+}
+
+/** The commits in `from..to`, newest first, with the files each changed (none for a merge). */
+export async function commitsBetweenWithFiles(repo: string, from: string, to: string): Promise<CommitWithFiles[]> {
+  const out = await git(repo, [...WITH_FILES, '--end-of-options', `${from}..${to}`, '--']);
   return parseLogWithFiles(out.stdout);
 }

@@ -1,14 +1,13 @@
 /**
  * What each card's branch holds against the sprint branch, asking git as little as possible:
  * one `for-each-ref` for every branch's tip and one `for-each-ref --no-merged` for the branches
- * with commits the sprint branch lacks; only those get a count and a log of the card's files.
+ * with commits the sprint branch lacks; only those get one log of their commits and files.
  * Answers are kept per sprint commit, branch tip and file list, which never change meaning.
  */
 import type { CardWork } from '../../../shared/team/status';
 import type { RepoCaches } from '../context';
-import { commitsTouching } from '../git/log';
+import { commitsBetweenWithFiles } from '../git/log';
 import { branchTips } from '../git/refs';
-import { countCommitsBetween } from '../git/rev-list';
 
 /** What git says about one branch against the sprint commit, for one card's files. */
 export type BranchWork = Omit<CardWork, 'subsystemId' | 'branch'>;
@@ -21,12 +20,15 @@ export interface CardBranch {
 
 const NOTHING_NEW = { unmerged: 0, touching: 0, last: null } as const;
 
+/** One `git log --name-only sprint..tip` gives both numbers: every commit, and those whose files are the card's. */
 async function workOf(repo: string, sprintCommit: string, tip: string, files: readonly string[]): Promise<BranchWork> {
-  const [unmerged, touching] = await Promise.all([countCommitsBetween(repo, sprintCommit, tip), commitsTouching(repo, sprintCommit, tip, files)]);
+  const commits = await commitsBetweenWithFiles(repo, sprintCommit, tip);
+  const own = new Set(files);
+  const touching = commits.filter((c) => c.files.some((f) => own.has(f)));
   const newest = touching[0];
   return {
     tip,
-    unmerged,
+    unmerged: commits.length,
     touching: touching.length,
     last: newest ? { commit: newest.commit, subject: newest.subject, author: newest.author, date: newest.date } : null,
   };
