@@ -77,7 +77,7 @@ export function parseLogWithFiles(out: string): CommitWithFiles[] {
   const commits: CommitWithFiles[] = [];
   for (const field of out.split('\0')) {
     if (field.startsWith('\x1e') || field.startsWith('\n\x1e')) {
-      const [commit, author, date, ...subject] = field.replace(/^\n?\x1e/, '').split('\x1f');
+      const [commit, author, date, ...subject] = field.slice(field.indexOf('\x1e') + 1).split('\x1f');
       if (!commit || author === undefined || date === undefined) throw new Error(`Unexpected git log record: ${JSON.stringify(field)}`);
       commits.push({ commit, author, date, subject: subject.join('\x1f'), files: [] });
     } else if (field !== '') {

@@ -40,7 +40,14 @@ const seriesEdits: ClientCommand[] = [
     remove: ['p2'],
   },
 ];
-const commands: ClientCommand[] = [...boardChanges, ...seriesEdits];
+/** The team's edits: a card's branch and a person's work-in-progress limit. */
+const teamEdits: ClientCommand[] = [
+  { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' },
+  { type: 'card.branch', subsystemId: 'net', branch: null },
+  { type: 'person.wipLimit', personId: 'alice', limit: 2 },
+  { type: 'person.wipLimit', personId: 'bob', limit: null },
+];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {
