@@ -2,7 +2,8 @@
  * Each person's work on their card, end to end in Chromium through the real room server on the
  * demo sprint: Start work creates the card's branch, a commit made with git on that branch shows
  * on the card without a reload (a repo.changed push), a Done card whose branch is not merged says
- * so and the Not verified filter finds it, and the Burndown view draws its charts.
+ * so and the Not verified filter finds it, a Review card shows its branch's diff, and the Burndown
+ * view draws its charts.
  */
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
@@ -55,6 +56,16 @@ test('team: Start work, a commit on the branch shows live, Done but not merged, 
   git(room().repo, ['commit', '-qam', 'xen: rework for the hypervisor']);
   git(room().repo, ['switch', '-q', sprintBranch]);
   await expect(page.getByTestId(`work-${card.id}`)).toContainText('1 commit · last “xen: rework for the hypervisor” by Ada Fixture', { timeout: 15_000 });
+
+  // In Review, the card shows its branch's diff of its files.
+  const review = runCli(['state', '--repo', room().repo, '--subsystem', card.id, '--to', 'Review']);
+  expect(review.status, review.stderr).toBe(0);
+  await cardEl.hover();
+  await page.getByTestId(`branch-diff-${card.id}`).click();
+  await expect(page.getByTestId('branch-diff')).toContainText('+/* reworked for the hypervisor */');
+  await page.screenshot({ path: path.join(SHOTS, 'team-branch-diff.png') });
+  await page.getByTestId('branch-diff-close').click();
+  await expect(page.getByTestId('branch-diff')).toBeHidden();
 
   const done = runCli(['state', '--repo', room().repo, '--subsystem', card.id, '--to', 'Done']);
   expect(done.status, done.stderr).toBe(0);

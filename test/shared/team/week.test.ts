@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Subsystem } from '../../../shared/model';
 import type { PlanChange, PlanEvent } from '../../../shared/plan/events';
-import { orderEvents } from '../../../shared/plan/fold';
+import { foldEvents, orderEvents } from '../../../shared/plan/fold';
 import { burndown } from '../../../shared/team/burndown';
 import { checkBranchRef } from '../../../shared/team/branch-name';
 import { linesCounter } from '../../../shared/team/lines';
+import { describeWip, inProgressOf, personLoads } from '../../../shared/team/load';
 import { reportLines, standupReport } from '../../../shared/team/report';
 import { parseSince } from '../../../shared/team/since';
 import { inventoryFile } from '../../helpers/inventory';
-import { foldEvents } from '../../../shared/plan/fold';
 
 const ADA: Actor = { name: 'Ada', email: 'ada@example.org' };
 const KEIR: Actor = { name: 'Keir', email: 'keir@example.org' };
@@ -127,5 +127,21 @@ describe('a branch name on a card', () => {
     for (const bad of ['', '-x', 'a b', 'a..b', 'a@{1}', 'a/', '/a', 'a//b', 'a.', '.a', 'a/.b', 'a.lock', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'refs/heads/a', 'HEAD', '@', 'x\ty']) {
       expect(checkBranchRef(bad), bad).not.toBeNull();
     }
+  });
+});
+
+describe('work in progress', () => {
+  it("counts a person's cards in progress against their limit and warns only above it", () => {
+    const events = week();
+    events.push(at('2026-12-02T13:00:00Z', { type: 'card.assign', subsystemId: 'kernel', owner: 'keir' }));
+    events.push(at('2026-12-02T13:01:00Z', { type: 'card.state', subsystemId: 'mm', state: 'In progress' }));
+    events.push(at('2026-12-02T13:02:00Z', { type: 'person.wipLimit', personId: 'keir', limit: 1 }));
+    const plan = foldEvents(events).plan;
+    expect(inProgressOf(plan, 'keir')).toEqual({ count: 2, limit: 1, over: true });
+    expect(describeWip('Keir', 2, 1)).toBe('Keir has 2 cards in progress, over the limit of 1: finish one before starting another.');
+    expect(describeWip('Keir', 1, 1)).toBeNull();
+    expect(describeWip('Keir', 5, null)).toBeNull();
+    // Inherited upstream lines are nobody's load.
+    expect(personLoads(plan, linesCounter(inventory))).toEqual([{ personId: 'keir', lines: 110, inProgress: 2, limit: 1, over: true }]);
   });
 });

@@ -51,7 +51,7 @@ function StartWorkForm({ id, onClose }: { id: string; onClose: () => void }) {
   );
 }
 
-function BranchDiffBody({ id }: { id: string }) {
+function BranchDiffBody({ id, onClose }: { id: string; onClose: () => void }) {
   const repoChanges = useSprint((s) => s.repoChanges);
   const [diff, setDiff] = useState<BranchDiff | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,6 +73,11 @@ function BranchDiffBody({ id }: { id: string }) {
     <div className="branch-diff" data-testid="branch-diff">
       {diff.truncated && <p className="notice-inline pad">This diff is long and was cut at the size limit; the full diff is in git.</p>}
       <DiffBody text={diff.text} />
+      <div className="dialog-actions">
+        <button type="button" className="btn" onClick={onClose} data-testid="branch-diff-close">
+          Close
+        </button>
+      </div>
     </div>
   );
 }
@@ -88,7 +93,7 @@ export function TeamDialogs() {
         {dialog?.kind === 'start' && <StartWorkForm key={dialog.subsystemId} id={dialog.subsystemId} onClose={close} />}
       </Dialog>
       <Dialog open={dialog?.kind === 'diff'} title={`${name}: ${branch} since it left the sprint branch`} onClose={close}>
-        {dialog?.kind === 'diff' && <BranchDiffBody id={dialog.subsystemId} />}
+        {dialog?.kind === 'diff' && <BranchDiffBody id={dialog.subsystemId} onClose={close} />}
       </Dialog>
     </>
   );
