@@ -12,6 +12,7 @@ import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchUpstream } from './upstream';
 import { benchPush, describePush } from './push';
+import { benchTeam } from './team';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -35,6 +36,8 @@ try {
   line(`series: ${series.summary}`);
 
   line(`upstream: ${(await benchUpstream(fixture)).summary}`);
+  const team = await benchTeam(fixture);
+  line(`team: ${team.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 

@@ -12,6 +12,7 @@ import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from '.
 import { renameChannels, type RenamePush } from './rename/api';
 import { seriesChannels, type SeriesPush } from './series/api';
 import { upstreamChannels } from './upstream/api';
+import { teamChannels } from './team/api';
 import { channel } from './channel';
 
 export { channel, type ChannelDef } from './channel';
@@ -82,7 +83,7 @@ export const coreChannels = {
   'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 } as const;
 
-export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels } as const;
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -7,13 +7,14 @@
 import type { Client } from '../../shared/access';
 import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, PlanWritten, Push, Res } from '../../shared/api';
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
-import type { ClientCommand, PlanChange } from '../../shared/plan/events';
+import type { ClientCommand, PlanChange, PlanEvent } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
 import type { TreeChange } from './git/diff-tree';
 import type { TreeEntry } from './git/trees';
 import type { Lru } from './host/lru';
 import type { RunRegistry } from './host/runs';
 import type { RecoveryReport } from './rename/recovery-report';
+import type { BranchWork } from './team/branch-work';
 
 export interface PlanStore {
   readonly repo: string;
@@ -61,6 +62,12 @@ export interface RepoCaches {
   destinationBefore: Lru<TreeEntry[]>;
   /** `git diff --numstat` of a series, per base and target commit. */
   seriesNumstat: Lru<Promise<Map<string, TreeChange>>>;
+  /** What each card's branch holds (team/status.ts), per sprint commit, then per branch tip and files. */
+  teamWork: Lru<Map<string, Promise<BranchWork>>>;
+  /** Which series patches no longer apply on upstream, per series base, target and upstream commit. */
+  seriesApplies: Lru<Promise<Map<string, { subject: string; reason: string }>>>;
+  /** The plan's whole event log in fold order, per plan head (the burndown and the report read it). */
+  planEvents: Lru<Promise<PlanEvent[]>>;
 }
 
 /** One open repository and everything kept for it; `dispose` stops watchers, cancels runs, clears caches. */

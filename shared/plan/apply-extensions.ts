@@ -11,8 +11,10 @@ import type { SeriesEvent } from '../series/events';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
 import type { UpstreamEvent } from '../upstream/schema';
+import type { TeamChange } from '../team/events';
+import { applyTeamChange } from '../team/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -63,6 +65,9 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       // The pairings and the fork ref stay: only the base the sprint compares against moves.
       if (!plan.sprint) return fail('no-plan', 'No sprint has been started: the upstream ref cannot move before there is one.');
       return ok({ ...plan, sprint: { ...plan.sprint, upstreamRef: change.upstreamRef } });
+    case 'card.branch':
+    case 'person.wipLimit':
+      return applyTeamChange(plan, change);
     default:
       return unknownChange(change);
   }

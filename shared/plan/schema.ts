@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../result';
 import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
 import { upstreamEngineSchemas } from '../upstream/schema';
+import { teamSchemas } from '../team/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -118,7 +119,7 @@ export function refusalOf(type: string): string {
   return `${shown} is not a change a client can send: send a board or series edit (card.state, file.move, series.reorder, ...).`;
 }
 
-export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules)], {
+export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true)], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const type: unknown = (issue.input as { type?: unknown } | null)?.type;
@@ -130,6 +131,7 @@ export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas
 export const planChangeSchema = z.discriminatedUnion('type', [
   ...boardSchemas(storedRules),
   ...seriesEditSchemas(storedRules),
+  ...teamSchemas(storedRules, false),
   ...renameEventSchemas,
   ...seriesEngineSchemas,
   ...upstreamEngineSchemas,

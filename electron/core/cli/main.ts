@@ -13,6 +13,7 @@ import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, 
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
 import { registerUpstreamCommands } from './upstream';
+import { registerTeamCommands } from './team';
 
 const VERSION = '0.1.0';
 const DEFAULT_PORT = 4477;
@@ -93,6 +94,7 @@ export function buildProgram(): Command {
   registerRenameCommands(program);
   registerSeriesCommands(program);
   registerUpstreamCommands(program);
+  registerTeamCommands(program);
   return program;
 }
 

@@ -44,6 +44,12 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return change.reason === null ? `unblocked ${sub(plan, change.subsystemId)}` : `marked ${sub(plan, change.subsystemId)} blocked: ${change.reason}`;
     case 'card.reorder':
       return 'reordered the board';
+    case 'card.branch':
+      return change.branch === null ? `took the branch off ${sub(plan, change.subsystemId)}` : `named the branch ${change.branch} on ${sub(plan, change.subsystemId)}`;
+    case 'person.wipLimit':
+      return change.limit === null
+        ? `removed ${person(plan, change.personId)}'s work-in-progress limit`
+        : `set ${person(plan, change.personId)}'s work-in-progress limit to ${plural(change.limit, 'card')}`;
     case 'rename.put':
       return `set the rename ${change.rule.from} → ${change.rule.to} (${change.rule.phase})`;
     case 'rename.remove':
