@@ -74,6 +74,11 @@ export const CHANNEL_ACCESS = {
   'series.archive': repo('Downloading the series'),
   'series.drift': READ,
   'series.rangeDiff': READ,
+
+  'pickup.list': READ,
+  // Which ref the fork's work lives on is a line of the plan, as the sprint's refs are.
+  'pickup.setFrom': BOARD,
+  'pickup.apply': repo("Picking up the fork's new work"),
 } as const satisfies Record<Channel, AccessRule>;
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];

@@ -8,10 +8,11 @@ import type { BuildCheck, RenameRule } from '../rename/model';
 import type { RenameEvent } from '../rename/events';
 import type { SeriesPatch, SeriesPlan } from '../series/model';
 import type { SeriesEvent } from '../series/events';
+import type { PickupEvent } from '../pickup/model';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | PickupEvent;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -57,6 +58,14 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       const versions = [...plan.series.versions.filter((v) => v.version !== change.version.version), change.version];
       versions.sort((a, b) => a.version - b.version);
       return ok({ ...plan, series: { ...plan.series, versions } });
+    }
+    case 'pickup.from':
+      return ok({ ...plan, pickup: { ...plan.pickup, ref: change.ref, base: change.base } });
+    case 'pickup.record': {
+      // Idempotent: recovery after a kill may record the same pick-ups again.
+      const picked = { ...plan.pickup.picked };
+      for (const p of change.picked) picked[p.from] = p.commit;
+      return ok({ ...plan, pickup: { ...plan.pickup, picked } });
     }
     default:
       return unknownChange(change);

@@ -14,6 +14,7 @@ import { CARD_STATES } from './card-states';
 import { fail, ok, type Result } from '../result';
 import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
+import { pickupEventSchemas } from '../pickup/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -93,7 +94,7 @@ const boardSchemas = (rules: FieldRules) => {
 
 export const boardChangeSchema = z.discriminatedUnion('type', boardSchemas(storedRules));
 
-export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas]);
+export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas, ...pickupEventSchemas]);
 
 type EngineType = z.infer<typeof engineEventSchema>['type'];
 
@@ -105,6 +106,8 @@ export const ENGINE_EVENT_WRITERS: Record<EngineType, string> = {
   'build.remove': 'when a build check is removed: use build remove',
   'series.propose': 'when it cuts the series from the refs: use series propose',
   'series.version': 'when it exports the series: use series export',
+  'pickup.from': 'when it has checked the fork ref for pick-ups: use pickup set-from (or init --pick-up-from)',
+  'pickup.record': 'when it picks up fork commits: use pickup apply',
 };
 
 const isEngineType = (type: string): type is EngineType => Object.prototype.hasOwnProperty.call(ENGINE_EVENT_WRITERS, type);
@@ -130,6 +133,7 @@ export const planChangeSchema = z.discriminatedUnion('type', [
   ...seriesEditSchemas(storedRules),
   ...renameEventSchemas,
   ...seriesEngineSchemas,
+  ...pickupEventSchemas,
 ]);
 
 /** The first issue of a failed parse, in words: `subsystems[0].files[2]: The file "../x" contains ".."…`. */

@@ -175,3 +175,42 @@ export async function writeFilesDiff(repo: string, base: string, target: string,
     `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
   ]);
 }
+
+/**
+ * Parses `git diff-tree --stdin -r -z --raw -M -m --first-parent --root`: for each commit read,
+ * its id NUL-terminated, then its raw records (as parseDiffTree reads them; a merge's against its
+ * first parent; a commit without changes has none):
+ *   "a1ef34…\0:100644 100644 7898… 422c… M\0a\0:000000 100644 0000… f2ad… A\0sp ace\0"
+ * A field is a commit id only where a record may start, so a path of forty hex digits stays a path.
+ */
+export function parseCommitChanges(out: string): Map<string, RawChange[]> {
+  const fields = splitNul(out);
+  const byCommit = new Map<string, RawChange[]>();
+  let current: RawChange[] | null = null;
+  let i = 0;
+  while (i < fields.length) {
+    const field = fields[i]!;
+    if (!field.startsWith(':')) {
+      current = [];
+      byCommit.set(field, current);
+      i += 1;
+      continue;
+    }
+    const status = field.split(' ')[4] ?? '';
+    const take = /^[RC]\d*$/.test(status) ? 3 : 2;
+    const { changes } = parseDiffTree(`${fields.slice(i, i + take).join('\0')}\0`);
+    if (current === null) throw new Error(`diff-tree printed a change before any commit: ${JSON.stringify(field)}`);
+    current.push(...changes);
+    i += take;
+  }
+  return byCommit;
+}
+
+/** Each commit's changes against its first parent (renames found as git finds them), in one git call. */
+export async function changesOfCommits(repo: string, commits: readonly string[]): Promise<Map<string, RawChange[]>> {
+  if (commits.length === 0) return new Map();
+  const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--raw', '-M', '-m', '--first-parent', '--root', '--no-ext-diff'], {
+    input: commits.map((c) => `${c}\n`).join(''),
+  });
+  return parseCommitChanges(out.stdout);
+}

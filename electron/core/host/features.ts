@@ -3,6 +3,7 @@ import type { Channel } from '../../../shared/api';
 import { buildHandlers } from '../builds/handlers';
 import type { Handlers } from '../context';
 import { inventoryHandlers } from '../inventory/handlers';
+import { pickupHandlers } from '../pickup/handlers';
 import { planHandlers } from '../plan/handlers';
 import { renameHandlers } from '../rename/handlers';
 import { repoHandlers } from '../repo/handlers';
@@ -18,4 +19,5 @@ export const featureHandlers: Handlers<Exclude<Channel, HostChannel>> = {
   ...renameHandlers,
   ...buildHandlers,
   ...seriesHandlers,
+  ...pickupHandlers,
 };

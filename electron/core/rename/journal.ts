@@ -7,11 +7,12 @@
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
+import type { PlanChange } from '../../../shared/plan/events';
 import type { RenameRule } from '../../../shared/rename/model';
 import { liveOwnerPid } from '../owner-pid';
 
 export interface Journal {
-  op: 'copy' | 'sync' | 'finish' | 'abandon';
+  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'pickup';
   ruleId: string;
   branch: string;
   /** The branch's commit before the operation. */
@@ -22,8 +23,13 @@ export interface Journal {
   forward: boolean;
   /** Files and folders whose index entries and files follow the branch. */
   paths: string[];
-  /** The rule as the plan records it once the branch moved. */
+  /**
+   * The rule as the plan records it once the branch moved. A pick-up records `changes` instead,
+   * and its rule only names it in messages (from: the fork's ref, to: the sprint branch).
+   */
   rule: RenameRule;
+  /** Plan changes recorded once the branch moved, in place of the rule. */
+  changes?: PlanChange[];
 }
 
 /** Each operation in words, for messages about it. */
@@ -32,6 +38,7 @@ export const OPERATION_WORDS: Record<Journal['op'], string> = {
   sync: 'sync',
   finish: 'finish move',
   abandon: 'abandon copy',
+  pickup: 'pick-up',
 };
 
 /** `the interim copy of "a" -> "b"`: the journal's operation, named for a message. */

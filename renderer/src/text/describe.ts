@@ -66,6 +66,10 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return 'reordered the series';
     case 'series.version':
       return `exported version ${change.version.version} of the series`;
+    case 'pickup.from':
+      return `set the fork's work to pick up from to ${change.ref}`;
+    case 'pickup.record':
+      return `picked up ${plural(change.picked.length, 'fork commit', 'fork commits')}`;
     default:
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;

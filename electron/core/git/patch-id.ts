@@ -1,0 +1,44 @@
+/**
+ * Patch ids (`git patch-id --stable`): the same change has the same id whatever its commit, so a
+ * fork commit whose change the sprint branch already has is told apart from new work.
+ */
+import { git } from './exec';
+
+/**
+ * Parses `git patch-id --stable`: one "PATCH_ID SP COMMIT_ID" line per commit with a diff:
+ *   "6ad8098968caafd71ef9db9399e69b9638a94bec a1ef3439cdbca7cb37875ec75de7b09cd4d93d0f\n"
+ */
+export function parsePatchIds(out: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const [patchId, commit] = line.split(' ');
+    if (patchId && commit) ids.set(commit, patchId);
+  }
+  return ids;
+}
+
+const patchIdsOf = async (repo: string, patches: string): Promise<Map<string, string>> =>
+  patches === '' ? new Map() : parsePatchIds((await git(repo, ['patch-id', '--stable'], { input: patches })).stdout);
+
+/** Each commit's patch id, its change against its first parent (one `diff-tree --stdin` for all). */
+export async function patchIdsOfCommits(repo: string, commits: readonly string[]): Promise<Map<string, string>> {
+  if (commits.length === 0) return new Map();
+  const out = await git(repo, ['diff-tree', '--stdin', '-p', '-m', '--first-parent', '--no-renames', '--no-ext-diff', '--no-color'], {
+    input: commits.map((c) => `${c}\n`).join(''),
+  });
+  return patchIdsOf(repo, out.stdout);
+}
+
+/**
+ * The patch ids of the non-merge commits in `base..head` that touch `paths`, restricted to them:
+ * a commit that made exactly a fork commit's change has it; one that also changed other files
+ * never matched anyway. Paths from the tree, each a literal pathspec.
+ */
+export async function patchIdsOfRange(repo: string, base: string, head: string, paths: readonly string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const out = await git(repo, [
+    'log', '-p', '--no-merges', '--no-renames', '--no-ext-diff', '--no-color', '--format=commit %H', '--end-of-options', head, `^${base}`, '--',
+    ...paths.map((p) => `:(top,literal)${p}`),
+  ]);
+  return new Set((await patchIdsOf(repo, out.stdout)).values());
+}
