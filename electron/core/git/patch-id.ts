@@ -28,17 +28,3 @@ export async function patchIdsOfCommits(repo: string, commits: readonly string[]
   });
   return patchIdsOf(repo, out.stdout);
 }
-
-/**
- * The patch ids of the non-merge commits in `base..head` that touch `paths`, restricted to them:
- * a commit that made exactly a fork commit's change has it; one that also changed other files
- * never matched anyway. Paths from the tree, each a literal pathspec.
- */
-export async function patchIdsOfRange(repo: string, base: string, head: string, paths: readonly string[]): Promise<Set<string>> {
-  if (paths.length === 0) return new Set();
-  const out = await git(repo, [
-    'log', '-p', '--no-merges', '--no-renames', '--no-ext-diff', '--no-color', '--format=commit %H', '--end-of-options', head, `^${base}`, '--',
-    ...paths.map((p) => `:(top,literal)${p}`),
-  ]);
-  return new Set((await patchIdsOf(repo, out.stdout)).values());
-}

@@ -11,10 +11,10 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanAccess } from '../context';
 import { currentBranch, isAncestor } from '../git/commit';
-import { changesOfCommits } from '../git/diff-tree';
-import { firstParentCommitsSince, pickedUpTrailers, type ForkCommit } from '../git/log';
+import { changesOfCommits, type RawChange } from '../git/diff-tree';
+import { commitsTouching, firstParentCommitsSince, pickedUpTrailers, type ForkCommit } from '../git/log';
 import { mergeBase } from '../git/merge-base';
-import { patchIdsOfCommits, patchIdsOfRange } from '../git/patch-id';
+import { patchIdsOfCommits } from '../git/patch-id';
 import { resolveCommit } from '../git/refs';
 import { commitId, gitDir } from '../git/rev-parse';
 import type { IndexEdit } from '../git/staging-index';
@@ -48,6 +48,7 @@ export interface Prepared {
 /** A waiting fork commit before it is replayed: its changes, and its files with where they land. */
 export interface Candidate {
   fork: ForkCommit;
+  raw: RawChange[];
   changes: FileChange[];
   files: PickupFile[];
 }
@@ -81,13 +82,30 @@ export async function preparePickup(ctx: PlanAccess, requested: string | undefin
   const changes = await changesOfCommits(ctx.repo, waiting.map((c) => c.commit));
   const candidates = waiting.map((fork) => {
     const fileChangesOf = fileChanges(changes.get(fork.commit) ?? []);
-    return { fork, changes: fileChangesOf, files: filesOf(fileChangesOf, rules) };
+    return { fork, raw: changes.get(fork.commit) ?? [], changes: fileChangesOf, files: filesOf(fileChangesOf, rules) };
   });
   const warnings: string[] = [];
   if (notDescendant) warnings.push(notDescendant);
   const merges = waiting.filter((c) => c.parents.length > 1).length;
   if (merges > 0) warnings.push(`${merges} merge commit${merges === 1 ? '' : 's'} in the fork's history: each is picked up as its change against its first parent (the fork's own line), its merged commits with it.`);
   return ok({ ref, tip: tip.value, branch, head, base: base.value, notDescendant, warnings, rules, candidates });
+}
+
+/** The files a change names, as one key: two commits with the same patch id name the same files. */
+const filesKey = (raw: readonly RawChange[]): string => JSON.stringify(raw.map((c) => [c.from ?? '', c.path]).sort());
+
+/**
+ * The patch ids of the sprint branch's commits since the fork base that change exactly the
+ * files of some waiting fork commit (an interim copy or a move changes thousands and is never
+ * diffed): a fork commit with one of them is there already.
+ */
+async function sprintPatchIds(repo: string, base: string, head: string, paths: readonly string[], candidates: readonly Candidate[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set();
+  const touching = (await commitsTouching(repo, base, head, paths)).map((c) => c.commit);
+  const changes = await changesOfCommits(repo, touching);
+  const wanted = new Set(candidates.map((c) => filesKey(c.raw)));
+  const same = touching.filter((c) => wanted.has(filesKey(changes.get(c) ?? [])));
+  return new Set((await patchIdsOfCommits(repo, same)).values());
 }
 
 /**
@@ -100,7 +118,7 @@ export async function replayCandidates(ctx: PlanAccess, prepared: Prepared, cand
   const oldPaths = [...new Set(candidates.flatMap((c) => c.changes).flatMap((c) => [c.before, c.after]).filter((p): p is string => p !== null))];
   const [forkIds, sprintIds, tree] = await Promise.all([
     patchIdsOfCommits(ctx.repo, ids),
-    patchIdsOfRange(ctx.repo, base, head, oldPaths),
+    sprintPatchIds(ctx.repo, base, head, oldPaths, candidates),
     readVersions(ctx.repo, head, pathsTouched(candidates.flatMap((c) => c.changes), rules)),
   ]);
   const repoGitDir = await gitDir(ctx.repo);
