@@ -177,9 +177,9 @@ export async function writeFilesDiff(repo: string, base: string, target: string,
 }
 
 /**
- * Parses `git diff-tree --stdin -r -z --raw -M -m --first-parent --root`: for each commit read,
- * its id NUL-terminated, then its raw records (as parseDiffTree reads them; a merge's against its
- * first parent; a commit without changes has none):
+ * Parses `git diff-tree --stdin -r -z --raw -M --root`: for each line read ("COMMIT", or "COMMIT
+ * PARENT" to compare a merge with its first parent only), the commit's id NUL-terminated, then its
+ * raw records (as parseDiffTree reads them; a commit without changes prints nothing):
  *   "a1ef34…\0:100644 100644 7898… 422c… M\0a\0:000000 100644 0000… f2ad… A\0sp ace\0"
  * A field is a commit id only where a record may start, so a path of forty hex digits stays a path.
  */
@@ -206,11 +206,22 @@ export function parseCommitChanges(out: string): Map<string, RawChange[]> {
   return byCommit;
 }
 
-/** Each commit's changes against its first parent (renames found as git finds them), in one git call. */
-export async function changesOfCommits(repo: string, commits: readonly string[]): Promise<Map<string, RawChange[]>> {
+/** A commit for `diff-tree --stdin`, with the parent to compare it with (a merge's first), or alone: against its only parent. */
+export interface CommitSide {
+  commit: string;
+  parent?: string;
+}
+
+/** The lines `diff-tree --stdin` reads: "COMMIT PARENT" or "COMMIT" (ids only, never user text). */
+export const stdinLines = (commits: readonly (string | CommitSide)[]): string =>
+  commits.map((c) => (typeof c === 'string' ? `${c}\n` : `${c.commit}${c.parent ? ` ${c.parent}` : ''}\n`)).join('');
+
+/**
+ * Each commit's changes against its parent (renames found as git finds them), in one git call.
+ * A merge given alone prints nothing: give it with its first parent.
+ */
+export async function changesOfCommits(repo: string, commits: readonly (string | CommitSide)[]): Promise<Map<string, RawChange[]>> {
   if (commits.length === 0) return new Map();
-  const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--raw', '-M', '-m', '--first-parent', '--root', '--no-ext-diff'], {
-    input: commits.map((c) => `${c}\n`).join(''),
-  });
+  const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--raw', '-M', '--root', '--no-ext-diff'], { input: stdinLines(commits) });
   return parseCommitChanges(out.stdout);
 }

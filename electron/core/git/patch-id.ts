@@ -2,6 +2,7 @@
  * Patch ids (`git patch-id --stable`): the same change has the same id whatever its commit, so a
  * fork commit whose change the sprint branch already has is told apart from new work.
  */
+import { stdinLines, type CommitSide } from './diff-tree';
 import { git } from './exec';
 
 /**
@@ -20,11 +21,9 @@ export function parsePatchIds(out: string): Map<string, string> {
 const patchIdsOf = async (repo: string, patches: string): Promise<Map<string, string>> =>
   patches === '' ? new Map() : parsePatchIds((await git(repo, ['patch-id', '--stable'], { input: patches })).stdout);
 
-/** Each commit's patch id, its change against its first parent (one `diff-tree --stdin` for all). */
-export async function patchIdsOfCommits(repo: string, commits: readonly string[]): Promise<Map<string, string>> {
+/** Each commit's patch id, its change against its parent (a merge's: the one given), in one `diff-tree --stdin` for all. */
+export async function patchIdsOfCommits(repo: string, commits: readonly (string | CommitSide)[]): Promise<Map<string, string>> {
   if (commits.length === 0) return new Map();
-  const out = await git(repo, ['diff-tree', '--stdin', '-p', '-m', '--first-parent', '--no-renames', '--no-ext-diff', '--no-color'], {
-    input: commits.map((c) => `${c}\n`).join(''),
-  });
+  const out = await git(repo, ['diff-tree', '--stdin', '-p', '--root', '--no-renames', '--no-ext-diff', '--no-color'], { input: stdinLines(commits) });
   return patchIdsOf(repo, out.stdout);
 }

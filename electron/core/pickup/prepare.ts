@@ -11,7 +11,7 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanAccess } from '../context';
 import { currentBranch, isAncestor } from '../git/commit';
-import { changesOfCommits, type RawChange } from '../git/diff-tree';
+import { changesOfCommits, type CommitSide, type RawChange } from '../git/diff-tree';
 import { commitsTouching, firstParentCommitsSince, pickedUpTrailers, type ForkCommit } from '../git/log';
 import { mergeBase } from '../git/merge-base';
 import { patchIdsOfCommits } from '../git/patch-id';
@@ -79,7 +79,7 @@ export async function preparePickup(ctx: PlanAccess, requested: string | undefin
   const rules = rulesOf(plan).filter((r) => r.phase === 'copied' || r.phase === 'moved');
   const [onRef, trailers] = await Promise.all([firstParentCommitsSince(ctx.repo, tip.value, head), pickedUpTrailers(ctx.repo, base.value, head)]);
   const waiting = onRef.filter((c) => !(c.commit in plan.pickup.picked) && !trailers.has(c.commit));
-  const changes = await changesOfCommits(ctx.repo, waiting.map((c) => c.commit));
+  const changes = await changesOfCommits(ctx.repo, waiting.map(sideOf));
   const candidates = waiting.map((fork) => {
     const fileChangesOf = fileChanges(changes.get(fork.commit) ?? []);
     return { fork, raw: changes.get(fork.commit) ?? [], changes: fileChangesOf, files: filesOf(fileChangesOf, rules) };
@@ -90,6 +90,9 @@ export async function preparePickup(ctx: PlanAccess, requested: string | undefin
   if (merges > 0) warnings.push(`${merges} merge commit${merges === 1 ? '' : 's'} in the fork's history: each is picked up as its change against its first parent (the fork's own line), its merged commits with it.`);
   return ok({ ref, tip: tip.value, branch, head, base: base.value, notDescendant, warnings, rules, candidates });
 }
+
+/** A fork commit against its first parent (a merge too: its change along the fork's own line). */
+const sideOf = (c: ForkCommit): CommitSide => (c.parents[0] ? { commit: c.commit, parent: c.parents[0] } : { commit: c.commit });
 
 /** The files a change names, as one key: two commits with the same patch id name the same files. */
 const filesKey = (raw: readonly RawChange[]): string => JSON.stringify(raw.map((c) => [c.from ?? '', c.path]).sort());
@@ -114,10 +117,9 @@ async function sprintPatchIds(repo: string, base: string, head: string, paths: r
  */
 export async function replayCandidates(ctx: PlanAccess, prepared: Prepared, candidates: readonly Candidate[]): Promise<Waiting[]> {
   const { rules, head, base } = prepared;
-  const ids = candidates.map((c) => c.fork.commit);
   const oldPaths = [...new Set(candidates.flatMap((c) => c.changes).flatMap((c) => [c.before, c.after]).filter((p): p is string => p !== null))];
   const [forkIds, sprintIds, tree] = await Promise.all([
-    patchIdsOfCommits(ctx.repo, ids),
+    patchIdsOfCommits(ctx.repo, candidates.map((c) => sideOf(c.fork))),
     sprintPatchIds(ctx.repo, base, head, oldPaths, candidates),
     readVersions(ctx.repo, head, pathsTouched(candidates.flatMap((c) => c.changes), rules)),
   ]);
