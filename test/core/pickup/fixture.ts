@@ -9,6 +9,7 @@ import { finishRule } from '../../../electron/core/rename/finish';
 import { addRule } from '../../../electron/core/rename/rules';
 import { setPickupFrom } from '../../../electron/core/pickup/list';
 import type { RenamePhase } from '../../../shared/rename/model';
+import type { PlanAccess } from '../../../electron/core/context';
 import { git, makeCommit, type FileSpec } from '../../helpers/repo';
 import { DST, SRC, makeXenRepo } from '../rename/fixture';
 import { renameContext } from '../rename/memory-plan';
@@ -19,11 +20,11 @@ export const FORK = 'xen-unstable';
 export type Phase = Exclude<RenamePhase, 'abandoned'>;
 
 /** The repository with the rule in `phase` and the pick-up ref set; HEAD on main. */
-export async function sprintAt(phase: Phase, repos: string[]) {
+export async function sprintAt(phase: Phase, repos: string[], contextOf: (repo: string) => PlanAccess | Promise<PlanAccess> = renameContext) {
   const repo = makeXenRepo();
   repos.push(repo);
   git(repo, ['branch', FORK]);
-  const ctx = renameContext(repo);
+  const ctx = await contextOf(repo);
   const added = await addRule(ctx, SRC, DST);
   if (!added.ok) throw new Error(added.error.message);
   if (phase !== 'planned') {
