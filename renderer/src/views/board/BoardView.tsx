@@ -48,6 +48,7 @@ export function BoardView() {
 
   // The cards' drift badges are kept fresh while the board shows (one request per plan head or repository change).
   useEffect(() => sprintStore.getState().watchRenameDrift(), []);
+  useEffect(() => sprintStore.getState().watchPickup(), []);
 
   if (!ready || cardCount === 0) return <BoardEmpty />;
   return (

@@ -13,6 +13,7 @@ import { ColorDot } from '../common/ColorDot';
 import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
 import { RenameBadges } from './RenameBadges';
+import { PickupBadge } from '../keep-current/PickupBadge';
 
 interface Props {
   sub: Subsystem;
@@ -58,6 +59,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
         </span>
       </div>
       <RenameBadges subsystemId={sub.id} renames={renames} />
+      <PickupBadge subsystemId={sub.id} />
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}

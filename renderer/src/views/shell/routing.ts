@@ -9,6 +9,7 @@ export const VIEWS: readonly { name: ViewName; title: string }[] = [
   { name: 'board', title: 'Board' },
   { name: 'activity', title: 'Activity' },
   { name: 'rename', title: 'Rename' },
+  { name: 'keep-current', title: 'Keep current' },
   { name: 'series', title: 'Series' },
 ];
 
