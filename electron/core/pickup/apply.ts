@@ -1,13 +1,11 @@
 /**
  * Picking up: one commit per fork commit on the sprint branch, keeping its author, date and
  * message with a trailer `(picked up from commit <sha>)` as `cherry-pick -x` writes one. The
- * commits are built in one temporary index (git objects only), checked, then the branch moves
+ * commits are built in one `git fast-import` (git objects only), checked, then the branch moves
  * once by compare-and-swap with the rename plan's journal (../rename/atomic.ts), the files of the
  * pick-up follow, and the plan records what was picked up: killed at any point, the branch is
  * before or after. A conflict stops the pick-up at that commit: nothing of it or after it is written.
  */
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { onlyTouchesCard, touchesCard } from '../../../shared/pickup/lands';
 import { PICKUP_TRAILER, type PickupApplied, type PickupCommit } from '../../../shared/pickup/model';
 import type { PlanChange } from '../../../shared/plan/events';
@@ -15,14 +13,12 @@ import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanAccess } from '../context';
-import { commitTree } from '../git/commit';
+import { importCommits } from '../git/fast-import';
 import { readRunHooks } from '../git/hooks';
-import { editIndex, readTreeIntoIndex, writeTree } from '../git/staging-index';
 import { moveBranch } from '../rename/atomic';
 import { checkpoint } from '../rename/checkpoint';
 import { describeDrift, ruleDrift } from '../rename/drift';
 import { checkNamesFit, checkRepoState, checkTouchedPaths } from '../rename/guard';
-import { scratchDir } from '../rename/journal';
 import { withRenameLock } from '../rename/recover';
 import { isUnder } from '../../../shared/paths';
 import { preparePickup, publicCommit, replayCandidates, type Candidate, type Prepared, type Waiting } from './prepare';
@@ -77,7 +73,7 @@ async function checkNoDrift(repo: string, rules: readonly RenameRule[], head: st
 /** The rule a pick-up's journal names it by in messages (the journal records its own changes). */
 const journalRule = (p: Prepared): RenameRule => ({ id: 'pickup', from: p.ref, to: p.branch, phase: 'planned', copyCommit: null, moveCommit: null });
 
-export async function applyPickup(ctx: PlanAccess, req: PickupRequest, onProgress?: (done: number, total: number) => void): Promise<Result<PickupApplied>> {
+export async function applyPickup(ctx: PlanAccess, req: PickupRequest): Promise<Result<PickupApplied>> {
   return withRenameLock(ctx, async (gitDirPath) => {
     const state = await checkRepoState(ctx.repo);
     if (!state.ok) return state;
@@ -101,24 +97,20 @@ export async function applyPickup(ctx: PlanAccess, req: PickupRequest, onProgres
       if (!drift.ok) return drift;
     }
     checkpoint('pickup:checked');
-    const made = new Map<string, string>();
-    let tip = state.value.head;
-    const scratch = await scratchDir(gitDirPath);
-    try {
-      const index = { file: path.join(scratch, 'index') };
-      if (writing.length > 0) await readTreeIntoIndex(ctx.repo, index, tip);
-      for (const [i, c] of writing.entries()) {
-        await editIndex(ctx.repo, index, c.edits);
-        const tree = await writeTree(ctx.repo, index);
-        tip = await commitTree(ctx.repo, tree, [tip], pickupMessage(c.fork.message, c.commit), {
-          identity: { GIT_AUTHOR_NAME: c.fork.authorName, GIT_AUTHOR_EMAIL: c.fork.authorEmail, GIT_AUTHOR_DATE: c.fork.authorDate },
-        });
-        made.set(c.commit, tip);
-        onProgress?.(i + 1, writing.length);
-      }
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
+    // All the commits in one `git fast-import`: its trees stay in memory, so 200 commits over a
+    // Linux-size tree cost one process, not an index rewrite each.
+    const committer = { name: ctx.actor.name, email: ctx.actor.email };
+    const now = `${Math.floor(Date.now() / 1000)} +0000`;
+    const ids = await importCommits(ctx.repo, state.value.head, writing.map((c) => ({
+      entries: c.edits.map((e) => ('remove' in e ? { path: e.path, mode: '0', oid: '' } : e)),
+      message: pickupMessage(c.fork.message, c.commit),
+      author: { name: c.fork.authorName, email: c.fork.authorEmail },
+      committer,
+      date: c.fork.authorDate,
+      committerDate: now,
+    })));
+    const made = new Map(writing.map((c, i) => [c.commit, ids[i] as string]));
+    const tip = ids.at(-1) ?? state.value.head;
     result.picked = taken.map((c) => ({ from: c.commit, commit: made.get(c.commit) ?? null }));
     if (result.picked.length === 0) return ok(result);
     const changes: PlanChange[] = [{ type: 'pickup.record', picked: result.picked }];
