@@ -10,6 +10,7 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
 
 const line = (s: string): void => {
@@ -32,6 +33,9 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+
+  const pickup = await benchPickup(fixture);
+  line(`pickup: ${pickup.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 
