@@ -1,10 +1,14 @@
 /**
- * The kill test of the pick-up: stopped dead at each of its steps, the sprint branch holds the
- * tree from before or from after the whole pick-up (never between), the user's uncommitted work
- * elsewhere stays, recovery brings the files and the plan in line, and picking up again ends on
- * the same tree without applying anything twice.
+ * The kill test of the pick-up: stopped dead at each of its steps (in this process, and as a
+ * child process SIGKILLed there), the sprint branch holds the tree from before or from after the
+ * whole pick-up (never between), the user's uncommitted work elsewhere stays, recovery brings the
+ * files and the plan in line, and picking up again ends on the same tree without applying
+ * anything twice.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { KILL_AT_VARIABLE } from '../../../electron/core/rename/checkpoint';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { applyPickup } from '../../../electron/core/pickup/apply';
@@ -45,7 +49,7 @@ async function realContext(repo: string): Promise<PlanAccess> {
   return { repo, actor: { name: 'Test', email: 'test@example.org' }, plan };
 }
 
-test.each(CHECKPOINTS)('killed at %s: before or after, never between', async (point) => {
+async function killedAt(point: string, die: (repo: string, ctx: PlanAccess) => Promise<void>): Promise<void> {
   const { repo, ctx } = await sprintAt('copied', repos, realContext);
   const forks = [forkCommit(repo, { [`${SRC}/evtchn.c`]: lines(30, 'fixed') }), forkCommit(repo, { [`${SRC}/with space.c`]: lines(20, 'fixed') })];
   writeFileSync(path.join(repo, 'README'), 'unsaved edit\n');
@@ -53,9 +57,11 @@ test.each(CHECKPOINTS)('killed at %s: before or after, never between', async (po
   const before = git(repo, ['rev-parse', 'HEAD']).trim();
   const after = expectedTree(repo, before);
 
-  await crashAt(point, () => applyPickup(ctx, {}));
+  await die(repo, ctx);
   const recovered = await withCtx(repo, (fresh) => recoverRenames(fresh));
   expect(recovered.ok).toBe(true);
+  // Recovery leaves no journal or scratch folder behind.
+  expect(readdirSync(path.join(repo, '.git', 'merge-sprint')).filter((f) => f !== 'rename.lock')).toEqual([]);
 
   const tip = git(repo, ['rev-parse', 'HEAD']).trim();
   // Once the branch moved (after-ref and later) recovery finishes the pick-up; before that it forgets it.
@@ -75,4 +81,17 @@ test.each(CHECKPOINTS)('killed at %s: before or after, never between', async (po
   expect(again.ok).toBe(true);
   expect(git(repo, ['rev-parse', 'HEAD~2']).trim()).toBe(before);
   expect(git(repo, ['rev-parse', 'HEAD^{tree}']).trim()).toBe(after);
-});
+}
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..', '..');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+test.each(CHECKPOINTS)('stopped dead at %s: before or after, never between', (point) => killedAt(point, (_repo, ctx) => crashAt(point, () => applyPickup(ctx, {}))));
+
+test.each(CHECKPOINTS)('SIGKILLed at %s: before or after, never between', (point) =>
+  killedAt(point, async (repo) => {
+    const run = spawnSync(process.execPath, ['--import', TSX, path.join(HERE, 'fixtures', 'kill-runner.ts'), repo], { cwd: ROOT, env: { ...process.env, [KILL_AT_VARIABLE]: point }, encoding: 'utf8' });
+    expect(run.signal).toBe('SIGKILL');
+  }),
+);
