@@ -72,6 +72,7 @@ test('a fork commit made with git appears without a reload, is picked up with on
   // The board's card holding the file says a fork commit waits for it.
   await page.getByTestId('tab-board').click();
   await expect(page.locator('[data-testid^="pickup-badge-"]').first()).toContainText('1 fork commit to pick up');
+  await page.screenshot({ path: path.join(SHOTS, 'keep-current-board.png') });
   await page.getByTestId('tab-keep-current').click();
 
   await page.getByTestId('pickup-clean').click();

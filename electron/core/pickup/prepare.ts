@@ -4,7 +4,9 @@
  * picked up before by the plan's record or a trailer), oldest first, with their changes. Each is
  * replayed on the branch's tree in order, so the list says which would apply cleanly now.
  */
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
 import type { PickupCommit, PickupFile } from '../../../shared/pickup/model';
 import type { RenameRule } from '../../../shared/rename/model';
@@ -19,7 +21,6 @@ import { resolveCommit } from '../git/refs';
 import { commitId, gitDir } from '../git/rev-parse';
 import type { IndexEdit } from '../git/staging-index';
 import { rulesOf } from '../rename/interim';
-import { scratchDir } from '../rename/journal';
 import { fileChanges, filesOf, pathsTouched, readVersions, replay, type FileChange } from './engine';
 import type { MergeScratch, Version } from './merge';
 
@@ -123,8 +124,9 @@ export async function replayCandidates(ctx: PlanAccess, prepared: Prepared, cand
     sprintPatchIds(ctx.repo, base, head, oldPaths, candidates),
     readVersions(ctx.repo, head, pathsTouched(candidates.flatMap((c) => c.changes), rules)),
   ]);
-  const repoGitDir = await gitDir(ctx.repo);
-  const scratch: MergeScratch = { repo: ctx.repo, gitDir: repoGitDir, dir: await scratchDir(repoGitDir) };
+  // Outside the git folder: a list runs without the operations' lock, whose holder clears the
+  // git folder's scratch folders of runs it takes for killed.
+  const scratch: MergeScratch = { repo: ctx.repo, gitDir: await gitDir(ctx.repo), dir: await mkdtemp(path.join(os.tmpdir(), 'merge-sprint-pickup-')) };
   const commits: Waiting[] = [];
   try {
     for (const { fork, changes } of candidates) {
