@@ -11,6 +11,7 @@ import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchUpstream } from './upstream';
+import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
 import { benchTeam } from './team';
 
@@ -38,6 +39,8 @@ try {
   line(`upstream: ${(await benchUpstream(fixture)).summary}`);
   const team = await benchTeam(fixture);
   line(`team: ${team.summary}`);
+  const pickup = await benchPickup(fixture);
+  line(`pickup: ${pickup.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 

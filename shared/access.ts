@@ -83,6 +83,10 @@ export const CHANNEL_ACCESS = {
   'team.diff': READ,
   'team.burndown': READ,
   'team.report': READ,
+  'pickup.list': READ,
+  // Which ref the fork's work lives on is a line of the plan, as the sprint's refs are.
+  'pickup.setFrom': BOARD,
+  'pickup.apply': repo("Picking up the fork's new work"),
 } as const satisfies Record<Channel, AccessRule>;
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];

@@ -4,6 +4,7 @@ import type { actorSchema, pairingSchema, personSchema, subsystemSchema } from '
 import type { RenameRule, BuildCheck } from './rename/model';
 import { emptySeries, type SeriesPlan } from './series/model';
 import { emptyTeam, type TeamPlan } from './team/model';
+import { emptyPickup, type PickupPlan } from './pickup/model';
 
 export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
@@ -77,6 +78,8 @@ export interface Plan {
   series: SeriesPlan;
   /** Each card's branch and each person's work-in-progress limit (see shared/team/). */
   team: TeamPlan;
+  /** Picking up the fork's new work (see shared/pickup/). */
+  pickup: PickupPlan;
 }
 
 export const emptyPlan = (): Plan => ({
@@ -92,4 +95,5 @@ export const emptyPlan = (): Plan => ({
   buildOrder: [],
   series: emptySeries(),
   team: emptyTeam(),
+  pickup: emptyPickup(),
 });

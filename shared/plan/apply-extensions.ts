@@ -8,13 +8,14 @@ import type { BuildCheck, RenameRule } from '../rename/model';
 import type { RenameEvent } from '../rename/events';
 import type { SeriesPatch, SeriesPlan } from '../series/model';
 import type { SeriesEvent } from '../series/events';
+import type { PickupEvent } from '../pickup/model';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
 import type { UpstreamEvent } from '../upstream/schema';
 import type { TeamChange } from '../team/events';
 import { applyTeamChange } from '../team/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -68,6 +69,14 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
     case 'card.branch':
     case 'person.wipLimit':
       return applyTeamChange(plan, change);
+    case 'pickup.from':
+      return ok({ ...plan, pickup: { ...plan.pickup, ref: change.ref, base: change.base } });
+    case 'pickup.record': {
+      // Idempotent: recovery after a kill may record the same pick-ups again.
+      const picked = { ...plan.pickup.picked };
+      for (const p of change.picked) picked[p.from] = p.commit;
+      return ok({ ...plan, pickup: { ...plan.pickup, picked } });
+    }
     default:
       return unknownChange(change);
   }

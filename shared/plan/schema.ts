@@ -16,6 +16,7 @@ import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
 import { upstreamEngineSchemas } from '../upstream/schema';
 import { teamSchemas } from '../team/schema';
+import { pickupEventSchemas } from '../pickup/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -95,7 +96,7 @@ const boardSchemas = (rules: FieldRules) => {
 
 export const boardChangeSchema = z.discriminatedUnion('type', boardSchemas(storedRules));
 
-export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas, ...upstreamEngineSchemas]);
+export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas, ...upstreamEngineSchemas, ...pickupEventSchemas]);
 
 type EngineType = z.infer<typeof engineEventSchema>['type'];
 
@@ -108,6 +109,8 @@ export const ENGINE_EVENT_WRITERS: Record<EngineType, string> = {
   'series.propose': 'when it cuts the series from the refs: use series propose',
   'series.version': 'when it exports the series: use series export',
   'upstream.move': 'when it merges a new upstream into the sprint branch: use upstream apply',
+  'pickup.from': 'when it has checked the fork ref for pick-ups: use pickup set-from (or init --pick-up-from)',
+  'pickup.record': 'when it picks up fork commits: use pickup apply',
 };
 
 const isEngineType = (type: string): type is EngineType => Object.prototype.hasOwnProperty.call(ENGINE_EVENT_WRITERS, type);
@@ -135,6 +138,7 @@ export const planChangeSchema = z.discriminatedUnion('type', [
   ...renameEventSchemas,
   ...seriesEngineSchemas,
   ...upstreamEngineSchemas,
+  ...pickupEventSchemas,
 ]);
 
 /** The first issue of a failed parse, in words: `subsystems[0].files[2]: The file "../x" contains ".."…`. */

@@ -164,11 +164,16 @@ export function registerCoreCommands(program: Command): void {
     .requiredOption('--upstream <ref>', 'the upstream revision (tag, branch or commit)')
     .requiredOption('--fork <ref>', 'the fork revision')
     .option('--pair <fork_dir=upstream_dir>', 'a fork folder and its upstream twin (repeatable)', collectPair, [])
+    .option('--pick-up-from <ref>', "the ref the fork's developers keep committing to (its new work is picked up from there)")
     .option('--json', 'print the plan as JSON')
     .action(
-      action(async (opts: RepoOptions & { upstream: string; fork: string; pair: Pairing[]; json?: boolean }) => {
+      action(async (opts: RepoOptions & { upstream: string; fork: string; pair: Pairing[]; pickUpFrom?: string; json?: boolean }) => {
         await withSprint(opts, async (ctx) => {
-          const snapshot = await call(ctx, 'sprint.init', { upstreamRef: opts.upstream, forkRef: opts.fork, pairings: opts.pair });
+          let snapshot = await call(ctx, 'sprint.init', { upstreamRef: opts.upstream, forkRef: opts.fork, pairings: opts.pair });
+          if (opts.pickUpFrom !== undefined) {
+            await call(ctx, 'pickup.setFrom', { ref: opts.pickUpFrom });
+            snapshot = await call(ctx, 'plan.get', {});
+          }
           if (opts.json) return printPlan(await withUnassignedFiles(ctx, snapshot), true);
           printLine(`Started the sprint in ${ctx.repo}: ${opts.upstream} -> ${opts.fork}, ${opts.pair.length} pairing(s), ${snapshot.plan.subsystemOrder.length} subsystem(s).`);
         });

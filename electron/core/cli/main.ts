@@ -10,6 +10,7 @@ import { createDemoRepository } from '../demo';
 import { RoomServerError, startRoomServer } from '../server/room';
 import { addRepoOption, registerCoreCommands } from './core';
 import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
+import { registerPickupCommands } from './pickup';
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
 import { registerUpstreamCommands } from './upstream';
@@ -81,7 +82,9 @@ export function buildProgram(): Command {
     // commander's complaint, its "Did you mean" and a pointer to help, on one line.
     .configureOutput({ outputError: (text, write) => write(`merge-sprint: ${oneLine(text.replace(/^error: /, ''))} (see --help)\n`) })
     // Set before the commands are added, so every subcommand inherits it.
-    .exitOverride();
+    .exitOverride()
+    // A command's own options stay its own: `pickup --from` and `pickup apply --from` are two commands' options.
+    .enablePositionalOptions();
 
   registerCoreCommands(program);
   addRepoOption(program.command('serve'))
@@ -95,6 +98,7 @@ export function buildProgram(): Command {
   registerSeriesCommands(program);
   registerUpstreamCommands(program);
   registerTeamCommands(program);
+  registerPickupCommands(program);
   return program;
 }
 

@@ -182,3 +182,53 @@ export async function diffTreeRaw(repo: string, a: string, b: string, roots: rea
   const out = await git(repo, [...DIFF_TREE, '--no-renames', '--end-of-options', a, b, '--', ...roots.map(literalPathspec)]);
   return parseDiffTree(out.stdout).changes;
 }
+
+/**
+ * Parses `git diff-tree --stdin -r -z --raw -M --root`: for each line read ("COMMIT", or "COMMIT
+ * PARENT" to compare a merge with its first parent only), the commit's id NUL-terminated, then its
+ * raw records (as parseDiffTree reads them; a commit without changes prints nothing):
+ *   "a1ef34…\0:100644 100644 7898… 422c… M\0a\0:000000 100644 0000… f2ad… A\0sp ace\0"
+ * A field is a commit id only where a record may start, so a path of forty hex digits stays a path.
+ */
+export function parseCommitChanges(out: string): Map<string, RawChange[]> {
+  const fields = splitNul(out);
+  const byCommit = new Map<string, RawChange[]>();
+  let current: RawChange[] | null = null;
+  let i = 0;
+  while (i < fields.length) {
+    const field = fields[i]!;
+    if (!field.startsWith(':')) {
+      current = [];
+      byCommit.set(field, current);
+      i += 1;
+      continue;
+    }
+    const status = field.split(' ')[4] ?? '';
+    const take = /^[RC]\d*$/.test(status) ? 3 : 2;
+    const { changes } = parseDiffTree(`${fields.slice(i, i + take).join('\0')}\0`);
+    if (current === null) throw new Error(`diff-tree printed a change before any commit: ${JSON.stringify(field)}`);
+    current.push(...changes);
+    i += take;
+  }
+  return byCommit;
+}
+
+/** A commit for `diff-tree --stdin`, with the parent to compare it with (a merge's first), or alone: against its only parent. */
+export interface CommitSide {
+  commit: string;
+  parent?: string;
+}
+
+/** The lines `diff-tree --stdin` reads: "COMMIT PARENT" or "COMMIT" (ids only, never user text). */
+export const stdinLines = (commits: readonly (string | CommitSide)[]): string =>
+  commits.map((c) => (typeof c === 'string' ? `${c}\n` : `${c.commit}${c.parent ? ` ${c.parent}` : ''}\n`)).join('');
+
+/**
+ * Each commit's changes against its parent (renames found as git finds them), in one git call.
+ * A merge given alone prints nothing: give it with its first parent.
+ */
+export async function changesOfCommits(repo: string, commits: readonly (string | CommitSide)[]): Promise<Map<string, RawChange[]>> {
+  if (commits.length === 0) return new Map();
+  const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--raw', '-M', '--root', '--no-ext-diff'], { input: stdinLines(commits) });
+  return parseCommitChanges(out.stdout);
+}

@@ -23,6 +23,8 @@ export interface CommitSpec {
   committer: Identity;
   /** Git's raw date, "1700000000 +0000". */
   date: string;
+  /** The committer's, when it is not the author's (a picked-up commit keeps its author's date). */
+  committerDate?: string;
 }
 
 /** The branch name the stream uses while it runs; reset at its end, so it is never written. */
@@ -50,7 +52,7 @@ export function importStream(base: string, commits: readonly CommitSpec[]): stri
   const parts: string[] = [];
   commits.forEach((c, i) => {
     parts.push(`commit ${SCRATCH_BRANCH}\nmark :${i + 1}\n`);
-    parts.push(`author ${who(c.author, c.date)}\ncommitter ${who(c.committer, c.date)}\n`);
+    parts.push(`author ${who(c.author, c.date)}\ncommitter ${who(c.committer, c.committerDate ?? c.date)}\n`);
     parts.push(`data ${Buffer.byteLength(c.message, 'utf8')}\n${c.message}\n`);
     parts.push(`from ${i === 0 ? base : `:${i}`}\n`);
     for (const e of c.entries) {

@@ -102,3 +102,61 @@ export async function commitsBetweenWithFiles(repo: string, from: string, to: st
   const out = await git(repo, [...WITH_FILES, '--end-of-options', `${from}..${to}`, '--']);
   return parseLogWithFiles(out.stdout);
 }
+
+export interface ForkCommit {
+  commit: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** As GIT_AUTHOR_DATE takes it back: seconds since the epoch and the zone ("1700000000 +0100"). */
+  authorDate: string;
+  /** ISO-8601, for showing. */
+  authorIso: string;
+  subject: string;
+  message: string;
+}
+
+/**
+ * Parses `git log -z --format=%H%x1f%P%x1f%an%x1f%ae%x1f%ad%x1f%aI%x1f%s%x1f%B --date=raw`: one
+ * NUL-ended record a commit, the whole message last (so a stray separator in it stays in it):
+ *   "3e75…\x1f1a2b…\x1fKeir\x1fkeir@xen.org\x1f1117000000 +0100\x1f2005-05-25T06:40:00+01:00\x1fFix evtchn\x1fFix evtchn\n\nbody\n\0"
+ */
+export function parseForkCommits(out: string): ForkCommit[] {
+  return splitNul(out).map((record) => {
+    const [commit, parents, authorName, authorEmail, authorDate, authorIso, subject, ...message] = record.replace(/^\n/, '').split('\x1f');
+    if (!commit || parents === undefined || authorName === undefined || authorEmail === undefined || !authorDate || authorIso === undefined || subject === undefined) {
+      throw new Error(`Unexpected git log record: ${JSON.stringify(record.slice(0, 200))}`);
+    }
+    return { commit, parents: parents === '' ? [] : parents.split(' '), authorName, authorEmail, authorDate, authorIso, subject, message: message.join('\x1f') };
+  });
+}
+
+/**
+ * The commits of `tip` that `head` does not contain, oldest first, along first parents only: a
+ * merge in the fork's history is one commit (its change against its first parent), never its
+ * merged side's commits again. Both are commit ids, never what a user typed.
+ */
+export async function firstParentCommitsSince(repo: string, tip: string, head: string): Promise<ForkCommit[]> {
+  const out = await git(repo, [
+    'log', '-z', '--no-color', '--no-show-signature', '--first-parent', '--reverse', '--date=raw',
+    '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%ad%x1f%aI%x1f%s%x1f%B', '--end-of-options', tip, `^${head}`, '--',
+  ]);
+  return parseForkCommits(out.stdout);
+}
+
+const TRAILER = /^\(picked up from commit ([0-9a-f]{40}(?:[0-9a-f]{24})?)\)$/gm;
+
+/** The fork commits named by "(picked up from commit SHA)" lines in messages: `git log -z --format=%B`. */
+export function parsePickupTrailers(out: string): Set<string> {
+  const found = new Set<string>();
+  for (const message of splitNul(out)) for (const m of message.matchAll(TRAILER)) found.add(m[1] as string);
+  return found;
+}
+
+/** Fork commits already picked up on `head` since `base`, as their trailers say (whatever the plan holds). */
+export async function pickedUpTrailers(repo: string, base: string, head: string): Promise<Set<string>> {
+  const out = await git(repo, [
+    'log', '-z', '--no-color', '--no-show-signature', '--format=%B', '--fixed-strings', '--grep=(picked up from commit ', '--end-of-options', head, `^${base}`, '--',
+  ]);
+  return parsePickupTrailers(out.stdout);
+}

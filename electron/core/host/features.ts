@@ -3,6 +3,7 @@ import type { Channel } from '../../../shared/api';
 import { buildHandlers } from '../builds/handlers';
 import type { Handlers } from '../context';
 import { inventoryHandlers } from '../inventory/handlers';
+import { pickupHandlers } from '../pickup/handlers';
 import { planHandlers } from '../plan/handlers';
 import { renameHandlers } from '../rename/handlers';
 import { repoHandlers } from '../repo/handlers';
@@ -22,4 +23,5 @@ export const featureHandlers: Handlers<Exclude<Channel, HostChannel>> = {
   ...seriesHandlers,
   ...upstreamHandlers,
   ...teamHandlers,
+  ...pickupHandlers,
 };

@@ -10,6 +10,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
+import type { PlanChange } from '../../../shared/plan/events';
 import type { PlanFollowUp, RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanAccess } from '../context';
@@ -113,7 +114,7 @@ export async function moveBranch(ctx: PlanAccess, journal: Journal, gitDirPath: 
     return putBack(ctx, journal, gitDirPath, gitReason(error));
   }
   checkpoint(`${journal.op}:after-worktree`);
-  const recorded = await recordJournal(ctx, journal);
+  const recorded = journal.changes ? await recordChanges(ctx, journal.changes) : await recordRule(ctx, journal.rule, journal.branch);
   checkpoint(`${journal.op}:after-plan`);
   if (recorded.ok) await clearJournal(gitDirPath);
   if (runHooks && journal.forward) await runPostCommitHook(ctx.repo);
@@ -147,9 +148,8 @@ export function recordRule(ctx: PlanAccess, rule: RenameRule, branch: string): P
   return recordRuleWithPlan(ctx, rule, branch);
 }
 
-/** What the plan records once the journal's branch moved: its rule, or the upstream move. */
-export async function recordJournal(ctx: PlanAccess, journal: Journal): Promise<Result<PlanFollowUp | null>> {
-  if (!journal.upstream) return recordRule(ctx, journal.rule, journal.branch);
-  const recorded = await ctx.plan.record(journal.upstream, ctx.actor);
-  return recorded.ok ? ok(null) : fail(recorded.error.code, `The merge commit is on the branch, but the plan could not record the new upstream: ${recorded.error.message}`);
+/** Writes a journal's own plan changes (a pick-up's record), all or none. */
+export async function recordChanges(ctx: PlanAccess, changes: PlanChange[]): Promise<Result<null>> {
+  const recorded = await ctx.plan.recordAll(changes, ctx.actor);
+  return recorded.ok ? ok(null) : recorded;
 }

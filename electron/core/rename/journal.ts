@@ -7,12 +7,12 @@
 import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
+import type { PlanChange } from '../../../shared/plan/events';
 import type { RenameRule } from '../../../shared/rename/model';
-import type { UpstreamEvent } from '../../../shared/upstream/schema';
 import { liveOwnerPid } from '../owner-pid';
 
 export interface Journal {
-  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'upstream';
+  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'upstream' | 'pickup';
   ruleId: string;
   branch: string;
   /** The branch's commit before the operation. */
@@ -24,12 +24,13 @@ export interface Journal {
   /** Files and folders whose index entries and files follow the branch. */
   paths: string[];
   /**
-   * The rule as the plan records it once the branch moved. An upstream move has no rule: its
-   * `from` and `to` are the old and the new upstream ref (for messages), and `upstream` is what
-   * the plan records instead.
+   * The rule as the plan records it once the branch moved. An upstream move and a pick-up
+   * record `changes` instead, and their rule only names them in messages (from: the old upstream
+   * ref or the fork's ref, to: the new upstream ref or the sprint branch).
    */
   rule: RenameRule;
-  upstream?: UpstreamEvent;
+  /** Plan changes recorded once the branch moved, in place of the rule. */
+  changes?: PlanChange[];
 }
 
 /** Each operation in words, for messages about it. */
@@ -39,6 +40,7 @@ export const OPERATION_WORDS: Record<Journal['op'], string> = {
   finish: 'finish move',
   abandon: 'abandon copy',
   upstream: 'upstream move',
+  pickup: 'pick-up',
 };
 
 /** `the interim copy of "a" -> "b"`: the journal's operation, named for a message. */

@@ -12,7 +12,10 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { currentBranch, isAncestor } from '../git/commit';
 import { commitId, gitDir } from '../git/rev-parse';
-import { recordJournal, recordRule } from './atomic';
+import { recordChanges, recordRule } from './atomic';
+import type { Plan } from '../../../shared/model';
+import type { PlanChange } from '../../../shared/plan/events';
+import { pickupsRecorded } from '../../../shared/pickup/lands';
 import type { PlanAccess } from '../context';
 import type { JournalOutcome, RecoveryReport } from './recovery-report';
 
@@ -38,6 +41,12 @@ const planAgrees = (current: RenameRule, rule: RenameRule): boolean =>
   current.copyCommit === rule.copyCommit &&
   (current.syncCommit ?? null) === (rule.syncCommit ?? null) &&
   (current.moveCommit ?? null) === (rule.moveCommit ?? null);
+
+/** Are a journal's own changes in the plan already (killed after the plan, before the journal went)? */
+const changesRecorded = (plan: Plan, changes: readonly PlanChange[]): boolean =>
+  changes.every((c) =>
+    c.type === 'pickup.record' ? pickupsRecorded(plan.pickup, c.picked) : c.type === 'upstream.move' ? plan.sprint?.upstreamRef === c.upstreamRef : false,
+  );
 
 /** Finishes the journal's operation if its commit reached the branch, else forgets it; keeps the journal while that cannot be done. */
 async function completeJournal(ctx: PlanAccess, dir: string, journal: Journal): Promise<JournalOutcome> {
@@ -75,8 +84,8 @@ async function completeJournal(ctx: PlanAccess, dir: string, journal: Journal): 
   }
   const { plan } = await ctx.plan.snapshot();
   const current = plan.renames[journal.ruleId];
-  if (journal.upstream && plan.sprint?.upstreamRef !== journal.upstream.upstreamRef) {
-    const recorded = await recordJournal(ctx, journal);
+  if (journal.changes) {
+    const recorded = changesRecorded(plan, journal.changes) ? ok(null) : await recordChanges(ctx, journal.changes);
     if (!recorded.ok) return { ...base, outcome: 'unfinished', leftAsIs, problem: `Could not finish ${journalWords(journal)}: ${recorded.error.message} ${LATER}` };
   } else if (current && !planAgrees(current, journal.rule)) {
     const recorded = await recordRule(ctx, journal.rule, journal.branch);

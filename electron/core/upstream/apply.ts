@@ -82,7 +82,7 @@ export async function applyUpstreamMove(ctx: PlanAccess, toRef: string, keep: re
       forward: true,
       paths,
       rule: { id: '', from: preview.upstreamRef, to: toRef, phase: 'planned', copyCommit: null, moveCommit: null },
-      upstream: event,
+      changes: [event],
     }, gitDir);
     if (!moved.ok) return moved;
     return ok({ ...preview, commit, ported: writes.map((w) => w.path) });

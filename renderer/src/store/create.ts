@@ -4,6 +4,7 @@ import type { RendererClient } from '../api/client';
 import { createAppSlice } from './slices/app';
 import { createHistorySlice } from './slices/history';
 import { createInventorySlice } from './slices/inventory';
+import { createPickupSlice } from './slices/pickup';
 import { createPlanSlice } from './slices/plan';
 import { createRenameSlice } from './slices/renames';
 import { createSeriesSlice } from './slices/series';
@@ -22,6 +23,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createRenameSlice(client)(...a),
     ...createSeriesSlice(client)(...a),
     ...createTeamSlice(client)(...a),
+    ...createPickupSlice(client)(...a),
     ...createUiSlice(...a),
   }));
 }

@@ -54,6 +54,7 @@ export function reconcilePlan(prev: Plan, next: Plan): Plan {
     buildOrder: reuse(prev.buildOrder, next.buildOrder),
     series: reuse(prev.series, next.series),
     team: reuse(prev.team, next.team),
+    pickup: reuse(prev.pickup, next.pickup),
   };
   const same = (Object.keys(merged) as (keyof Plan)[]).every((k) => merged[k] === prev[k]);
   return same ? prev : merged;

@@ -1,5 +1,6 @@
 /** The store's shape: one interface per slice, combined into `SprintState`. */
 import type { AppInfo, FileDiff, PlanEventsPush, PlanSnapshot, RepoSummary } from '../../../shared/api';
+import type { PickupApplied, PickupList } from '../../../shared/pickup/model';
 import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
@@ -150,7 +151,7 @@ export interface TeamSlice {
   startWork(subsystemId: string, branch: string): Promise<string | null>;
 }
 
-export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'burndown' | 'rename' | 'series';
+export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'burndown' | 'rename' | 'keep-current' | 'series';
 export type BoardMode = 'person' | 'state';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
 
@@ -188,4 +189,23 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & TeamSlice & UiSlice;
+export interface PickupSlice {
+  /** The fork's commits waiting to be picked up, as last read; null before the first answer. */
+  pickupList: PickupList | null;
+  /** How many waiting commits touch each card's files, by subsystem id (absent: none). */
+  pickupPerCard: Record<string, number>;
+  /** Why the list could not be read (no fork ref, an unknown ref). */
+  pickupError: string | null;
+  pickupLoading: boolean;
+  /** While "Pick up all that apply cleanly" runs: how many commits of how many are done. */
+  pickupProgress: { done: number; total: number } | null;
+  /** Keeps the list fresh while the caller's view shows (per plan head and `repo.changed`). */
+  watchPickup(): () => void;
+  reloadPickup(): Promise<void>;
+  /** Picks up every waiting commit that is not in conflict, in order, a few a call. */
+  pickUpClean(): Promise<PickupApplied | null>;
+  /** Picks up the commits that touch only this card's files. */
+  pickUpCard(cardId: string): Promise<PickupApplied | null>;
+}
+
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & TeamSlice & PickupSlice & UiSlice;

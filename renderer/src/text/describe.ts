@@ -74,6 +74,10 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `exported version ${change.version.version} of the series`;
     case 'upstream.move':
       return `moved the sprint to the upstream ${change.upstreamRef} (${change.to.slice(0, 12)})`;
+    case 'pickup.from':
+      return `set the fork's work to pick up from to ${change.ref}`;
+    case 'pickup.record':
+      return `picked up ${plural(change.picked.length, 'fork commit', 'fork commits')}`;
     default:
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;

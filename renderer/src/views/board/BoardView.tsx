@@ -52,6 +52,7 @@ export function BoardView() {
   useEffect(() => sprintStore.getState().watchRenameDrift(), []);
   // Each card's branch and the Done cards' verdicts, the same way.
   useEffect(() => sprintStore.getState().watchTeamStatus(), []);
+  useEffect(() => sprintStore.getState().watchPickup(), []);
 
   if (!ready || cardCount === 0) return <BoardEmpty />;
   return (

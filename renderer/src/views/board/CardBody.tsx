@@ -14,6 +14,7 @@ import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
 import { CardTeam } from './CardTeam';
 import { RenameBadges } from './RenameBadges';
+import { PickupBadge } from '../keep-current/PickupBadge';
 
 interface Props {
   sub: Subsystem;
@@ -60,6 +61,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
       </div>
       <RenameBadges subsystemId={sub.id} renames={renames} />
       {!overlay && <CardTeam id={sub.id} state={sub.state} actions={showActions} />}
+      <PickupBadge subsystemId={sub.id} />
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}

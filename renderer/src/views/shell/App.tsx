@@ -10,6 +10,7 @@ const BurndownView = lazy(() => import('../burndown/BurndownView').then((m) => (
 const ActivityView = lazy(() => import('../activity/ActivityView').then((m) => ({ default: m.ActivityView })));
 const InventoryView = lazy(() => import('../inventory/InventoryView').then((m) => ({ default: m.InventoryView })));
 const PeopleView = lazy(() => import('../people/PeopleView').then((m) => ({ default: m.PeopleView })));
+const KeepCurrentView = lazy(() => import('../keep-current/KeepCurrentView').then((m) => ({ default: m.KeepCurrentView })));
 const RenameView = lazy(() => import('../rename/RenameView').then((m) => ({ default: m.RenameView })));
 const SeriesView = lazy(() => import('../series/SeriesView').then((m) => ({ default: m.SeriesView })));
 const SubsystemsView = lazy(() => import('../subsystems/SubsystemsView').then((m) => ({ default: m.SubsystemsView })));
@@ -40,6 +41,8 @@ function CurrentView() {
       return <BurndownView />;
     case 'rename':
       return <RenameView />;
+    case 'keep-current':
+      return <KeepCurrentView />;
     case 'series':
       return <SeriesView />;
   }

@@ -10,6 +10,7 @@ export const VIEWS: readonly { name: ViewName; title: string }[] = [
   { name: 'activity', title: 'Activity' },
   { name: 'burndown', title: 'Burndown' },
   { name: 'rename', title: 'Rename' },
+  { name: 'keep-current', title: 'Keep current' },
   { name: 'series', title: 'Series' },
 ];
 
