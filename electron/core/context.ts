@@ -14,7 +14,7 @@ import type { TreeEntry } from './git/trees';
 import type { Lru } from './host/lru';
 import type { RunRegistry } from './host/runs';
 import type { RecoveryReport } from './rename/recovery-report';
-import type { BranchWork } from './team/branch-work';
+import type { BranchWork } from '../../shared/team/status';
 
 export interface PlanStore {
   readonly repo: string;

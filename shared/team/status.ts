@@ -26,6 +26,9 @@ export interface CardWork {
   last: BranchCommit | null;
 }
 
+/** A branch's work against the sprint branch, as read from git before it is tied to a card. */
+export type BranchWork = Omit<CardWork, 'subsystemId' | 'branch'>;
+
 /** Why a card that says Done is not Done as far as git can tell. */
 export type Doubt =
   | { kind: 'no-branch'; branch: string }

@@ -4,14 +4,12 @@
  * with commits the sprint branch lacks; only those get one log of their commits and files.
  * Answers are kept per sprint commit, branch tip and file list, which never change meaning.
  */
-import type { CardWork } from '../../../shared/team/status';
+import type { BranchWork, CardWork } from '../../../shared/team/status';
 import type { RepoCaches } from '../context';
 import { commitsBetweenWithFiles } from '../git/log';
 import { branchTips } from '../git/refs';
 
 /** What git says about one branch against the sprint commit, for one card's files. */
-export type BranchWork = Omit<CardWork, 'subsystemId' | 'branch'>;
-
 export interface CardBranch {
   subsystemId: string;
   branch: string;
