@@ -1,21 +1,14 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { proposeForPlan } from '../../../electron/core/series/propose';
 import { applyUpstreamMove } from '../../../electron/core/upstream/apply';
 import { crashAt } from '../rename/crash';
-import { cleanup, git } from '../../helpers/repo';
-import { COPY_SETUP, COPY_TIME, COPY_TRAPS, DRIVER, SETUP, handPortTime, lines, makeUpstreamFork, upstreamContext } from './fixture';
+import { git } from '../../helpers/repo';
+import { COPY_SETUP, COPY_TIME, COPY_TRAPS, DRIVER, SETUP, handPortTime, lines, upstreamContext, upstreamForks } from './fixture';
 
-const repos: string[] = [];
-afterEach(() => cleanup(...repos.splice(0)));
-
-const fork = () => {
-  const f = makeUpstreamFork();
-  repos.push(f.repo);
-  return f;
-};
+const fork = upstreamForks();
 const head = (repo: string): string => git(repo, ['rev-parse', 'HEAD']).trim();
 const show = (repo: string, rev: string, file: string): string => git(repo, ['show', `${rev}:${file}`]);
 

@@ -7,7 +7,8 @@
  * and a file outside every pairing.
  */
 import { renameContext } from '../rename/memory-plan';
-import { git, makeCommit, makeRepo } from '../../helpers/repo';
+import { afterEach } from 'vitest';
+import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
 
 export const lines = (n: number, tag: string, edits: Record<number, string> = {}): string =>
   Array.from({ length: n }, (_, i) => edits[i + 1] ?? `${tag} line ${i + 1}`).join('\n') + '\n';
@@ -85,4 +86,15 @@ export function handPortTime(repo: string): string {
     message: 'xen: port the time fix by hand',
     files: { [COPY_TIME]: lines(40, 'time', { 20: 'time line 20 (xen: shadow time, fixed)' }) },
   });
+}
+
+/** A fresh fork per call, for a test file: its afterEach removes every fork made. */
+export function upstreamForks(): () => UpstreamFixture {
+  const repos: string[] = [];
+  afterEach(() => cleanup(...repos.splice(0)));
+  return () => {
+    const f = makeUpstreamFork();
+    repos.push(f.repo);
+    return f;
+  };
 }

@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { planUpstreamMove } from '../../../electron/core/upstream/preview';
-import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { COPY_SETUP, COPY_TIME, COPY_TRAPS, makeUpstreamFork, upstreamContext } from './fixture';
+import { git, makeCommit } from '../../helpers/repo';
+import { COPY_SETUP, COPY_TIME, COPY_TRAPS, upstreamContext, upstreamForks } from './fixture';
 
-const repos: string[] = [];
-afterEach(() => cleanup(...repos.splice(0)));
-
-const fork = () => {
-  const f = makeUpstreamFork();
-  repos.push(f.repo);
-  return f;
-};
+const fork = upstreamForks();
 
 describe('upstream preview', () => {
   test('lists the upstream commits in scope and each changed twin with whether it ports', async () => {
