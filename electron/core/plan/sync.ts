@@ -13,6 +13,7 @@
 import type { Actor, Plan } from '../../../shared/model';
 import { describeEvent } from '../../../shared/plan/describe';
 import type { PlanEvent } from '../../../shared/plan/events';
+import { orderEvents } from '../../../shared/plan/fold';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { NotApplied, SyncedEvent, SyncReport } from '../../../shared/sync/api';
 import { GitError } from '../git/errors';
@@ -65,7 +66,8 @@ function describeAll(events: PlanEvent[], plan: Plan): SyncedEvent[] {
 
 async function eventsBetween(repo: string, head: string, since: string): Promise<PlanEvent[]> {
   if (head === '' || head === since) return [];
-  return eventsOf(await readMessages(repo, head, since)).events;
+  // git log lists newest first; a report reads oldest first, in the fold's order.
+  return orderEvents(eventsOf(await readMessages(repo, head, since)).events);
 }
 
 export interface SyncOptions {
