@@ -7,6 +7,7 @@ import { planHandlers } from '../plan/handlers';
 import { renameHandlers } from '../rename/handlers';
 import { repoHandlers } from '../repo/handlers';
 import { seriesHandlers } from '../series/handlers';
+import { syncHandlers } from '../plan/sync-handlers';
 
 /** Answered by the host itself: which repository a caller sees is the host's to know. */
 export type HostChannel = Extract<Channel, 'app.info' | 'repo.open' | 'repo.openDemo'>;
@@ -18,4 +19,5 @@ export const featureHandlers: Handlers<Exclude<Channel, HostChannel>> = {
   ...renameHandlers,
   ...buildHandlers,
   ...seriesHandlers,
+  ...syncHandlers,
 };

@@ -14,7 +14,7 @@ import type { Actor, Plan } from '../../../shared/model';
 import { describeEvent } from '../../../shared/plan/describe';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { orderEvents } from '../../../shared/plan/fold';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../../shared/result';
 import type { NotApplied, SyncedEvent, SyncReport } from '../../../shared/sync/api';
 import { GitError } from '../git/errors';
 import { fetchRef } from '../git/fetch';
@@ -52,12 +52,12 @@ export async function chooseRemote(repo: string, named: string | undefined): Pro
 }
 
 /** A failure of a remote, in words: what was wrong and what to do; the plan here is as it was. */
-export function remoteFailure(remote: string, error: GitError): { ok: false; error: { code: 'refused' | 'git-failed'; message: string } } {
+export function remoteFailure(remote: string, error: GitError): { ok: false; error: AppError } {
   const said = error.stderr.trim().split('\n').find((l) => l.startsWith('fatal:') || l.startsWith('ssh:'))?.replace(/^fatal:\s*/, '') ?? error.stderr.trim().split('\n')[0] ?? '';
   if (error.kind === 'remote-unreachable') {
-    return fail('refused', `The remote "${remote}" did not answer (${said}): check the network, its address (\`git remote -v\`) and that you may read it; the plan here is unchanged and the next sync sends what waits.`);
+    return fail('refused', `The remote "${remote}" did not answer (${said}): check the network, its address (\`git remote -v\`) and that you may read it; the plan here is unchanged and the next sync sends what waits.`, { kind: error.kind, stderr: error.stderr });
   }
-  return fail('git-failed', `Syncing with "${remote}" failed: ${said || error.message}. The plan here is unchanged.`);
+  return fail('git-failed', `Syncing with "${remote}" failed: ${said || error.message}. The plan here is unchanged.`, { kind: error.kind, stderr: error.stderr });
 }
 
 function describeAll(events: PlanEvent[], plan: Plan): SyncedEvent[] {

@@ -34,6 +34,8 @@ export interface RoomServerOptions {
   allowRepoChanges?: boolean;
   /** The server's git identity, which signs only what the owner does (recovery on opening). */
   actor?: Actor;
+  /** Seconds between automatic syncs of the plan with the clone's remote (`--sync-every`). */
+  syncEvery?: number;
   /** Where the server says who joined as whom; default: nowhere. */
   log?: (line: string) => void;
 }
@@ -103,7 +105,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const token = opts.token ?? newToken();
   const allowRepoChanges = opts.allowRepoChanges ?? false;
   const log = opts.log ?? (() => undefined);
-  const opened = await openRepoServices(opts.repo, opts.actor ? { actor: opts.actor } : {});
+  const opened = await openRepoServices(opts.repo, { ...(opts.actor ? { actor: opts.actor } : {}), ...(opts.syncEvery === undefined ? {} : { syncEvery: opts.syncEvery }) });
   if (!opened.ok) throw new RoomServerError(opened.error);
   const ctx = opened.value;
   // The guard needs the real port, known only after listen; requests cannot arrive before that.
