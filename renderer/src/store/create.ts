@@ -7,6 +7,7 @@ import { createInventorySlice } from './slices/inventory';
 import { createPlanSlice } from './slices/plan';
 import { createRenameSlice } from './slices/renames';
 import { createSeriesSlice } from './slices/series';
+import { createSyncSlice } from './slices/sync';
 import { createUiSlice } from './slices/ui';
 import type { SprintState } from './types';
 
@@ -20,6 +21,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createInventorySlice(client)(...a),
     ...createRenameSlice(client)(...a),
     ...createSeriesSlice(client)(...a),
+    ...createSyncSlice(client)(...a),
     ...createUiSlice(...a),
   }));
 }

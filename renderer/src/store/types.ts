@@ -6,6 +6,7 @@ import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/r
 import type { Result } from '../../../shared/result';
 import type { DriftReport, PatchStats } from '../../../shared/series/reports';
 import type { ConnectionState } from '../api/client';
+import type { SyncSlice } from './slices/sync';
 
 export interface Notice {
   id: number;
@@ -167,4 +168,4 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & UiSlice;
