@@ -11,6 +11,7 @@ import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchPush, describePush } from './push';
+import { benchSync, describeSync } from './sync';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -34,6 +35,8 @@ try {
   line(`series: ${series.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
+
+  for (const l of describeSync(await benchSync())) line(l);
 
   line(`inventory ratio against raw git: ${inv.ratio.toFixed(2)}`);
 } finally {

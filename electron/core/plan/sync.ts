@@ -94,12 +94,15 @@ export async function syncPlan(repo: string, opts: SyncOptions): Promise<Result<
       throw error;
     }
     checkpoint('sync:after-fetch');
-    if (theirs !== '') {
+    // Each git process counts when twenty clones sync every second: the head read before the
+    // fetch serves the first round, and the merge says where it left the plan.
+    let ours = round === 1 ? before : await readPlanHead(repo);
+    if (theirs !== '' && theirs !== ours) {
       const merged = await mergePlanRef(repo, tracking, opts.actor);
       if (!merged.ok) return merged;
+      ours = merged.value.head;
     }
     checkpoint('sync:after-merge');
-    const ours = await readPlanHead(repo);
     if (ours === '' || ours === theirs) {
       return ok(await report(repo, { remote, before, head: ours, pushedFrom: theirs, pushed: '', round, log: opts.log }));
     }
@@ -137,7 +140,8 @@ interface Round {
 
 async function report(repo: string, r: Round): Promise<SyncReport & { log: FoldedLog }> {
   const log = await loadLog(repo, r.head, r.log ?? emptyLog());
-  const incoming = await eventsBetween(repo, r.head, r.before);
+  // What came in is what the fold has now that the fold of the head before did not.
+  const incoming = r.log?.head === r.before ? log.events.filter((e) => !r.log?.ids.has(e.id)) : await eventsBetween(repo, r.head, r.before);
   const outgoing = r.pushed === '' ? [] : await eventsBetween(repo, r.pushed, r.pushedFrom);
   const reasons = new Map(log.problems.map((p) => [p.id, p.reason]));
   const notApplied: NotApplied[] = [...incoming, ...outgoing]
