@@ -101,10 +101,10 @@ export async function benchPush(): Promise<PushBench> {
       const current = snapshot.plan.subsystems[card]?.state ?? 'Backlog';
       const state = CARD_STATES[(CARD_STATES.indexOf(current) + 1 + Math.floor(i / cards.length)) % CARD_STATES.length] ?? 'Review';
       const sent = performance.now();
-      const answer = (await post(room.url, 'plan.change', { change: { type: 'card.state', subsystemId: card, state } }, joined)) as PlanSnapshot;
+      const answer = (await post(room.url, 'plan.change', { change: { type: 'card.state', subsystemId: card, state } }, joined)) as PlanEventsPush;
       const answered = performance.now();
-      await waitAll(answer.plan.head);
-      const arrivals = boards.map((b) => b.heads.get(answer.plan.head) ?? Infinity);
+      await waitAll(answer.to);
+      const arrivals = boards.map((b) => b.heads.get(answer.to) ?? Infinity);
       const shown = Math.max(...arrivals);
       if (i >= WARM_UP) {
         latencies.push(shown - sent);

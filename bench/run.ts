@@ -10,8 +10,10 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchUpstream } from './upstream';
 import { benchPush, describePush } from './push';
 import { benchSync, describeSync } from './sync';
+import { benchTeam } from './team';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -33,6 +35,10 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+
+  line(`upstream: ${(await benchUpstream(fixture)).summary}`);
+  const team = await benchTeam(fixture);
+  line(`team: ${team.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
 

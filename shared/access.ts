@@ -82,6 +82,14 @@ export const CHANNEL_ACCESS = {
   'sync.state': READ,
   // How often the server reaches the network is the organiser's, like the clone's other settings.
   'sync.setEvery': owner('Changing how often the plan syncs by itself'),
+  'upstream.preview': READ,
+  'upstream.apply': repo('Moving the sprint to a new upstream'),
+  'team.status': READ,
+  // Creates a branch in the clone: a repository operation, as making interim copies is.
+  'team.startWork': repo('Starting work on a new branch'),
+  'team.diff': READ,
+  'team.burndown': READ,
+  'team.report': READ,
 } as const satisfies Record<Channel, AccessRule>;
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];

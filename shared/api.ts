@@ -12,6 +12,8 @@ import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from '.
 import { renameChannels, type RenamePush } from './rename/api';
 import { seriesChannels, type SeriesPush } from './series/api';
 import { syncChannels, type SyncPush } from './sync/api';
+import { upstreamChannels } from './upstream/api';
+import { teamChannels } from './team/api';
 import { channel } from './channel';
 
 export { channel, type ChannelDef } from './channel';
@@ -74,7 +76,7 @@ export const coreChannels = {
   'inventory.diff': channel<FileDiff>()(z.object({ path: repoPathSchema })),
   'plan.get': channel<PlanSnapshot>()(empty),
   /** Board and series edits only: engine events are the services' to write (shared/plan/schema.ts). */
-  'plan.change': channel<PlanSnapshot>()(z.object({ change: clientCommandSchema })),
+  'plan.change': channel<PlanEventsPush>()(z.object({ change: clientCommandSchema })),
   'subsystems.derive': channel<PlanSnapshot>()(
     z.object({ depth: z.number().int().min(1).max(10).optional(), minFiles: z.number().int().min(1).optional() }),
   ),
@@ -82,7 +84,7 @@ export const coreChannels = {
   'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 } as const;
 
-export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...syncChannels } as const;
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...syncChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -103,6 +105,15 @@ export interface PlanEventsPush {
   from: string | null;
   to: string;
   events: PlanEvent[];
+}
+
+/**
+ * What a write to the plan leads to: the new state, and the events it appended on top of the
+ * head it was built on. `plan.change` answers with the events alone, which the board folds as
+ * it folds a push.
+ */
+export interface PlanWritten extends PlanSnapshot {
+  news: PlanEventsPush;
 }
 
 /** What the main process or room server pushes to every open board. */

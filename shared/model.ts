@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { actorSchema, pairingSchema, personSchema, subsystemSchema } from './plan/schema';
 import type { RenameRule, BuildCheck } from './rename/model';
 import { emptySeries, type SeriesPlan } from './series/model';
+import { emptyTeam, type TeamPlan } from './team/model';
 
 export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
@@ -74,6 +75,8 @@ export interface Plan {
   buildOrder: string[];
   /** The patch series (see shared/series/). */
   series: SeriesPlan;
+  /** Each card's branch and each person's work-in-progress limit (see shared/team/). */
+  team: TeamPlan;
 }
 
 export const emptyPlan = (): Plan => ({
@@ -88,4 +91,5 @@ export const emptyPlan = (): Plan => ({
   builds: {},
   buildOrder: [],
   series: emptySeries(),
+  team: emptyTeam(),
 });

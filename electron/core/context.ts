@@ -5,9 +5,9 @@
  * and disposed when the repository closes.
  */
 import type { Client } from '../../shared/access';
-import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, Push, Res } from '../../shared/api';
+import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, PlanWritten, Push, Res } from '../../shared/api';
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
-import type { ClientCommand, PlanChange } from '../../shared/plan/events';
+import type { ClientCommand, PlanChange, PlanEvent } from '../../shared/plan/events';
 import type { Result } from '../../shared/result';
 import type { TreeChange } from './git/diff-tree';
 import type { TreeEntry } from './git/trees';
@@ -15,6 +15,7 @@ import type { Lru } from './host/lru';
 import type { RunRegistry } from './host/runs';
 import type { PlanSync } from './plan/sync-service';
 import type { RecoveryReport } from './rename/recovery-report';
+import type { BranchWork } from './team/branch-work';
 
 export interface PlanStore {
   readonly repo: string;
@@ -23,18 +24,18 @@ export interface PlanStore {
   /**
    * A client's command (`plan.change`): refused unless it is a client command whose paths pass
    * the path rules (shared/plan/schema.ts), then checked against the current plan and appended
-   * as an event; returns the new state.
+   * as an event; returns the new state and the events appended.
    */
-  change(command: ClientCommand, actor: Actor): Promise<Result<PlanSnapshot>>;
+  change(command: ClientCommand, actor: Actor): Promise<Result<PlanWritten>>;
   /** Several commands as one step (all or none). */
-  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanWritten>>;
   /**
    * The services' own write path: any change the plan knows, engine events included (rename
    * phases, build checks and results, series proposals and versions), checked against the plan.
    */
-  record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>>;
+  record(change: PlanChange, actor: Actor): Promise<Result<PlanWritten>>;
   /** Several changes as one step (all or none). */
-  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>>;
+  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>>;
   /** Called after any change to the plan ref, by this process or another (a CLI, a fetch), with the events since the last call. */
   onChange(listener: (snapshot: PlanSnapshot, news: PlanEventsPush) => void): () => void;
   close(): void;
@@ -62,6 +63,12 @@ export interface RepoCaches {
   destinationBefore: Lru<TreeEntry[]>;
   /** `git diff --numstat` of a series, per base and target commit. */
   seriesNumstat: Lru<Promise<Map<string, TreeChange>>>;
+  /** What each card's branch holds (team/status.ts), per sprint commit, then per branch tip and files. */
+  teamWork: Lru<Map<string, Promise<BranchWork>>>;
+  /** Which series patches no longer apply on upstream, per series base, target and upstream commit. */
+  seriesApplies: Lru<Promise<Map<string, { subject: string; reason: string }>>>;
+  /** The plan's whole event log in fold order, per plan head (the burndown and the report read it). */
+  planEvents: Lru<Promise<PlanEvent[]>>;
 }
 
 /** One open repository and everything kept for it; `dispose` stops watchers, cancels runs, clears caches. */

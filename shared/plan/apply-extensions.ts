@@ -10,8 +10,11 @@ import type { SeriesPatch, SeriesPlan } from '../series/model';
 import type { SeriesEvent } from '../series/events';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
+import type { UpstreamEvent } from '../upstream/schema';
+import type { TeamChange } from '../team/events';
+import { applyTeamChange } from '../team/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -58,6 +61,13 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       versions.sort((a, b) => a.version - b.version);
       return ok({ ...plan, series: { ...plan.series, versions } });
     }
+    case 'upstream.move':
+      // The pairings and the fork ref stay: only the base the sprint compares against moves.
+      if (!plan.sprint) return fail('no-plan', 'No sprint has been started: the upstream ref cannot move before there is one.');
+      return ok({ ...plan, sprint: { ...plan.sprint, upstreamRef: change.upstreamRef } });
+    case 'card.branch':
+    case 'person.wipLimit':
+      return applyTeamChange(plan, change);
     default:
       return unknownChange(change);
   }

@@ -44,6 +44,12 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return change.reason === null ? `unblocked ${sub(plan, change.subsystemId)}` : `marked ${sub(plan, change.subsystemId)} blocked: ${change.reason}`;
     case 'card.reorder':
       return 'reordered the board';
+    case 'card.branch':
+      return change.branch === null ? `took the branch off ${sub(plan, change.subsystemId)}` : `named the branch ${change.branch} on ${sub(plan, change.subsystemId)}`;
+    case 'person.wipLimit':
+      return change.limit === null
+        ? `removed ${person(plan, change.personId)}'s work-in-progress limit`
+        : `set ${person(plan, change.personId)}'s work-in-progress limit to ${plural(change.limit, 'card')}`;
     case 'rename.put':
       return `set the rename ${change.rule.from} → ${change.rule.to} (${change.rule.phase})`;
     case 'rename.remove':
@@ -66,6 +72,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return 'reordered the series';
     case 'series.version':
       return `exported version ${change.version.version} of the series`;
+    case 'upstream.move':
+      return `moved the sprint to the upstream ${change.upstreamRef} (${change.to.slice(0, 12)})`;
     default:
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;

@@ -12,6 +12,7 @@ import type { ClientCommand } from './events';
 import { applyChange } from './apply';
 import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
+import { invertTeamChange } from '../team/fold';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
   if (!applyChange(before, change).ok) return null;
@@ -56,6 +57,9 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
       return { type: 'card.block', subsystemId: change.subsystemId, reason: card(before, change.subsystemId).blocked };
     case 'card.reorder':
       return { type: 'card.reorder', order: before.subsystemOrder };
+    case 'card.branch':
+    case 'person.wipLimit':
+      return invertTeamChange(before, change);
     default:
       return inverseOfSeriesEdit(before, change);
   }

@@ -14,6 +14,8 @@ import { CARD_STATES } from './card-states';
 import { fail, ok, type Result } from '../result';
 import { renameEventSchemas } from '../rename/schema';
 import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
+import { upstreamEngineSchemas } from '../upstream/schema';
+import { teamSchemas } from '../team/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -93,7 +95,7 @@ const boardSchemas = (rules: FieldRules) => {
 
 export const boardChangeSchema = z.discriminatedUnion('type', boardSchemas(storedRules));
 
-export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas]);
+export const engineEventSchema = z.discriminatedUnion('type', [...renameEventSchemas, ...seriesEngineSchemas, ...upstreamEngineSchemas]);
 
 type EngineType = z.infer<typeof engineEventSchema>['type'];
 
@@ -105,6 +107,7 @@ export const ENGINE_EVENT_WRITERS: Record<EngineType, string> = {
   'build.remove': 'when a build check is removed: use build remove',
   'series.propose': 'when it cuts the series from the refs: use series propose',
   'series.version': 'when it exports the series: use series export',
+  'upstream.move': 'when it merges a new upstream into the sprint branch: use upstream apply',
 };
 
 const isEngineType = (type: string): type is EngineType => Object.prototype.hasOwnProperty.call(ENGINE_EVENT_WRITERS, type);
@@ -116,7 +119,7 @@ export function refusalOf(type: string): string {
   return `${shown} is not a change a client can send: send a board or series edit (card.state, file.move, series.reorder, ...).`;
 }
 
-export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules)], {
+export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true)], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const type: unknown = (issue.input as { type?: unknown } | null)?.type;
@@ -128,8 +131,10 @@ export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas
 export const planChangeSchema = z.discriminatedUnion('type', [
   ...boardSchemas(storedRules),
   ...seriesEditSchemas(storedRules),
+  ...teamSchemas(storedRules, false),
   ...renameEventSchemas,
   ...seriesEngineSchemas,
+  ...upstreamEngineSchemas,
 ]);
 
 /** The first issue of a failed parse, in words: `subsystems[0].files[2]: The file "../x" contains ".."…`. */

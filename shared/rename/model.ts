@@ -163,7 +163,7 @@ export interface AbandonResult {
   dropped: boolean;
 }
 
-export type ReferenceKind = 'include' | 'makefile' | 'kconfig';
+export type ReferenceKind = 'include' | 'incbin' | 'makefile' | 'kconfig' | 'documentation';
 
 /** A line of the tree that still names a rule's old path. */
 export interface OldPathReference {

@@ -23,7 +23,9 @@ export interface SeriesState {
 
 export type SeriesWarning =
   | { kind: 'rewritten-rename'; patchId: string; from: string; to: string; similarity: number; message: string }
-  | { kind: 'too-large'; patchId: string; lines: number; limit: number; message: string };
+  | { kind: 'too-large'; patchId: string; lines: number; limit: number; message: string }
+  /** The patch would revert `path` to what it was before upstream's `upstreamCommit` (the target is behind upstream there). */
+  | { kind: 'reverts-upstream'; patchId: string; path: string; upstreamCommit: string | null; message: string };
 
 export interface CheckStep {
   patchId: string;

@@ -20,6 +20,8 @@ export class FakeServer {
   holdAnswers = false;
   /** Commit (and push) at once, but deliver the answer only at `release()`. */
   delayDelivery = false;
+  /** Pushes of this board's own changes are lost (its socket is down): only the answer tells of them. */
+  losePushes = false;
   /** Every request, by channel, in the order it came. */
   calls: Channel[] = [];
   /** Channels whose answers (made when asked) wait for `deliver`. */
@@ -107,9 +109,11 @@ export class FakeServer {
           this.refuseNext = null;
           return fail('refused', message);
         }
+        const from = this.plan.head;
         const res = this.commit(change, 'Ada');
-        if (res.ok) this.push();
-        return res;
+        if (!res.ok) return res;
+        this.push({ lost: this.losePushes });
+        return ok({ type: 'plan.events', from, to: this.plan.head, events: structuredClone(this.activity.slice(0, 1)) });
       }
       return fail('not-found', `The fake server does not answer ${channel}.`);
     };

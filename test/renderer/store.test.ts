@@ -70,6 +70,31 @@ describe('applyLocal', () => {
     expect(store.getState().plan.subsystems.net?.owner).toBe('bob');
   });
 
+  it('folds the events of its own answer when no push told of them, without asking for a snapshot', async () => {
+    const { server, store } = await setup();
+    server.losePushes = true;
+    expect(await store.getState().applyLocal({ type: 'card.state', subsystemId: 'net', state: 'Review' })).toBe(true);
+    expect(server.count('plan.get')).toBe(0);
+    expect(store.getState().confirmed.head).toBe(server.plan.head);
+    expect(store.getState().confirmed.subsystems.net?.state).toBe('Review');
+    expect(store.getState().pending).toHaveLength(0);
+    expect(store.getState().activity.map((e) => e.type)).toEqual(server.activity.map((e) => e.type));
+  });
+
+  it('asks for a snapshot when its answer starts at a head it has not seen, and shows the change throughout', async () => {
+    const { server, store } = await setup();
+    server.losePushes = true;
+    server.changeElsewhere({ type: 'card.assign', subsystemId: 'blk', owner: 'bob' }, 'Grace', { lost: true });
+    const done = store.getState().applyLocal({ type: 'card.state', subsystemId: 'net', state: 'Review' });
+    expect(store.getState().plan.subsystems.net?.state).toBe('Review');
+    expect(await done).toBe(true);
+    expect(server.count('plan.get')).toBe(1);
+    expect(store.getState().confirmed.head).toBe(server.plan.head);
+    expect(store.getState().plan.subsystems.blk?.owner).toBe('bob');
+    expect(store.getState().plan.subsystems.net?.state).toBe('Review');
+    expect(store.getState().pending).toHaveLength(0);
+  });
+
   it('keeps the record drawn optimistically once the server confirms it', async () => {
     const { store } = await setup();
     const drawn = store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });

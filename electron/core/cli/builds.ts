@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import type { LocalBuildCheck } from '../../../shared/rename/model';
 import { notDefinedHere } from '../builds/commands';
 import { findBuild, listBuilds, startBuild } from '../rename/builds';
-import { addRepoOption, call, withSprint, type RepoOptions } from './core';
+import { addRepoOption, answer, call, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, failWith, printJson, printLine, unwrap } from './output';
 
 interface JsonOption {
@@ -26,11 +26,10 @@ function registerBuildDefinitions(build: Command): void {
     .requiredOption('--command <cmd>', 'the shell command, for example "make ARCH=i386"')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { name: string; command: string }) => {
-        const added = await withSprint(opts, (ctx) => call(ctx, 'build.add', { name: opts.name, command: opts.command }));
-        if (opts.json) return printJson(added);
-        printLine(definedLine(added));
-      }),
+      answer(
+        (ctx, opts: RepoOptions & { json?: boolean; name: string; command: string }) => call(ctx, 'build.add', { name: opts.name, command: opts.command }),
+        (added) => printLine(definedLine(added)),
+      ),
     );
 
   addRepoOption(build.command('set-command'))
@@ -39,14 +38,13 @@ function registerBuildDefinitions(build: Command): void {
     .requiredOption('--command <cmd>', 'the shell command')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { name: string; command: string }) => {
-        const set = await withSprint(opts, async (ctx) => {
+      answer(
+        async (ctx, opts: RepoOptions & { json?: boolean; name: string; command: string }) => {
           const found = unwrap(await findBuild(ctx, { name: opts.name }));
           return call(ctx, 'build.setCommand', { buildId: found.id, command: opts.command });
-        });
-        if (opts.json) return printJson(set);
-        printLine(definedLine(set));
-      }),
+        },
+        (set) => printLine(definedLine(set)),
+      ),
     );
 
   addRepoOption(build.command('remove'))
@@ -67,12 +65,13 @@ function registerBuildDefinitions(build: Command): void {
     .description('the build checks, whether each is defined on this machine, and their last result')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption) => {
-        const list = await withSprint(opts, (ctx) => call(ctx, 'build.list', {}));
-        if (opts.json) return printJson(list);
-        if (list.builds.length === 0) return printLine('No build checks yet: add one with `merge-sprint build add --name NAME --command CMD`.');
-        for (const b of list.builds) printLine(`${b.id}: ${b.name}: ${b.command ?? 'not defined on this machine'}  (${lastRun(b)})`);
-      }),
+      answer(
+        (ctx) => call(ctx, 'build.list', {}),
+        (list) => {
+          if (list.builds.length === 0) return printLine('No build checks yet: add one with `merge-sprint build add --name NAME --command CMD`.');
+          for (const b of list.builds) printLine(`${b.id}: ${b.name}: ${b.command ?? 'not defined on this machine'}  (${lastRun(b)})`);
+        },
+      ),
     );
 }
 

@@ -49,6 +49,21 @@ export async function call<C extends Channel>(ctx: RepoServices, channel: C, req
   return unwrap(await callRepo(ctx, channel, request)) as Res<C>;
 }
 
+/**
+ * The action of a command that asks the repository's services for one answer and prints it: as
+ * JSON with --json, otherwise through `say` (which prints its lines itself).
+ */
+export function answer<T, O extends RepoOptions & { json?: boolean } = RepoOptions & { json?: boolean }>(
+  ask: (ctx: RepoServices, opts: O) => Promise<T>,
+  say: (value: T, opts: O) => void,
+): (opts: O) => Promise<void> {
+  return action(async (opts: O) => {
+    const value = await withSprint(opts, (ctx) => ask(ctx, opts));
+    if (opts.json) printJson(value);
+    else say(value, opts);
+  });
+}
+
 /** Parses repeated `--pair FORK_DIR=UPSTREAM_DIR` values. */
 export function collectPair(value: string, previous: Pairing[] = []): Pairing[] {
   const eq = value.indexOf('=');

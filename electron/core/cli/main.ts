@@ -17,6 +17,8 @@ import { SYNC_EVERY_MAX, SYNC_EVERY_MIN } from '../../../shared/sync/api';
 import { actorAs } from '../plan/actor';
 import { openPlanStore } from '../plan/store';
 import { openRepository } from '../git/repository';
+import { registerUpstreamCommands } from './upstream';
+import { registerTeamCommands } from './team';
 
 const VERSION = '0.1.0';
 const DEFAULT_PORT = 4477;
@@ -129,6 +131,8 @@ export function buildProgram(): Command {
   registerSyncCommands(program);
   registerRenameCommands(program);
   registerSeriesCommands(program);
+  registerUpstreamCommands(program);
+  registerTeamCommands(program);
   return program;
 }
 

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { RenameRule, RuleDrift, SyncConflict, SyncResult } from '../../../shared/rename/model';
 import type { RepoServices } from '../context';
 import { registerBuildCommands } from './builds';
-import { addRepoOption, call, withSprint, type RepoOptions } from './core';
+import { addRepoOption, answer, call, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
 
 interface JsonOption {
@@ -24,9 +24,13 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 const ruleLine = (r: Pick<RenameRule, 'id' | 'from' | 'to'>): string => `${r.id}: ${displayPath(r.from)} -> ${displayPath(r.to)}`;
 
-async function rulesIn(ctx: RepoServices, phase: RenameRule['phase']): Promise<RenameRule[]> {
-  const { rules } = await call(ctx, 'rename.list', {});
-  return rules.map((s) => s.rule).filter((r) => r.phase === phase);
+/** The rule given, or every rule whose interim copy is made, one step at a time in the plan's order. */
+async function eachCopiedRule<T>(ctx: RepoServices, ruleId: string | undefined, step: (ruleId: string) => Promise<T>): Promise<T[]> {
+  const ids = ruleId ? [ruleId] : (await call(ctx, 'rename.list', {})).rules.filter((s) => s.rule.phase === 'copied').map((s) => s.rule.id);
+  if (ids.length === 0) failWith('refused', 'No rule has its interim copy made: run `merge-sprint rename copy` first.');
+  const out: T[] = [];
+  for (const id of ids) out.push(await step(id));
+  return out;
 }
 
 function printDrift(drifts: RuleDrift[]): void {
@@ -78,31 +82,31 @@ function registerRuleCommands(rename: Command): void {
     .requiredOption('--to <dst>', 'the destination')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { from: string; to: string }) => {
-        const added = await withSprint(opts, (ctx) => call(ctx, 'rename.add', { from: opts.from, to: opts.to }));
-        if (opts.json) return printJson(added);
-        printLine(`Added rule ${ruleLine(added.rule)} (${added.check.files.length} file(s) to copy).`);
-      }),
+      answer(
+        (ctx, opts: RepoOptions & JsonOption & { from: string; to: string }) => call(ctx, 'rename.add', { from: opts.from, to: opts.to }),
+        (added) => printLine(`Added rule ${ruleLine(added.rule)} (${added.check.files.length} file(s) to copy).`),
+      ),
     );
 
   addRepoOption(rename.command('list'))
     .description('list the rename rules with their phase and what is wrong with them')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption) => {
-        const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.list', {}));
-        if (opts.json) return printJson(rules);
-        if (rules.length === 0) return printLine('No rename rules yet: add one with `merge-sprint rename add --from SRC --to DST`.');
-        printLine(
-          formatTable(rules, [
-            { title: 'ID', value: (s) => s.rule.id },
-            { title: 'PHASE', value: (s) => s.rule.phase },
-            { title: 'FILES', value: (s) => String(s.fileCount), align: 'right' },
-            { title: 'RULE', value: (s) => `${displayPath(s.rule.from)} -> ${displayPath(s.rule.to)}${s.problems.length > 0 ? `  [${s.problems.map((p) => p.code).join(', ')}]` : ''}` },
-          ]),
-        );
-        for (const s of rules) for (const p of s.problems) printLine(`${s.rule.id}: ${p.message}`);
-      }),
+      answer(
+        async (ctx) => (await call(ctx, 'rename.list', {})).rules,
+        (rules) => {
+          if (rules.length === 0) return printLine('No rename rules yet: add one with `merge-sprint rename add --from SRC --to DST`.');
+          printLine(
+            formatTable(rules, [
+              { title: 'ID', value: (s) => s.rule.id },
+              { title: 'PHASE', value: (s) => s.rule.phase },
+              { title: 'FILES', value: (s) => String(s.fileCount), align: 'right' },
+              { title: 'RULE', value: (s) => `${displayPath(s.rule.from)} -> ${displayPath(s.rule.to)}${s.problems.length > 0 ? `  [${s.problems.map((p) => p.code).join(', ')}]` : ''}` },
+            ]),
+          );
+          for (const s of rules) for (const p of s.problems) printLine(`${s.rule.id}: ${p.message}`);
+        },
+      ),
     );
 
   addRepoOption(rename.command('preview'))
@@ -112,15 +116,17 @@ function registerRuleCommands(rename: Command): void {
     .option('--to <dst>', 'and its destination')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { rule?: string; from?: string; to?: string }) => {
-        if (!opts.rule && !(opts.from && opts.to)) failWith('bad-input', 'Give --rule ID, or --from SRC and --to DST.');
-        const request = opts.rule ? { ruleId: opts.rule } : { from: opts.from as string, to: opts.to as string };
-        const check = await withSprint(opts, (ctx) => call(ctx, 'rename.preview', request));
-        if (opts.json) return printJson(check);
-        for (const f of check.files) printLine(`${f.mode} ${displayPath(f.from)} -> ${displayPath(f.to)}`);
-        for (const p of check.problems) printLine(`PROBLEM (${p.code}): ${p.message}`);
-        for (const w of check.warnings) printLine(`WARNING (${w.code}): ${w.message}`);
-      }),
+      answer(
+        (ctx, opts: RepoOptions & JsonOption & { rule?: string; from?: string; to?: string }) => {
+          if (!opts.rule && !(opts.from && opts.to)) failWith('bad-input', 'Give --rule ID, or --from SRC and --to DST.');
+          return call(ctx, 'rename.preview', opts.rule ? { ruleId: opts.rule } : { from: opts.from as string, to: opts.to as string });
+        },
+        (check) => {
+          for (const f of check.files) printLine(`${f.mode} ${displayPath(f.from)} -> ${displayPath(f.to)}`);
+          for (const p of check.problems) printLine(`PROBLEM (${p.code}): ${p.message}`);
+          for (const w of check.warnings) printLine(`WARNING (${w.code}): ${w.message}`);
+        },
+      ),
     );
 
   addRepoOption(rename.command('remove'))
@@ -141,13 +147,15 @@ function registerStepCommands(rename: Command): void {
     .option('--all', 'every planned rule')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { rule?: string[]; all?: boolean }) => {
-        if (opts.all && opts.rule) failWith('bad-input', 'Give either --rule or --all, not both.');
-        const request = opts.rule ? { ruleIds: opts.rule } : { all: true as const };
-        const result = await withSprint(opts, (ctx) => call(ctx, 'rename.copy', request));
-        if (opts.json) return printJson(result);
-        for (const c of result.copies) printLine(`${c.ruleId}: interim copy ${c.commit.slice(0, 12)}`);
-      }),
+      answer(
+        (ctx, opts: RepoOptions & JsonOption & { rule?: string[]; all?: boolean }) => {
+          if (opts.all && opts.rule) failWith('bad-input', 'Give either --rule or --all, not both.');
+          return call(ctx, 'rename.copy', opts.rule ? { ruleIds: opts.rule } : { all: true as const });
+        },
+        (result) => {
+          for (const c of result.copies) printLine(`${c.ruleId}: interim copy ${c.commit.slice(0, 12)}`);
+        },
+      ),
     );
 
   addRepoOption(rename.command('drift'))
@@ -155,11 +163,7 @@ function registerStepCommands(rename: Command): void {
     .option('--rule <id>', 'one rule (default: every copied rule)')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { rule?: string }) => {
-        const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.drift', opts.rule ? { ruleId: opts.rule } : {}));
-        if (opts.json) return printJson(rules);
-        printDrift(rules);
-      }),
+      answer(async (ctx, opts: RepoOptions & JsonOption & { rule?: string }) => (await call(ctx, 'rename.drift', opts.rule ? { ruleId: opts.rule } : {})).rules, printDrift),
     );
 
   addRepoOption(rename.command('sync'))
@@ -169,12 +173,9 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string; prefer?: Side }) => {
-        const results = await withSprint(opts, async (ctx) => {
-          const ids = opts.rule ? [opts.rule] : (await rulesIn(ctx, 'copied')).map((r) => r.id);
-          const out: SyncResult[] = [];
-          for (const ruleId of ids) out.push(await call(ctx, 'rename.sync', { ruleId, ...(opts.prefer ? { prefer: opts.prefer } : {}) }));
-          return out;
-        });
+        const results = await withSprint(opts, (ctx) =>
+          eachCopiedRule(ctx, opts.rule, (ruleId) => call(ctx, 'rename.sync', { ruleId, ...(opts.prefer ? { prefer: opts.prefer } : {}) })),
+        );
         reportSync(results, opts.json === true);
       }),
     );
@@ -186,13 +187,9 @@ function registerStepCommands(rename: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { rule?: string; prefer?: Side }) => {
-        const results = await withSprint(opts, async (ctx) => {
-          const ids = opts.rule ? [opts.rule] : (await rulesIn(ctx, 'copied')).map((r) => r.id);
-          if (ids.length === 0) failWith('refused', 'No rule has its interim copy made: run `merge-sprint rename copy` first.');
-          const out = [];
-          for (const ruleId of ids) out.push(await call(ctx, 'rename.finish', { ruleId, ...(opts.prefer ? { prefer: opts.prefer } : {}) }));
-          return out;
-        });
+        const results = await withSprint(opts, (ctx) =>
+          eachCopiedRule(ctx, opts.rule, (ruleId) => call(ctx, 'rename.finish', { ruleId, ...(opts.prefer ? { prefer: opts.prefer } : {}) })),
+        );
         if (opts.json) return printJson(results);
         for (const r of results) {
           printLine(`${r.ruleId}: moved in ${r.commit.slice(0, 12)}; git shows ${r.renames.renamed} rename(s), ${r.renames.exact} unchanged (R100)`);
@@ -210,13 +207,12 @@ function registerStepCommands(rename: Command): void {
     .option('--discard-destination-changes', 'also when the destination holds changes the source does not')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { rule: string; discardDestinationChanges?: boolean }) => {
-        const result = await withSprint(opts, (ctx) =>
+      answer(
+        (ctx, opts: RepoOptions & JsonOption & { rule: string; discardDestinationChanges?: boolean }) =>
           call(ctx, 'rename.abandon', { ruleId: opts.rule, discardDestinationChanges: opts.discardDestinationChanges === true }),
-        );
-        if (opts.json) return printJson(result);
-        printLine(result.dropped ? `${result.ruleId}: the interim copy commit was dropped from the branch.` : `${result.ruleId}: destination removed in ${result.commit?.slice(0, 12)}.`);
-      }),
+        (result) =>
+          printLine(result.dropped ? `${result.ruleId}: the interim copy commit was dropped from the branch.` : `${result.ruleId}: destination removed in ${result.commit?.slice(0, 12)}.`),
+      ),
     );
 
   addRepoOption(rename.command('refs'))

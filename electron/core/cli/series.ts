@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { SeriesPatch } from '../../../shared/series/model';
 import type { SeriesState } from '../../../shared/series/reports';
-import { addRepoOption, call, positiveInt, withSprint, type RepoOptions } from './core';
+import { addRepoOption, answer, call, positiveInt, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
 
 interface JsonOption {
@@ -59,11 +59,7 @@ export function registerSeriesCommands(program: Command): void {
     .description('list the patches in order with their files and lines, and what is wrong with the series')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption) => {
-        const state = await withSprint(opts, (ctx) => call(ctx, 'series.get', {}));
-        if (opts.json) printJson(state);
-        else printSeries(state);
-      }),
+      answer((ctx) => call(ctx, 'series.get', {}), printSeries),
     );
 
   addRepoOption(series.command('check'))
@@ -154,10 +150,10 @@ export function registerSeriesCommands(program: Command): void {
     .option('--to <n>', 'the newer version', positiveInt('--to'))
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { from?: number; to?: number }) => {
-        const diff = await withSprint(opts, (ctx) => call(ctx, 'series.rangeDiff', { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }));
-        if (opts.json) printJson(diff);
-        else printLine(diff.text.trimEnd());
-      }),
+      answer(
+        (ctx, opts: RepoOptions & { json?: boolean; from?: number; to?: number }) =>
+          call(ctx, 'series.rangeDiff', { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) }),
+        (diff) => printLine(diff.text.trimEnd()),
+      ),
     );
 }

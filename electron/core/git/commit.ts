@@ -45,3 +45,12 @@ export async function isAncestor(repo: string, ancestor: string, descendant: str
   const out = await git(repo, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { successExitCodes: [1] });
   return out.exitCode === 0;
 }
+
+/**
+ * The best common ancestor of two commits, or null when they share no history. `git merge-base`
+ * prints one id ("3e75765...\n") and exits 1, printing nothing, when there is none.
+ */
+export async function mergeBase(repo: string, a: string, b: string): Promise<string | null> {
+  const out = await git(repo, ['merge-base', '--end-of-options', a, b], { successExitCodes: [1] });
+  return out.exitCode === 0 ? out.stdout.trim() : null;
+}

@@ -175,3 +175,10 @@ export async function writeFilesDiff(repo: string, base: string, target: string,
     `--output=${outFile}`, '--end-of-options', base, target, '--', ...files.map(literalPathspec),
   ]);
 }
+
+/** Files that differ from `a` to `b` under `roots`, with both sides' modes and ids; renames not followed (a move is a deletion and an addition). */
+export async function diffTreeRaw(repo: string, a: string, b: string, roots: readonly string[]): Promise<RawChange[]> {
+  if (roots.length === 0) return [];
+  const out = await git(repo, [...DIFF_TREE, '--no-renames', '--end-of-options', a, b, '--', ...roots.map(literalPathspec)]);
+  return parseDiffTree(out.stdout).changes;
+}

@@ -50,3 +50,16 @@ export async function diffTreePath(repo: string, treeA: string, treeB: string, p
   ]);
   return relabelFilePatch(out.stdout, labels);
 }
+
+/**
+ * The unified diff of `files` from where `tip` left `base` to `tip` (`git diff base...tip`: the
+ * merge base against the tip, so commits the base gained meanwhile do not show as removals).
+ * git's own output, file by file ("diff --git a/x b/x\n…"); '' when nothing changed.
+ */
+export async function diffSinceMergeBase(repo: string, base: string, tip: string, files: readonly string[]): Promise<string> {
+  if (files.length === 0) return '';
+  const out = await git(repo, [
+    'diff', '--no-ext-diff', '--no-color', '--no-textconv', '--end-of-options', `${base}...${tip}`, '--', ...files.map((f) => `:(top,literal)${f}`),
+  ]);
+  return out.stdout;
+}

@@ -5,8 +5,10 @@
  * decides. Only files of this folder import this module (eslint.config.js).
  *
  * Each repository has one simple-git instance, kept for the life of the process (a handful of
- * clones at most), so its maxConcurrentProcesses limits every git process the app starts there.
+ * clones at most), and one limit on the git processes running there at once, which counts the
+ * calls simple-git starts and those started with their own environment alike.
  */
+import pLimit, { type LimitFunction } from 'p-limit';
 import { GitError as SimpleGitError, simpleGit, type SimpleGit } from 'simple-git';
 import { spawn } from 'node:child_process';
 import { GitError } from './errors';
@@ -88,6 +90,8 @@ class ExitFailure extends SimpleGitError {
 interface Client {
   git: SimpleGit;
   inputs: Map<string, string | Buffer>;
+  /** Every git process in the repository, simple-git's and those started with their own environment, counts against one limit. */
+  limit: LimitFunction;
 }
 
 const clients = new Map<string, Client>();
@@ -127,7 +131,7 @@ function clientFor(repo: string): Client {
   git.outputHandler((_command, stdout) => {
     stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
   });
-  const client = { git, inputs };
+  const client = { git, inputs, limit: pLimit(MAX_PROCESSES) };
   clients.set(repo, client);
   return client;
 }
@@ -137,8 +141,7 @@ export function releaseRepository(repo: string): void {
   clients.delete(repo);
 }
 
-async function viaSimpleGit(repo: string, args: readonly string[], input: string | Buffer | undefined): Promise<GitOutput> {
-  const client = clientFor(repo);
+async function viaSimpleGit(client: Client, args: readonly string[], input: string | Buffer | undefined): Promise<GitOutput> {
   if (input === undefined) return { stdout: await client.git.raw([...args]), exitCode: 0 };
   const tag = `${CALL_KEY}${nextCall++}`;
   client.inputs.set(tag, input);
@@ -180,7 +183,8 @@ export async function git(repo: string, args: readonly string[], opts: GitOption
     // simple-git writes no input of zero length and then never closes git's standard input, so
     // a command given empty input (mktree for the empty tree) would wait for it forever.
     const own = opts.env !== undefined || (opts.input !== undefined && opts.input.length === 0);
-    return own ? await viaSpawn(repo, args, opts.env ?? {}, opts.input) : await viaSimpleGit(repo, args, opts.input);
+    const client = clientFor(repo);
+    return await client.limit(() => (own ? viaSpawn(repo, args, opts.env ?? {}, opts.input) : viaSimpleGit(client, args, opts.input)));
   } catch (error) {
     const operation = opts.operation ?? commandOf(args);
     if (!(error instanceof ExitFailure)) throw new GitError(operation, [...args], error instanceof Error ? error.message : String(error), null);

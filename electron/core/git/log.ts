@@ -62,3 +62,43 @@ export async function readMessages(repo: string, head: string, since = ''): Prom
   const out = await git(repo, ['log', '-z', '--no-show-signature', '--format=%H%x00%P%x00%B', '--end-of-options', ...revs, '--']);
   return parseMessageLog(out.stdout);
 }
+
+export interface CommitWithFiles extends LoggedCommit {
+  files: string[];
+}
+
+/**
+ * Parses `git log -z --name-only --no-renames --format=%x1e%H%x1f%an%x1f%aI%x1f%s`: per commit
+ * a record separator, the fields split by the unit separator and ended by NUL, then a line feed
+ * and the changed paths, each ended by NUL (none for a merge):
+ *   "\x1e53a7…\x1fKeir\x1f2026-12-01T11:41:47+00:00\x1fmm: fix\0\narch/xen/i386/mm/fault.c\0g\0" + "\x1e27b9…\x1fAda\x1f…\x1fmerge\0"
+ */
+export function parseLogWithFiles(out: string): CommitWithFiles[] {
+  const commits: CommitWithFiles[] = [];
+  for (const field of out.split('\0')) {
+    if (field.startsWith('\x1e') || field.startsWith('\n\x1e')) {
+      const [commit, author, date, ...subject] = field.slice(field.indexOf('\x1e') + 1).split('\x1f');
+      if (!commit || author === undefined || date === undefined) throw new Error(`Unexpected git log record: ${JSON.stringify(field)}`);
+      commits.push({ commit, author, date, subject: subject.join('\x1f'), files: [] });
+    } else if (field !== '') {
+      const last = commits.at(-1);
+      if (!last) throw new Error(`Unexpected git log output before the first commit: ${JSON.stringify(field)}`);
+      last.files.push(last.files.length === 0 ? field.replace(/^\n/, '') : field);
+    }
+  }
+  return commits;
+}
+
+const WITH_FILES = ['log', '-z', '--no-color', '--name-only', '--no-renames', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s'];
+
+/** The commits reachable from `head` committed at `since` or later, newest first, with the files each changed. */
+export async function commitsSince(repo: string, head: string, since: Date): Promise<CommitWithFiles[]> {
+  const out = await git(repo, [...WITH_FILES, `--since=${since.toISOString()}`, '--end-of-options', head, '--']);
+  return parseLogWithFiles(out.stdout);
+}
+
+/** The commits in `from..to`, newest first, with the files each changed (none for a merge). */
+export async function commitsBetweenWithFiles(repo: string, from: string, to: string): Promise<CommitWithFiles[]> {
+  const out = await git(repo, [...WITH_FILES, '--end-of-options', `${from}..${to}`, '--']);
+  return parseLogWithFiles(out.stdout);
+}

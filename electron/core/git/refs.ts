@@ -60,3 +60,39 @@ export async function headCommit(repo: string): Promise<Result<string>> {
   if (head === null) return fail('empty-repository', 'The current branch has no commit yet: commit something or check out a branch that has one.');
   return ok(head);
 }
+
+/** A branch's short name (`keir/i386-mm`, `origin/keir/i386-mm`) and the commit it points at. */
+export interface BranchTip {
+  name: string;
+  commit: string;
+}
+
+/**
+ * Parses `git for-each-ref --format=%(refname)%00%(objectname) refs/heads refs/remotes`, one ref
+ * a line; remote-tracking refs are named as git's short names (`origin/x`), a remote's HEAD
+ * (a symbolic ref naming its default branch) is left out:
+ *   "refs/heads/main\x009fceb02…\nrefs/remotes/origin/keir/mm\x003e75765…\nrefs/remotes/origin/HEAD\x009fceb02…\n"
+ */
+export function parseBranchTips(out: string): BranchTip[] {
+  const tips: BranchTip[] = [];
+  for (const line of out.split('\n')) {
+    const nul = line.indexOf('\0');
+    if (nul < 0) continue;
+    const ref = line.slice(0, nul);
+    const commit = line.slice(nul + 1);
+    if (ref.startsWith('refs/heads/')) tips.push({ name: ref.slice('refs/heads/'.length), commit });
+    else if (ref.startsWith('refs/remotes/') && !ref.endsWith('/HEAD')) tips.push({ name: ref.slice('refs/remotes/'.length), commit });
+  }
+  return tips;
+}
+
+/**
+ * Every local and remote-tracking branch with its commit; with `notMergedInto`, only those with
+ * commits the given commit does not contain (`--no-merged`), which git decides in one walk for
+ * all of them.
+ */
+export async function branchTips(repo: string, opts: { notMergedInto?: string } = {}): Promise<BranchTip[]> {
+  const filter = opts.notMergedInto === undefined ? [] : [`--no-merged=${opts.notMergedInto}`];
+  const out = await git(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)', ...filter, 'refs/heads', 'refs/remotes']);
+  return parseBranchTips(out.stdout);
+}

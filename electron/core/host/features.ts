@@ -8,6 +8,8 @@ import { renameHandlers } from '../rename/handlers';
 import { repoHandlers } from '../repo/handlers';
 import { seriesHandlers } from '../series/handlers';
 import { syncHandlers } from '../plan/sync-handlers';
+import { upstreamHandlers } from '../upstream/handlers';
+import { teamHandlers } from '../team/handlers';
 
 /** Answered by the host itself: which repository a caller sees is the host's to know. */
 export type HostChannel = Extract<Channel, 'app.info' | 'repo.open' | 'repo.openDemo'>;
@@ -20,4 +22,6 @@ export const featureHandlers: Handlers<Exclude<Channel, HostChannel>> = {
   ...buildHandlers,
   ...seriesHandlers,
   ...syncHandlers,
+  ...upstreamHandlers,
+  ...teamHandlers,
 };

@@ -16,7 +16,10 @@ export const planHandlers: Handlers<PlanChannel> = {
   'plan.get': async (ctx) => ok(await ctx.plan.snapshot()),
 
   // A client's command, never an engine event: the store's `change`, not the services' `record`.
-  'plan.change': async (ctx, { change }) => ctx.plan.change(change, ctx.actor),
+  'plan.change': async (ctx, { change }) => {
+    const written = await ctx.plan.change(change, ctx.actor);
+    return written.ok ? ok(written.value.news) : written;
+  },
 
   'subsystems.derive': async (ctx, opts) => {
     const inventory = await sprintInventory(ctx);

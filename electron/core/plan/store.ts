@@ -10,7 +10,7 @@
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import type { PlanEventsPush, PlanSnapshot } from '../../../shared/api';
+import type { PlanEventsPush, PlanSnapshot, PlanWritten } from '../../../shared/api';
 import type { Actor, Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
@@ -82,11 +82,11 @@ class RefPlanStore implements GitPlanStore {
     return this.exclusive(async () => (await this.refresh()).problems);
   }
 
-  change(command: ClientCommand, actor: Actor): Promise<Result<PlanSnapshot>> {
+  change(command: ClientCommand, actor: Actor): Promise<Result<PlanWritten>> {
     return this.changeAll([command], actor);
   }
 
-  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>> {
+  changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanWritten>> {
     // Typed callers can only pass commands; this also holds for whatever reaches here untyped.
     const checked: ClientCommand[] = [];
     for (const [i, command] of commands.entries()) {
@@ -97,16 +97,21 @@ class RefPlanStore implements GitPlanStore {
     return this.recordAll(checked, actor);
   }
 
-  record(change: PlanChange, actor: Actor): Promise<Result<PlanSnapshot>> {
+  record(change: PlanChange, actor: Actor): Promise<Result<PlanWritten>> {
     return this.recordAll([change], actor);
   }
 
-  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> {
-    if (changes.length === 0) return this.snapshot().then(ok);
+  recordAll(changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>> {
+    if (changes.length === 0) {
+      return this.exclusive(async () => {
+        const log = await this.refresh();
+        return ok({ ...this.snapshotOf(log), news: { type: 'plan.events' as const, from: log.head, to: log.head, events: [] } });
+      });
+    }
     return this.exclusive(() => this.append(changes, actor));
   }
 
-  private async append(changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> {
+  private async append(changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>> {
     this.tree ??= await writeEmptyTree(this.repo);
     let locked = 0;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -122,7 +127,7 @@ class RefPlanStore implements GitPlanStore {
         this.log = appendFolded(log, head, built.value.plan, built.value.events);
         const snapshot = this.snapshotOf(this.log);
         this.emit(this.log, snapshot);
-        return ok(snapshot);
+        return ok({ ...snapshot, news: { type: 'plan.events', from: log.head, to: head, events: built.value.events } });
       }
       if (update === 'locked' && ++locked > 20) return fail('conflict', LOCK_MESSAGE);
       await backoff(attempt);

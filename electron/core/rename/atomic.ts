@@ -113,7 +113,7 @@ export async function moveBranch(ctx: PlanAccess, journal: Journal, gitDirPath: 
     return putBack(ctx, journal, gitDirPath, gitReason(error));
   }
   checkpoint(`${journal.op}:after-worktree`);
-  const recorded = await recordRule(ctx, journal.rule, journal.branch);
+  const recorded = await recordJournal(ctx, journal);
   checkpoint(`${journal.op}:after-plan`);
   if (recorded.ok) await clearJournal(gitDirPath);
   if (runHooks && journal.forward) await runPostCommitHook(ctx.repo);
@@ -145,4 +145,11 @@ async function putBack(ctx: PlanAccess, journal: Journal, gitDirPath: string, wh
  */
 export function recordRule(ctx: PlanAccess, rule: RenameRule, branch: string): Promise<Result<PlanFollowUp | null>> {
   return recordRuleWithPlan(ctx, rule, branch);
+}
+
+/** What the plan records once the journal's branch moved: its rule, or the upstream move. */
+export async function recordJournal(ctx: PlanAccess, journal: Journal): Promise<Result<PlanFollowUp | null>> {
+  if (!journal.upstream) return recordRule(ctx, journal.rule, journal.branch);
+  const recorded = await ctx.plan.record(journal.upstream, ctx.actor);
+  return recorded.ok ? ok(null) : fail(recorded.error.code, `The merge commit is on the branch, but the plan could not record the new upstream: ${recorded.error.message}`);
 }

@@ -8,10 +8,11 @@ import { link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
+import type { UpstreamEvent } from '../../../shared/upstream/schema';
 import { liveOwnerPid } from '../owner-pid';
 
 export interface Journal {
-  op: 'copy' | 'sync' | 'finish' | 'abandon';
+  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'upstream';
   ruleId: string;
   branch: string;
   /** The branch's commit before the operation. */
@@ -22,8 +23,13 @@ export interface Journal {
   forward: boolean;
   /** Files and folders whose index entries and files follow the branch. */
   paths: string[];
-  /** The rule as the plan records it once the branch moved. */
+  /**
+   * The rule as the plan records it once the branch moved. An upstream move has no rule: its
+   * `from` and `to` are the old and the new upstream ref (for messages), and `upstream` is what
+   * the plan records instead.
+   */
   rule: RenameRule;
+  upstream?: UpstreamEvent;
 }
 
 /** Each operation in words, for messages about it. */
@@ -32,6 +38,7 @@ export const OPERATION_WORDS: Record<Journal['op'], string> = {
   sync: 'sync',
   finish: 'finish move',
   abandon: 'abandon copy',
+  upstream: 'upstream move',
 };
 
 /** `the interim copy of "a" -> "b"`: the journal's operation, named for a message. */

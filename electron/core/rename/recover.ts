@@ -12,7 +12,7 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { currentBranch, isAncestor } from '../git/commit';
 import { commitId, gitDir } from '../git/rev-parse';
-import { recordRule } from './atomic';
+import { recordJournal, recordRule } from './atomic';
 import type { PlanAccess } from '../context';
 import type { JournalOutcome, RecoveryReport } from './recovery-report';
 
@@ -75,7 +75,10 @@ async function completeJournal(ctx: PlanAccess, dir: string, journal: Journal): 
   }
   const { plan } = await ctx.plan.snapshot();
   const current = plan.renames[journal.ruleId];
-  if (current && !planAgrees(current, journal.rule)) {
+  if (journal.upstream && plan.sprint?.upstreamRef !== journal.upstream.upstreamRef) {
+    const recorded = await recordJournal(ctx, journal);
+    if (!recorded.ok) return { ...base, outcome: 'unfinished', leftAsIs, problem: `Could not finish ${journalWords(journal)}: ${recorded.error.message} ${LATER}` };
+  } else if (current && !planAgrees(current, journal.rule)) {
     const recorded = await recordRule(ctx, journal.rule, journal.branch);
     if (!recorded.ok) return { ...base, outcome: 'unfinished', leftAsIs, problem: `Could not finish ${journalWords(journal)}: ${recorded.error.message} ${LATER}` };
   }

@@ -1,10 +1,10 @@
 /**
- * What in HEAD's tree still names each rule's old path: #include lines, Makefile and Kconfig
- * lines, so the team knows what to switch over before finishing the move. One `git grep` for
- * all rules.
+ * What in HEAD's tree still names each rule's old path: #include and .incbin lines, Makefile,
+ * Kconfig and Documentation lines (shared/rename/references.ts), so the team knows what to
+ * switch over before finishing the move. One `git grep` for all rules.
  */
 import { isUnder } from '../../../shared/paths';
-import { classifyReference, referenceTerms } from '../../../shared/rename/references';
+import { classifyReference, referenceSearchTerms, referenceTerms } from '../../../shared/rename/references';
 import type { RuleReferences } from '../../../shared/rename/model';
 import { ok, type Result } from '../../../shared/result';
 import { grepFixed } from '../git/grep';
@@ -21,7 +21,7 @@ export async function oldPathReferences(ctx: PlanAccess, ruleId?: string): Promi
   if (!picked.ok) return picked;
   const rules = picked.value;
   const termsOf = new Map(rules.map((r) => [r.id, referenceTerms(r.from)]));
-  const allTerms = [...new Set([...termsOf.values()].flat())];
+  const allTerms = referenceSearchTerms([...new Set([...termsOf.values()].flat())]);
   const hits = await grepFixed(ctx.repo, head.value, allTerms, MAX_HITS);
   return ok(
     rules.map((rule) => {

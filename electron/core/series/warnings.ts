@@ -7,6 +7,7 @@ import type { PatchStats, SeriesWarning } from '../../../shared/series/reports';
 import { detectRenames, diffTreeNumstat, type TreeChange } from '../git/diff-tree';
 import type { Lru } from '../host/lru';
 import { changesByPatch, type SeriesInput } from './load';
+import { revertWarnings } from './reverts';
 
 /** git's default rename threshold: below it `format-patch -M` and `log --follow` see a removal and an addition. */
 const FOLLOW_THRESHOLD = 50;
@@ -40,7 +41,7 @@ export async function patchStats(input: SeriesInput, cache?: Lru<Promise<Numstat
 }
 
 export async function seriesWarnings(input: SeriesInput, lineLimit: number | null, stats?: PatchStats[]): Promise<SeriesWarning[]> {
-  const warnings: SeriesWarning[] = [];
+  const warnings: SeriesWarning[] = await revertWarnings(input);
   const perPatch = changesByPatch(input);
   for (const [i, patch] of input.patches.entries()) {
     const changes = perPatch[i] ?? [];

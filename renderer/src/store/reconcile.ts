@@ -53,6 +53,7 @@ export function reconcilePlan(prev: Plan, next: Plan): Plan {
     builds: reuseRecords(prev.builds, next.builds),
     buildOrder: reuse(prev.buildOrder, next.buildOrder),
     series: reuse(prev.series, next.series),
+    team: reuse(prev.team, next.team),
   };
   const same = (Object.keys(merged) as (keyof Plan)[]).every((k) => merged[k] === prev[k]);
   return same ? prev : merged;

@@ -4,6 +4,7 @@
  */
 import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Person, type Plan, type Subsystem } from '../../../shared/model';
 import { filesInNoSubsystem } from '../../../shared/inventory';
+import type { TeamStatus } from '../../../shared/team/status';
 import { memoByIdentity } from './memo';
 import type { BoardFilter, BoardMode, SprintState } from './types';
 
@@ -100,7 +101,8 @@ const matchesText = (plan: Plan, id: string, text: string): boolean => {
   return s.files.some((f) => f.toLowerCase().includes(text));
 };
 
-export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter): BoardLayout {
+/** `notVerified`: the Done cards git does not confirm, for the filter of that name. */
+export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter, notVerified: ReadonlySet<string> = NO_IDS): BoardLayout {
   const columns: ColumnDef[] =
     mode === 'person'
       ? [
@@ -122,6 +124,7 @@ export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter): B
     if (filter.person !== 'all' && filter.person !== ownerKey) continue;
     if (filter.state !== 'all' && filter.state !== s.state) continue;
     if (text && !matchesText(plan, id, text)) continue;
+    if (filter.notVerified && !notVerified.has(id)) continue;
     const key = mode === 'person' ? ownerKey : stateSlug(s.state);
     cards[key]?.push(id);
     shown += 1;
@@ -133,8 +136,15 @@ export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter): B
   return { columns: visible, cards, shown };
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+const unverified = memoByIdentity((status: TeamStatus | null): ReadonlySet<string> => {
+  if (!status) return NO_IDS;
+  return new Set(Object.entries(status.verdicts).flatMap(([id, v]) => (v.verified === false ? [id] : [])));
+});
+export const selectNotVerified = (s: SprintState): ReadonlySet<string> => unverified(s.teamStatus);
+
 const layout = memoByIdentity(boardLayout);
-export const selectBoardLayout = (s: SprintState): BoardLayout => layout(s.plan, s.boardMode, s.boardFilter);
+export const selectBoardLayout = (s: SprintState): BoardLayout => layout(s.plan, s.boardMode, s.boardFilter, selectNotVerified(s));
 
 /** What a screen reader says for a card: "net, Ada, In progress, 12 files, 120 added 34 removed lines". */
 export function cardLabel(sub: Subsystem, owner: Person | undefined, st: CardStats): string {

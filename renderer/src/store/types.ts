@@ -5,6 +5,8 @@ import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
 import type { DriftReport, PatchStats } from '../../../shared/series/reports';
+import type { Burndown } from '../../../shared/team/burndown';
+import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
 import type { SyncSlice } from './slices/sync';
 
@@ -132,7 +134,24 @@ export interface SeriesSlice {
   checkUpstream(): Promise<Result<DriftReport> | null>;
 }
 
-export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'rename' | 'series';
+export interface TeamSlice {
+  /** Each card's branch against the sprint branch and the Done cards' verdicts (`team.status`). */
+  teamStatus: TeamStatus | null;
+  teamError: string | null;
+  burndown: Burndown | null;
+  burndownError: string | null;
+  /** The card whose Start work or branch diff dialog is open. */
+  teamDialog: { kind: 'start' | 'diff'; subsystemId: string } | null;
+  /** Keeps the team status fresh while the returned function is not called (the board). */
+  watchTeamStatus(): () => void;
+  /** Keeps the burndown fresh the same way (the Burndown view). */
+  watchBurndown(): () => void;
+  openTeamDialog(dialog: TeamSlice['teamDialog']): void;
+  /** Creates the card's branch from the sprint branch and names it; resolves to the refusal in words, or null. */
+  startWork(subsystemId: string, branch: string): Promise<string | null>;
+}
+
+export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'burndown' | 'rename' | 'series';
 export type BoardMode = 'person' | 'state';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
 
@@ -141,6 +160,8 @@ export interface BoardFilter {
   person: string;
   state: CardState | 'all';
   text: string;
+  /** Only the Done cards git does not confirm. */
+  notVerified?: boolean;
 }
 
 export interface InventoryFilter {
@@ -168,4 +189,4 @@ export interface UiSlice {
   setInventoryFilter(patch: Partial<InventoryFilter>): void;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & TeamSlice & UiSlice;

@@ -3,10 +3,12 @@
  * shell or by npm, GIT_* variables left over from another tool, and the caller's own GIT_*
  * variables (a committer, a temporary index), which must reach git while the others never do.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitError } from '../../../electron/core/git/errors';
 import { git } from '../../../electron/core/git/exec';
-import { cleanup, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
+import { cleanup, git as gitSync, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
 
 const dirs: string[] = [];
 afterAll(() => cleanup(...dirs));
@@ -97,5 +99,23 @@ describe('git(): one runner for every call', () => {
     const silent = await time(['config', '--get', '--end-of-options', 'merge-sprint.nothing']);
     // simple-git's own wait after a silent command is 50 ms; both commands cost about the same.
     expect(silent).toBeLessThan(printing + 25);
+  });
+
+  it('runs at most six git processes at once in a repository, those with an environment of their own included', async () => {
+    // Each call is a git process that runs a shell alias, which marks its start and end in a file.
+    const marks = path.join(tempDir(), 'marks');
+    dirs.push(path.dirname(marks));
+    const slow = makeRepo(tempDir());
+    dirs.push(slow);
+    gitSync(slow, ['config', 'alias.wait', `!f() { echo start >> "${marks}"; sleep 0.2; echo end >> "${marks}"; }; f`]);
+    const calls = Array.from({ length: 16 }, (_, i) => git(slow, ['wait'], i % 2 === 0 ? { env: { GIT_COMMITTER_NAME: 'Ada' } } : {}));
+    await Promise.all(calls);
+    let running = 0;
+    let most = 0;
+    for (const mark of readFileSync(marks, 'utf8').trim().split('\n')) {
+      running += mark === 'start' ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    expect(most).toBe(6);
   });
 });

@@ -5,7 +5,7 @@
  * through the store's `record`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanSnapshot } from '../../../shared/api';
+import type { PlanEventsPush } from '../../../shared/api';
 import type { ClientCommand } from '../../../shared/plan/events';
 import type { Result } from '../../../shared/result';
 import { openRepoServices } from '../../../electron/core/host/services';
@@ -21,9 +21,9 @@ const refused = (result: Result<unknown>): { code: string; message: string } => 
   if (result.ok) throw new Error('expected a refusal');
   return result.error;
 };
-const must = (result: Result<unknown>): PlanSnapshot => {
+const must = <T>(result: Result<T>): T => {
   if (!result.ok) throw new Error(result.error.message);
-  return result.value as PlanSnapshot;
+  return result.value;
 };
 
 const core = { id: 'core', name: 'core', files: ['drivers/xen/core/evtchn.c'], source: { kind: 'manual' }, owner: null, state: 'Backlog', blocked: null };
@@ -106,7 +106,8 @@ describe('a path outside the path rules in a command', () => {
 
   it('a good path in the same commands is taken', async () => {
     const moved = must(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...core, files: ['README', 'drivers/xen/core/evtchn.c'] }], remove: [] } }));
-    expect(moved.plan.subsystems.core?.files).toEqual(['README', 'drivers/xen/core/evtchn.c']);
+    expect((moved as PlanEventsPush).to).toBe(planHead());
+    expect((await ctx.plan.snapshot()).plan.subsystems.core?.files).toEqual(['README', 'drivers/xen/core/evtchn.c']);
   });
 });
 

@@ -3,30 +3,17 @@
  * last heard of, so a push carries those alone; and no events (from null) when the log had to be
  * folded again, as after a merge whose events interleave with the ones already folded.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanEventsPush } from '../../../shared/api';
 import type { Subsystem } from '../../../shared/model';
-import { openPlanStore, type GitPlanStore } from '../../../electron/core/plan/store';
+import type { GitPlanStore } from '../../../electron/core/plan/store';
 import { mergePlanRef, PLAN_REF } from '../../../electron/core/plan/plan-ref';
-import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
+import { git } from '../../helpers/repo';
+import { planStoreFixture } from '../../helpers/plan-store';
 
-const dirs: string[] = [];
-const stores: GitPlanStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  cleanup(...dirs.splice(0));
-});
-const repo = (): string => {
-  const r = makeRepo();
-  dirs.push(r);
-  makeCommit(r, { files: { README: 'hello\n' } });
-  return r;
-};
-const open = async (r: string): Promise<GitPlanStore> => {
-  const s = await openPlanStore(r);
-  stores.push(s);
-  return s;
-};
+const fx = planStoreFixture();
+const repo = (): string => fx.repo();
+const open = fx.open;
 const ada = { name: 'Ada', email: 'ada@example.org' };
 const sub = (id: string): Subsystem => ({ id, name: id, files: [`${id}.c`], source: { kind: 'manual' }, owner: null, state: 'Backlog', blocked: null });
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
@@ -59,7 +46,7 @@ describe('the news of a change', () => {
     ]);
 
     // Another process writes two changes; however many checks see them, the news chain holds them all.
-    const other = await openPlanStore(r);
+    const other = await fx.open(r);
     must(await other.change({ type: 'card.state', subsystemId: 'core', state: 'Review' }, ada));
     const last = must(await other.change({ type: 'card.assign', subsystemId: 'net', owner: null }, ada));
     other.close();
@@ -73,18 +60,14 @@ describe('the news of a change', () => {
     const origin = repo();
     const here = await open(origin);
     must(await here.change({ type: 'subsystems.replace', subsystems: [sub('core'), sub('net')] }, ada));
-    const clone = tempDir();
-    dirs.push(clone);
-    git(clone, ['clone', '-q', origin, clone]);
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:${PLAN_REF}`]);
+    const clone = fx.cloneWithPlan(origin);
     const there = await open(clone);
     // Here first, there later: the fetched event sorts before the one the clone already folded.
     must(await here.change({ type: 'card.state', subsystemId: 'core', state: 'Review' }, ada));
     must(await there.change({ type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' }, ada));
     const { news, until } = listen(there);
     const before = (await there.snapshot()).plan.head;
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:refs/merge-sprint/remotes/origin/plan`]);
-    must(await mergePlanRef(clone, 'refs/merge-sprint/remotes/origin/plan'));
+    must(await mergePlanRef(clone, fx.fetchPlan(clone)));
     const merged = git(clone, ['rev-parse', PLAN_REF]).trim();
     await until((n) => n.to === merged);
     expect(news.at(-1)).toEqual({ type: 'plan.events', from: null, to: merged, events: [] });

@@ -1,31 +1,17 @@
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PlanSnapshot } from '../../../shared/api';
 import { emptyPlan, type Person, type Subsystem } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import { foldEvents } from '../../../shared/plan/fold';
-import { openPlanStore, type GitPlanStore } from '../../../electron/core/plan/store';
 import { mergePlanRef, PLAN_REF } from '../../../electron/core/plan/plan-ref';
-import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
+import { git } from '../../helpers/repo';
+import { planStoreFixture } from '../../helpers/plan-store';
 
-const dirs: string[] = [];
-const stores: GitPlanStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  cleanup(...dirs.splice(0));
-});
-const repo = (): string => {
-  const r = makeRepo();
-  dirs.push(r);
-  makeCommit(r, { files: { 'README': 'hello\n', 'drivers/xen/core/evtchn.c': 'int x;\n' } });
-  return r;
-};
-const open = async (r: string): Promise<GitPlanStore> => {
-  const s = await openPlanStore(r);
-  stores.push(s);
-  return s;
-};
+const fx = planStoreFixture();
+const repo = (): string => fx.repo({ 'README': 'hello\n', 'drivers/xen/core/evtchn.c': 'int x;\n' });
+const open = fx.open;
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
 const person = (id: string, name = id): Person => ({ id, name, email: `${id}@example.org`, color: '#1f6feb' });
@@ -49,8 +35,10 @@ describe('plan store', () => {
     expect(after.plan.people.keir?.name).toBe('Keir');
     expect(after.plan.head).toBe(git(r, ['rev-parse', PLAN_REF]).trim());
     const reopened = await open(r);
-    expect(await reopened.snapshot()).toEqual(after);
+    expect(await reopened.snapshot()).toEqual({ plan: after.plan, activity: after.activity });
     expect(after.activity.map((e) => [e.type, e.by])).toEqual([['person.put', ada]]);
+    // What the change appended, from the empty plan to the new head: the one event, as pushed.
+    expect(after.news).toEqual({ type: 'plan.events', from: emptyPlan().head, to: after.plan.head, events: [after.activity[0]] });
   });
 
   it('equals the fold of the events git holds, and lists activity newest first without file lists', async () => {
@@ -147,11 +135,9 @@ describe('plan store', () => {
 
     // Another process: the git command line, writing an event commit and moving the ref.
     const event = { type: 'card.state', subsystemId: 'core', state: 'Review', id: '2099-01-01T00:00:00.000Z-cli', at: '2099-01-01T00:00:00.000Z', by: { name: 'CLI', email: '' } };
-    const messageFile = path.join(tempDir(), 'message');
-    dirs.push(path.dirname(messageFile));
-    writeFileSync(messageFile, `plan: card.state\n\n${JSON.stringify(event)}\n`);
     const parent = git(r, ['rev-parse', PLAN_REF]).trim();
-    const commit = git(r, ['commit-tree', '-p', parent, '-F', messageFile, git(r, ['mktree'], { input: '' }).trim()]).trim();
+    const emptyTree = git(r, ['mktree'], { input: '' }).trim();
+    const commit = git(r, ['commit-tree', '-p', parent, '-F', '-', emptyTree], { input: `plan: card.state\n\n${JSON.stringify(event)}\n` }).trim();
     const heard = next();
     git(r, ['update-ref', PLAN_REF, commit, parent]);
     await heard;
@@ -159,7 +145,7 @@ describe('plan store', () => {
     expect(seen.at(-1)?.plan.subsystems.core?.state).toBe('Review');
 
     // A second store (a second window or the merge-sprint CLI) writing the same repository.
-    const other = await openPlanStore(r);
+    const other = await fx.open(r);
     const heardOther = next();
     must(await other.change({ type: 'card.state', subsystemId: 'core', state: 'Done' }, ada));
     other.close();
@@ -173,17 +159,13 @@ describe('plan store', () => {
     const origin = repo();
     const here = await open(origin);
     must(await here.change({ type: 'subsystems.replace', subsystems: [sub('core', ['x']), sub('net', ['y'])] }, ada));
-    const clone = tempDir();
-    dirs.push(clone);
-    git(clone, ['clone', '-q', origin, clone]);
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:${PLAN_REF}`]);
+    const clone = fx.cloneWithPlan(origin);
     const there = await open(clone);
     must(await here.change({ type: 'card.state', subsystemId: 'core', state: 'Review' }, ada));
     must(await there.change({ type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' }, { name: 'Ian', email: '' }));
     must(await here.change({ type: 'card.state', subsystemId: 'net', state: 'Done' }, ada));
     const heard = new Promise<PlanSnapshot>((resolve) => there.onChange(resolve));
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:refs/merge-sprint/remotes/origin/plan`]);
-    must(await mergePlanRef(clone, 'refs/merge-sprint/remotes/origin/plan'));
+    must(await mergePlanRef(clone, fx.fetchPlan(clone)));
     const merged = await heard;
     expect(merged.plan.subsystems.core?.state).toBe('Review');
     expect(merged.plan.subsystems.net).toMatchObject({ name: 'Networking', state: 'Done' });
@@ -196,15 +178,11 @@ describe('plan store', () => {
     const origin = repo();
     const here = await open(origin);
     must(await here.change({ type: 'subsystems.replace', subsystems: [sub('core', ['x']), sub('net', ['y'])] }, ada));
-    const clone = tempDir();
-    dirs.push(clone);
-    git(clone, ['clone', '-q', origin, clone]);
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:${PLAN_REF}`]);
+    const clone = fx.cloneWithPlan(origin);
     const there = await open(clone);
     must(await here.change({ type: 'subsystem.merge', subsystemIds: ['core', 'net'], into: 'core' }, ada));
     must(await there.change({ type: 'subsystem.rename', subsystemId: 'net', name: 'Networking' }, ada));
-    git(clone, ['fetch', '-q', 'origin', `${PLAN_REF}:refs/merge-sprint/remotes/origin/plan`]);
-    must(await mergePlanRef(clone, 'refs/merge-sprint/remotes/origin/plan'));
+    must(await mergePlanRef(clone, fx.fetchPlan(clone)));
     const { plan, activity } = await there.snapshot();
     expect(plan.subsystemOrder).toEqual(['core']);
     expect(activity.map((e) => e.type)).toEqual(['subsystem.merge', 'subsystems.replace']);
@@ -217,7 +195,7 @@ describe('plan store', () => {
     const r = repo();
     const store = await open(r);
     const heard = new Promise<PlanSnapshot>((resolve) => store.onChange(resolve));
-    const other = await openPlanStore(r);
+    const other = await fx.open(r);
     must(await other.change({ type: 'person.put', person: person('late') }, ada));
     other.close();
     expect((await heard).plan.people.late?.id).toBe('late');

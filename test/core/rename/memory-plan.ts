@@ -2,7 +2,7 @@
  * A plan store in memory, for testing the rename engine on its own: the same apply rules as the
  * real store (shared/plan/apply.ts), without the plan ref.
  */
-import type { PlanEventsPush, PlanSnapshot } from '../../../shared/api';
+import type { PlanEventsPush, PlanSnapshot, PlanWritten } from '../../../shared/api';
 import { emptyPlan, type Actor, type Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
@@ -16,7 +16,7 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
   const events: PlanEvent[] = [];
   const listeners = new Set<(s: PlanSnapshot, news: PlanEventsPush) => void>();
   const snapshot = (): PlanSnapshot => ({ plan, activity: [...events].reverse() });
-  const recordAll = async (changes: PlanChange[], actor: Actor): Promise<Result<PlanSnapshot>> => {
+  const recordAll = async (changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>> => {
     let next = plan;
     for (const change of changes) {
       const applied = applyChange(next, change);
@@ -31,11 +31,12 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
     }
     events.push(...fresh);
     plan = { ...next, head: `memory-${events.length}` };
-    for (const l of listeners) l(snapshot(), { type: 'plan.events', from, to: plan.head, events: fresh });
-    return ok(snapshot());
+    const news: PlanEventsPush = { type: 'plan.events', from, to: plan.head, events: fresh };
+    for (const l of listeners) l(snapshot(), news);
+    return ok({ ...snapshot(), news });
   };
   // As the real store: a client's command is checked as one before it is applied.
-  const changeAll = async (commands: ClientCommand[], actor: Actor): Promise<Result<PlanSnapshot>> => {
+  const changeAll = async (commands: ClientCommand[], actor: Actor): Promise<Result<PlanWritten>> => {
     for (const command of commands) {
       const parsed = parseClientCommand(command);
       if (!parsed.ok) return parsed;

@@ -62,12 +62,19 @@ async function recovered(ctx: ReturnType<typeof renameContext>): Promise<Journal
   return report.value.journal;
 }
 
-test('a copy whose git was killed writing the files: the half-written copies are finished, the user\'s file is kept', async () => {
+/** The Xen repository with the rule SRC -> DST added, and copied when `copied` says so. */
+async function withRule(copied: boolean) {
   const repo = makeXenRepo();
   repos.push(repo);
   const ctx = renameContext(repo);
   const rule = await addRule(ctx, SRC, DST);
   if (!rule.ok) throw new Error(rule.error.message);
+  if (copied) expect((await copyRules(ctx, { all: true })).ok).toBe(true);
+  return { repo, ctx, ruleId: rule.value.rule.id };
+}
+
+test('a copy whose git was killed writing the files: the half-written copies are finished, the user\'s file is kept', async () => {
+  const { repo, ctx } = await withRule(false);
   const user = addUserWork(repo);
   const userBefore = user();
   await crashAt('copy:after-ref', () => copyRules(ctx, { all: true }));
@@ -107,15 +114,10 @@ test('a copy whose git was killed writing the files: the half-written copies are
 });
 
 test('a finished move whose git was killed removing the sources: the rest are removed, nothing is left staged', async () => {
-  const repo = makeXenRepo();
-  repos.push(repo);
-  const ctx = renameContext(repo);
-  const rule = await addRule(ctx, SRC, DST);
-  if (!rule.ok) throw new Error(rule.error.message);
-  expect((await copyRules(ctx, { all: true })).ok).toBe(true);
+  const { repo, ctx, ruleId } = await withRule(true);
   const user = addUserWork(repo);
   const userBefore = user();
-  await crashAt('finish:after-ref', () => finishRule(ctx, rule.value.rule.id));
+  await crashAt('finish:after-ref', () => finishRule(ctx, ruleId));
   const sources = [...entries(repo, 'HEAD~1', SRC).keys()];
   expect(entries(repo, 'HEAD', SRC).size).toBe(0);
   // git removed a few sources before it died.
@@ -129,13 +131,8 @@ test('a finished move whose git was killed removing the sources: the rest are re
 });
 
 test('an edit the user made to a source before recovery is kept, and named', async () => {
-  const repo = makeXenRepo();
-  repos.push(repo);
-  const ctx = renameContext(repo);
-  const rule = await addRule(ctx, SRC, DST);
-  if (!rule.ok) throw new Error(rule.error.message);
-  expect((await copyRules(ctx, { all: true })).ok).toBe(true);
-  await crashAt('finish:after-ref', () => finishRule(ctx, rule.value.rule.id));
+  const { repo, ctx, ruleId } = await withRule(true);
+  await crashAt('finish:after-ref', () => finishRule(ctx, ruleId));
   const edited = `${SRC}/evtchn.c`;
   writeFileSync(path.join(repo, edited), 'the user kept working here\n');
 

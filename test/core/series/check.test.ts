@@ -1,19 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSeries } from '../../../electron/core/series/check';
-import { loadSeries, type SeriesInput } from '../../../electron/core/series/load';
 import { proposeForPlan } from '../../../electron/core/series/propose';
-import type { Plan } from '../../../shared/model';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { makeSeriesFixture, planWith, proposedFixture, userState } from './series-fixture';
+import { makeSeriesFixture, planWith, proposedFixture, userState, seriesInput, forkWithMakefileFolder } from './series-fixture';
 
 const made: string[] = [];
 afterEach(() => cleanup(...made.splice(0)));
-
-async function inputOf(repo: string, plan: Plan): Promise<SeriesInput> {
-  const input = await loadSeries(repo, plan);
-  if (!input.ok) throw new Error(input.error.message);
-  return input.value;
-}
 
 const lines = (prefix: string, n: number): string => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join('\n') + '\n';
 
@@ -22,7 +14,7 @@ describe('series check', () => {
     const fx = await proposedFixture();
     made.push(fx.repo);
     const before = userState(fx.repo);
-    const report = await checkSeries(await inputOf(fx.repo, fx.plan), { runId: 'r1' });
+    const report = await checkSeries(await seriesInput(fx.repo, fx.plan), { runId: 'r1' });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.failed).toBeNull();
     expect(report.value.steps.every((s) => s.applied)).toBe(true);
@@ -39,7 +31,7 @@ describe('series check', () => {
     const empty = { id: 'empty', subject: 'docs: nothing', description: '', author: null, files: ['README'] };
     const plan = planWith([{ type: 'series.patch.put', patch: empty }], fx.plan);
     const before = userState(fx.repo);
-    const report = await checkSeries(await inputOf(fx.repo, plan), { runId: 'r0' });
+    const report = await checkSeries(await seriesInput(fx.repo, plan), { runId: 'r0' });
     expect(report.ok ? '' : report.error.message).toBe('Patch "docs: nothing" changes nothing between upstream and the target: merge or remove it.');
     expect(userState(fx.repo)).toBe(before);
   });
@@ -47,20 +39,13 @@ describe('series check', () => {
   it('stops at the patch that does not apply, with git\'s reason', async () => {
     const fx = makeSeriesFixture();
     made.push(fx.repo);
-    git(fx.repo, ['checkout', '-q', 'xen']);
-    makeCommit(fx.repo, { files: { Makefile: null }, message: 'drop Makefile' });
-    makeCommit(fx.repo, { files: { 'Makefile/rules.mk': 'all:\n' }, message: 'Makefile folder' });
-    git(fx.repo, ['checkout', '-q', 'main']);
-    const proposed = await proposeForPlan(fx.repo, fx.plan);
-    if (!proposed.ok) throw new Error(proposed.error.message);
-    const rest = proposed.value.change.patches.map((p) => ({ ...p, files: p.files.filter((f) => f !== 'Makefile/rules.mk') })).filter((p) => p.files.length > 0);
-    const addition = { id: 'add-rules', subject: 'build: add rules', description: '', author: null, files: ['Makefile/rules.mk'] };
+    const { change, patches: rest, addition } = await forkWithMakefileFolder(fx);
     // Third place: the two patches before it apply, it cannot (Makefile is still a file).
     const patches = [...rest.slice(0, 2), addition, ...rest.slice(2)];
     expect(patches.findIndex((p) => p.files.includes('Makefile'))).toBeGreaterThan(2);
-    const plan = planWith([{ ...proposed.value.change, patches }], fx.plan);
+    const plan = planWith([{ ...change, patches }], fx.plan);
     const before = userState(fx.repo);
-    const report = await checkSeries(await inputOf(fx.repo, plan), { runId: 'r2' });
+    const report = await checkSeries(await seriesInput(fx.repo, plan), { runId: 'r2' });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.failed?.index).toBe(2);
     expect(report.value.failed?.patchId).toBe('add-rules');
@@ -76,7 +61,7 @@ describe('series check', () => {
     made.push(fx.repo);
     const chunks: string[] = [];
     const build = { name: 'no evtchn yet', command: 'echo "files: $(git ls-files | wc -l)"; test ! -e drivers/xen/core/evtchn.c' };
-    const report = await checkSeries(await inputOf(fx.repo, fx.plan), { runId: 'r3', build, onLog: (c) => chunks.push(c) });
+    const report = await checkSeries(await seriesInput(fx.repo, fx.plan), { runId: 'r3', build, onLog: (c) => chunks.push(c) });
     if (!report.ok) throw new Error(report.error.message);
     const last = fx.plan.series.patchOrder.length - 1;
     expect(fx.plan.series.patches[fx.plan.series.patchOrder[last] as string]?.files).toContain('drivers/xen/core/evtchn.c');
@@ -93,7 +78,7 @@ describe('series check', () => {
     made.push(fx.repo);
     const controller = new AbortController();
     const build = { name: 'slow', command: 'echo started; sleep 50' };
-    const report = await checkSeries(await inputOf(fx.repo, fx.plan), {
+    const report = await checkSeries(await seriesInput(fx.repo, fx.plan), {
       runId: 'r4',
       build,
       signal: controller.signal,
@@ -112,7 +97,7 @@ describe('series check', () => {
     const fx = await proposedFixture();
     made.push(fx.repo);
     const build = { name: 'hangs', command: 'sleep 50' };
-    const report = await checkSeries(await inputOf(fx.repo, fx.plan), { runId: 'r5', build, buildTimeoutMs: 300 });
+    const report = await checkSeries(await seriesInput(fx.repo, fx.plan), { runId: 'r5', build, buildTimeoutMs: 300 });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.canceled).toBe(false);
     expect(report.value.failed).toMatchObject({ index: 0, reason: 'The build "hangs" was stopped at its time limit after this patch.' });
@@ -135,7 +120,7 @@ describe('series check', () => {
     if (!core) throw new Error('no patch holds drivers/xen/mem.c');
     core.files.push('drivers/char/mem.c');
     const plan = planWith([{ ...proposed.value.change, patches: patches.filter((p) => p.files.length > 0) }], fx.plan);
-    const report = await checkSeries(await inputOf(fx.repo, plan), { runId: 'r5', lineLimit: 60 });
+    const report = await checkSeries(await seriesInput(fx.repo, plan), { runId: 'r5', lineLimit: 60 });
     if (!report.ok) throw new Error(report.error.message);
     const status = git(fx.repo, ['diff', '-M20%', '--name-status', 'upstream', 'xen', '--', 'drivers/char/mem.c', 'drivers/xen/mem.c']);
     const similarity = Number(/^R(\d+)\t/.exec(status)?.[1]);

@@ -4,7 +4,7 @@ import { loadSeries } from '../../../electron/core/series/load';
 import { proposeForPlan } from '../../../electron/core/series/propose';
 import { reorderPatches } from '../../../shared/series/edit';
 import { cleanup, git, makeCommit } from '../../helpers/repo';
-import { filesOfCommit, makeSeriesFixture, planWith, proposedFixture, SENDER, userState } from './series-fixture';
+import { filesOfCommit, makeSeriesFixture, planWith, proposedFixture, SENDER, userState, forkWithMakefileFolder } from './series-fixture';
 
 const made: string[] = [];
 afterEach(() => cleanup(...made.splice(0)));
@@ -72,18 +72,9 @@ describe('building the series as commits', () => {
     const fx = makeSeriesFixture();
     made.push(fx.repo);
     // The fork replaces the file Makefile with a folder Makefile/ holding a file.
-    git(fx.repo, ['checkout', '-q', 'xen']);
-    makeCommit(fx.repo, { files: { Makefile: null }, message: 'drop Makefile' });
-    makeCommit(fx.repo, { files: { 'Makefile/rules.mk': 'all:\n' }, message: 'Makefile folder' });
-    git(fx.repo, ['checkout', '-q', 'main']);
-    const proposed = await proposeForPlan(fx.repo, fx.plan);
-    if (!proposed.ok) throw new Error(proposed.error.message);
-    const patches = proposed.value.change.patches
-      .map((p) => ({ ...p, files: p.files.filter((f) => f !== 'Makefile/rules.mk') }))
-      .filter((p) => p.files.length > 0);
+    const { change, patches, addition } = await forkWithMakefileFolder(fx);
     const removal = patches.findIndex((p) => p.files.includes('Makefile'));
-    const addition = { id: 'add-rules', subject: 'build: add rules', description: '', author: null, files: ['Makefile/rules.mk'] };
-    const plan = planWith([{ ...proposed.value.change, patches: [addition, ...patches] }], fx.plan);
+    const plan = planWith([{ ...change, patches: [addition, ...patches] }], fx.plan);
     const input = await loadSeries(fx.repo, plan);
     if (!input.ok) throw new Error(input.error.message);
     const built = await buildSeriesCommits(input.value, SENDER);

@@ -8,17 +8,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportSeries } from '../../../electron/core/series/export';
 import { checkExportFolder, EXPORT_MARKER, exportMarker, publishExport, stageExport } from '../../../electron/core/series/export-folder';
-import { loadSeries, type SeriesInput } from '../../../electron/core/series/load';
-import type { Plan } from '../../../shared/model';
+import type { SeriesInput } from '../../../electron/core/series/load';
 import { editPatch } from '../../../shared/series/edit';
 import { cleanup, git, makeCommit, makeRepo, tempDir } from '../../helpers/repo';
-import { planWith, proposedFixture, SENDER, userState, type SeriesFixture } from './series-fixture';
-
-async function inputOf(repo: string, plan: Plan): Promise<SeriesInput> {
-  const input = await loadSeries(repo, plan);
-  if (!input.ok) throw new Error(input.error.message);
-  return input.value;
-}
+import { planWith, proposedFixture, SENDER, userState, type SeriesFixture, seriesInput } from './series-fixture';
 
 /** Every entry under `dir` (symbolic links not followed) with its size: what a deletion or a write would change. */
 function listing(dir: string): string[] {
@@ -46,7 +39,7 @@ describe('series export refuses every folder it must not write', () => {
 
   beforeAll(async () => {
     fx = await proposedFixture();
-    input = await inputOf(fx.repo, fx.plan);
+    input = await seriesInput(fx.repo, fx.plan);
     scratch = tempDir();
     home = tempDir();
     writeFileSync(path.join(home, '.profile'), 'export EDITOR=vi\n');
@@ -160,7 +153,7 @@ describe('series export into its own folder', () => {
     const scratch = tempDir();
     made.push(fx.repo, scratch);
     const out = path.join(scratch, 'series', 'xen');
-    const v1 = await exportSeries(await inputOf(fx.repo, fx.plan), SENDER, { out });
+    const v1 = await exportSeries(await seriesInput(fx.repo, fx.plan), SENDER, { out });
     if (!v1.ok) throw new Error(v1.error.message);
     const v1Files = v1.value.report.files.map((f) => f.name);
     expect(readdirSync(out).sort()).toEqual([EXPORT_MARKER, ...v1Files].sort());
@@ -170,7 +163,7 @@ describe('series export into its own folder', () => {
 
     const edit = editPatch(fx.plan.series, 'patch-hooks', { subject: 'x86: the hooks Xen needs' });
     if (!edit.ok) throw new Error(edit.error.message);
-    const input2 = await inputOf(fx.repo, planWith([{ type: 'series.version', version: v1.value.version }, edit.value], fx.plan));
+    const input2 = await seriesInput(fx.repo, planWith([{ type: 'series.version', version: v1.value.version }, edit.value], fx.plan));
     expect(messageOf(await exportSeries(input2, SENDER, { out }))).toMatch(/holds export v1 \(7 patch files\): ask to replace it \(--replace\)/);
     expect(readdirSync(out).sort()).toEqual([EXPORT_MARKER, ...v1Files].sort());
 
@@ -193,7 +186,7 @@ describe('series export into its own folder', () => {
     mkdirSync(real);
     const viaLink = path.join(scratch, 'link');
     symlinkSync(real, viaLink);
-    const input = await inputOf(fx.repo, fx.plan);
+    const input = await seriesInput(fx.repo, fx.plan);
     const v1 = await exportSeries(input, SENDER, { out: viaLink });
     if (!v1.ok) throw new Error(v1.error.message);
     expect(v1.value.report.dir).toBe(real);

@@ -3,20 +3,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportSeries } from '../../../electron/core/series/export';
 import { EXPORT_MARKER } from '../../../electron/core/series/export-folder';
-import { loadSeries, type SeriesInput } from '../../../electron/core/series/load';
-import type { Plan } from '../../../shared/model';
 import { editPatch } from '../../../shared/series/edit';
 import { cleanup, git, tempDir } from '../../helpers/repo';
-import { planWith, proposedFixture, SENDER, userState } from './series-fixture';
+import { planWith, proposedFixture, SENDER, userState, seriesInput } from './series-fixture';
 
 const made: string[] = [];
 afterEach(() => cleanup(...made.splice(0)));
-
-async function inputOf(repo: string, plan: Plan): Promise<SeriesInput> {
-  const input = await loadSeries(repo, plan);
-  if (!input.ok) throw new Error(input.error.message);
-  return input.value;
-}
 
 /** A header of a mail file, unfolded (continuation lines joined). */
 function header(file: string, name: string): string | null {
@@ -33,7 +25,7 @@ describe('series export', () => {
     const clone = tempDir();
     made.push(fx.repo, out, clone);
     const before = userState(fx.repo);
-    const exported = await exportSeries(await inputOf(fx.repo, fx.plan), SENDER, { out, now: new Date('2024-01-02T03:04:05Z') });
+    const exported = await exportSeries(await seriesInput(fx.repo, fx.plan), SENDER, { out, now: new Date('2024-01-02T03:04:05Z') });
     if (!exported.ok) throw new Error(exported.error.message);
     const patches = fx.plan.series.patchOrder.map((id) => fx.plan.series.patches[id]);
     const names = readdirSync(out).filter((n) => n !== EXPORT_MARKER).sort();
@@ -62,7 +54,7 @@ describe('series export', () => {
     const fx = await proposedFixture();
     const out = tempDir();
     made.push(fx.repo, out);
-    const exported = await exportSeries(await inputOf(fx.repo, fx.plan), SENDER, { out });
+    const exported = await exportSeries(await seriesInput(fx.repo, fx.plan), SENDER, { out });
     if (!exported.ok) throw new Error(exported.error.message);
     const fileOf = (patchId: string): string => path.join(out, exported.value.report.files.find((f) => f.patchId === patchId)?.name as string);
     // arch/i386/kernel/setup.c: X86 ARCHITECTURE; include/linux/sched.h: SCHEDULER.
@@ -87,7 +79,7 @@ describe('series export', () => {
     const out = tempDir();
     made.push(fx.repo, out);
     const before = userState(fx.repo);
-    const input = await inputOf(fx.repo, fx.plan);
+    const input = await seriesInput(fx.repo, fx.plan);
     const existing = await exportSeries(input, SENDER, { out: path.join(out, 'a'), branch: 'xen' });
     expect(existing.ok ? '' : existing.error.message).toMatch(/A branch "xen" already exists/);
     expect(existsSync(path.join(out, 'a'))).toBe(false);
@@ -110,14 +102,14 @@ describe('series export', () => {
     const fx = await proposedFixture();
     const out = tempDir();
     made.push(fx.repo, out);
-    const v1 = await exportSeries(await inputOf(fx.repo, fx.plan), SENDER, { out: path.join(out, 'v1') });
+    const v1 = await exportSeries(await seriesInput(fx.repo, fx.plan), SENDER, { out: path.join(out, 'v1') });
     if (!v1.ok) throw new Error(v1.error.message);
     expect(v1.value.report.rangeDiff).toBeNull();
     const edit = editPatch(fx.plan.series, 'patch-hooks', { subject: 'x86: add Xen hooks' });
     if (!edit.ok) throw new Error(edit.error.message);
     const plan = planWith([{ type: 'series.version', version: v1.value.version }, edit.value], fx.plan);
     mkdirSync(path.join(out, 'v2'));
-    const v2 = await exportSeries(await inputOf(fx.repo, plan), SENDER, { out: path.join(out, 'v2') });
+    const v2 = await exportSeries(await seriesInput(fx.repo, plan), SENDER, { out: path.join(out, 'v2') });
     if (!v2.ok) throw new Error(v2.error.message);
     expect(v2.value.report.version).toBe(2);
     expect(header(path.join(out, 'v2', v2.value.report.files[1]?.name as string), 'Subject')).toBe('[PATCH v2 1/6] x86: add Xen hooks');

@@ -10,6 +10,9 @@ import { git, makeCommit, makeRepo, type FileSpec } from '../../helpers/repo';
 import type { Channel, Req, Res } from '../../../shared/api';
 import type { RepoServices } from '../../../electron/core/context';
 import { callRepo } from '../../../electron/core/host';
+import { loadSeries, type SeriesInput } from '../../../electron/core/series/load';
+import { proposeForPlan, type ProposalResult } from '../../../electron/core/series/propose';
+import type { SeriesPatch } from '../../../shared/series/model';
 
 export const ODD_NAME = 'drivers/xen/odd "name" it\'s\nnew.c';
 export const NON_ASCII = 'drivers/xen/naïve-Δ.c';
@@ -134,7 +137,6 @@ export function userState(repo: string): string {
 
 /** The fixture with its series proposed by the engine and recorded in the plan. */
 export async function proposedFixture(): Promise<SeriesFixture> {
-  const { proposeForPlan } = await import('../../../electron/core/series/propose');
   const fx = makeSeriesFixture();
   const proposed = await proposeForPlan(fx.repo, fx.plan);
   if (!proposed.ok) throw new Error(proposed.error.message);
@@ -153,4 +155,30 @@ export async function callOk<C extends Channel>(ctx: RepoServices, channel: C, r
   const result = await callRepo(ctx, channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as Res<C>;
+}
+
+/** The series input of the plan on the repository, failing the test when it cannot be loaded. */
+export async function seriesInput(repo: string, plan: Plan): Promise<SeriesInput> {
+  const input = await loadSeries(repo, plan);
+  if (!input.ok) throw new Error(input.error.message);
+  return input.value;
+}
+
+/**
+ * The fork replaces the file Makefile with a folder Makefile/ holding rules.mk. Returns the
+ * proposal with rules.mk taken out of its patches, and a patch of its own that adds it, for a
+ * test to place before or after the patch that removes the file.
+ */
+export async function forkWithMakefileFolder(fx: SeriesFixture): Promise<{ change: ProposalResult['change']; patches: SeriesPatch[]; addition: SeriesPatch }> {
+  git(fx.repo, ['checkout', '-q', 'xen']);
+  makeCommit(fx.repo, { files: { Makefile: null }, message: 'drop Makefile' });
+  makeCommit(fx.repo, { files: { 'Makefile/rules.mk': 'all:\n' }, message: 'Makefile folder' });
+  git(fx.repo, ['checkout', '-q', 'main']);
+  const proposed = await proposeForPlan(fx.repo, fx.plan);
+  if (!proposed.ok) throw new Error(proposed.error.message);
+  const patches = proposed.value.change.patches
+    .map((p) => ({ ...p, files: p.files.filter((f) => f !== 'Makefile/rules.mk') }))
+    .filter((p) => p.files.length > 0);
+  const addition = { id: 'add-rules', subject: 'build: add rules', description: '', author: null, files: ['Makefile/rules.mk'] };
+  return { change: proposed.value.change, patches, addition };
 }

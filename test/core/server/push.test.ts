@@ -71,12 +71,14 @@ describe('a push after a change', () => {
     const before = await snapshotNow();
     const socket = await listen();
     const pushed = socket.next((p) => p.type === 'plan.events' && p.from === before.plan.head);
-    const answer = await browser.call<PlanSnapshot>('plan.change', { change: { type: 'card.state', subsystemId: 'card-7', state: 'Review' } });
+    const answer = await browser.call<PlanEventsPush>('plan.change', { change: { type: 'card.state', subsystemId: 'card-7', state: 'Review' } });
     if (!answer.json.ok) throw new Error(answer.json.error.message);
     const push = (await pushed) as PlanEventsPush;
     socket.ws.close();
 
-    expect(push.to).toBe(answer.json.value.plan.head);
+    // The answer is the same news as the push, not the plan.
+    expect(answer.json.value).toEqual(push);
+    expect(JSON.stringify(answer.json).length).toBeLessThan(JSON.stringify(before.plan).length / 10);
     expect(push.events.map((e) => [e.type, e.by.name])).toEqual([['card.state', 'Ian Pratt']]);
     const message = socket.raw.find((m) => m.includes(push.to)) ?? '';
     // The event itself, its two heads and the envelope; the plan is many times that.

@@ -40,7 +40,13 @@ const seriesEdits: ClientCommand[] = [
     remove: ['p2'],
   },
 ];
-const commands: ClientCommand[] = [...boardChanges, ...seriesEdits];
+/** The team's edits: a card's branch and a person's work-in-progress limit. */
+const teamEdits: ClientCommand[] = [
+  { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' },
+  { type: 'card.branch', subsystemId: 'core', branch: 'origin/bob/core' },
+  { type: 'person.wipLimit', personId: 'alice', limit: 2 },
+];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {
@@ -72,6 +78,15 @@ describe('inverseOf', () => {
     const after = applied(before, change);
     expect(Object.values(after.subsystems).filter((s) => s.owner === 'alice')).toEqual([]);
     expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
+  });
+
+  it("puts back a card's branch and a person's limit that a change took off", () => {
+    const before = applied(applied(basePlan(), { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' }), { type: 'person.wipLimit', personId: 'bob', limit: 3 });
+    for (const change of [{ type: 'card.branch', subsystemId: 'net', branch: null }, { type: 'person.wipLimit', personId: 'bob', limit: null }] as const) {
+      const after = applied(before, change);
+      expect(after).not.toEqual(before);
+      expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
+    }
   });
 
   it('has no inverse for a refused change or a first sprint.init', () => {

@@ -3,7 +3,7 @@ import { parseConflictHunks } from '../../../shared/rename/conflicts';
 import { classifyDrift, relativeFiles } from '../../../shared/rename/drift';
 import { pathAfterRenames, rulesCovering } from '../../../shared/rename/board';
 import type { FileVersion, RenameRule } from '../../../shared/rename/model';
-import { classifyReference, namesPath, referenceTerms } from '../../../shared/rename/references';
+import { classifyReference, namesPath, referenceSearchTerms, referenceTerms } from '../../../shared/rename/references';
 
 const v = (oid: string, mode = '100644'): FileVersion => ({ mode, oid });
 
@@ -112,5 +112,31 @@ describe('the rename plan on the board', () => {
   test('a file follows a copied or moved rule, not a planned one', () => {
     expect(pathAfterRenames('arch/xen/kernel/sub/a.c', rules)).toBe('drivers/xen/core/sub/a.c');
     expect(pathAfterRenames('arch/xen/i386/setup.c', rules)).toBe('arch/xen/i386/setup.c');
+  });
+});
+
+describe('what still names the old path: every kind of line', () => {
+  const terms = referenceTerms('arch/xen/i386');
+  test('a make variable in a path stands for any single folder name, past the first', () => {
+    expect(classifyReference('arch/xen/Makefile', 'include $(srctree)/arch/xen/$(XENARCH)/Makefile', terms)).toBe('makefile');
+    expect(classifyReference('Makefile', 'core-y += arch/xen/${XENARCH}/kernel/', terms)).toBe('makefile');
+    expect(classifyReference('Makefile', 'include $(srctree)/arch/xen/$(XENARCH)', referenceTerms('arch/xen/i386/kernel'))).toBeNull();
+    expect(classifyReference('Makefile', 'include $(srctree)/xen/i386/Makefile', terms)).toBeNull();
+  });
+  test('.incbin lines in assembly, -I flags, obj- and subdir- lines, Kconfig source lines, Documentation links', () => {
+    expect(classifyReference('arch/i386/boot/payload.S', '\t.incbin "arch/xen/i386/boot/vmlinux.bin"', terms)).toBe('incbin');
+    expect(classifyReference('arch/i386/boot/payload.S', '\t.incbin "arch/xen/x86_64/vmlinux.bin"', terms)).toBeNull();
+    expect(classifyReference('arch/i386/Makefile', 'CFLAGS += -Iarch/xen/i386/include', terms)).toBe('makefile');
+    expect(classifyReference('arch/i386/Makefile', 'CFLAGS += -Iarch/xen/i3866/include', terms)).toBeNull();
+    expect(classifyReference('arch/Kbuild', 'obj-$(CONFIG_XEN) += xen/i386/ ../arch/xen/i386/', terms)).toBe('makefile');
+    expect(classifyReference('arch/Makefile', 'subdir-y += arch/xen/i386', terms)).toBe('makefile');
+    expect(classifyReference('arch/Kconfig', 'source "arch/xen/i386/Kconfig"', terms)).toBe('kconfig');
+    expect(classifyReference('Documentation/xen.txt', 'See arch/xen/i386/README for the boot protocol.', terms)).toBe('documentation');
+    expect(classifyReference('drivers/notes.txt', 'See arch/xen/i386/README', terms)).toBeNull();
+  });
+  test('the search terms find a line that names the path through a variable', () => {
+    const search = referenceSearchTerms(terms);
+    expect(search).toContain('arch/xen/$(');
+    expect(search.some((t) => 'include $(srctree)/arch/xen/$(XENARCH)/Makefile'.includes(t))).toBe(true);
   });
 });

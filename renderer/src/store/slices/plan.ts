@@ -64,6 +64,40 @@ export const createPlanSlice =
       else get().notify('error', res.error.message);
     };
 
+    /** Folds events that start at the confirmed head onto it, with `pending` still in flight on top. */
+    const foldNews = (push: PlanEventsPush, pending: PendingChange[]) => {
+      const cur = get();
+      const skipped: SkippedEvent[] = [];
+      const { plan } = foldOnto(cur.confirmed, push.events, skipped);
+      settle({ ...plan, head: push.to }, extendActivity(cur.activity, push.events, new Set(skipped.map((e) => e.event.id))), pending);
+    };
+
+    /**
+     * Our change's answer: the events it appended, from the head it was built on. They are folded
+     * as a push is when they start at the confirmed head; when the push that carried them came
+     * first there is nothing left to fold; when the board is behind (a push before them has not
+     * arrived yet), a snapshot brings both, and the change stays in flight until it is shown.
+     */
+    const takeAnswer = async (news: PlanEventsPush, mine: PendingChange): Promise<void> => {
+      const cur = get();
+      const rest = cur.pending.filter((p) => p !== mine);
+      const last = news.events.at(-1);
+      const shownAlready = news.to === cur.confirmed.head || (last !== undefined && cur.activity.some((e) => e.id === last.id));
+      if (shownAlready) {
+        set({ pending: rest, plan: shown(cur.confirmed, rest) });
+        return;
+      }
+      if (catchingUp === null && news.from !== null && news.from === cur.confirmed.head) {
+        foldNews(news, rest);
+        return;
+      }
+      catchUp(false);
+      await catchingUp;
+      const after = get();
+      const left = after.pending.filter((p) => p !== mine);
+      set({ pending: left, plan: shown(after.confirmed, left) });
+    };
+
     // One catch-up at a time: pushes that arrive meanwhile wait for its snapshot, then those
     // that start at its head are folded on top (the others are older, or another gap).
     let catchingUp: Promise<void> | null = null;
@@ -97,9 +131,7 @@ export const createPlanSlice =
           catchUp(push.from === null);
           return;
         }
-        const skipped: SkippedEvent[] = [];
-        const { plan } = foldOnto(cur.confirmed, push.events, skipped);
-        settle({ ...plan, head: push.to }, extendActivity(cur.activity, push.events, new Set(skipped.map((e) => e.event.id))), cur.pending);
+        foldNews(push, cur.pending);
       },
       resetSnapshot(snapshot) {
         set({ pending: [], undoStack: [], redoStack: [], activity: [] });
@@ -123,10 +155,12 @@ export const createPlanSlice =
         if (entry) get().record(entry);
 
         const res = await client.call('plan.change', { change });
+        if (res.ok) {
+          await takeAnswer(res.value, mine);
+          return true;
+        }
         const rest = get().pending.filter((p) => p !== mine);
-        // Our answer may have lost to a newer push; either way the change is no longer in flight.
-        take(res.ok ? res.value : null, false, rest);
-        if (res.ok) return true;
+        set({ pending: rest, plan: shown(get().confirmed, rest) });
         if (entry) get().forget(entry);
         get().notify('error', res.error.message);
         return false;

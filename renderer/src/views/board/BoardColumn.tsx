@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSprint } from '../../store';
 import { selectBoardLayout, selectLoad, stateOfSlug, UNASSIGNED } from '../../store/selectors';
+import { describeWip, inProgressOf } from '../../../../shared/team/load';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount, plural } from '../common/format';
 import { BoardCard } from './BoardCard';
@@ -21,6 +22,22 @@ function useColumnTitle(columnKey: string): string {
   const mode = useSprint((s) => s.boardMode);
   const personName = useSprint((s) => s.plan.people[columnKey]?.name);
   return columnTitle(mode, columnKey, personName);
+}
+
+/** Cards In progress against the person's work-in-progress limit, with the board's warning above it. */
+function WipLine({ personId, name }: { personId: string; name: string }) {
+  const [count, limit] = useSprint(useShallow((s) => {
+    const wip = inProgressOf(s.plan, personId);
+    return [wip.count, wip.limit] as const;
+  }));
+  const warning = describeWip(name, count, limit);
+  if (limit === null && count === 0) return null;
+  return (
+    <p className={`column-wip${warning ? ' column-wip-over' : ''}`} data-testid={`wip-${personId}`} role={warning ? 'status' : undefined} title={warning ?? undefined}>
+      {formatCount(count)} in progress{limit === null ? '' : ` of at most ${formatCount(limit)}`}
+      {warning && <span className="visually-hidden">: {warning}</span>}
+    </p>
+  );
 }
 
 function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }) {
@@ -42,6 +59,7 @@ function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }
           {formatCount(load)} changed lines
         </p>
       )}
+      {mode === 'person' && columnKey !== UNASSIGNED && <WipLine personId={columnKey} name={title} />}
     </header>
   );
 }

@@ -2,7 +2,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { CARD_STATES, type CardState } from '../../../../shared/model';
 import { useSprint } from '../../store';
-import { selectBoardLayout, UNASSIGNED } from '../../store/selectors';
+import { selectBoardLayout, selectNotVerified, UNASSIGNED } from '../../store/selectors';
 import { formatCount } from '../common/format';
 
 function PersonFilter() {
@@ -44,6 +44,19 @@ function StateFilter() {
   );
 }
 
+/** The Done cards git does not confirm (their branch is not merged, their patch no longer applies). */
+function NotVerifiedFilter() {
+  const on = useSprint((s) => s.boardFilter.notVerified === true);
+  const count = useSprint((s) => selectNotVerified(s).size);
+  const set = useSprint((s) => s.setBoardFilter);
+  return (
+    <label className="field-inline" title="Done on the board, but git does not confirm it">
+      <input type="checkbox" checked={on} onChange={(e) => set({ notVerified: e.target.checked })} data-testid="filter-not-verified" />
+      Not verified{count > 0 ? ` (${formatCount(count)})` : ''}
+    </label>
+  );
+}
+
 export function BoardToolbar() {
   const mode = useSprint((s) => s.boardMode);
   const setMode = useSprint((s) => s.setBoardMode);
@@ -66,6 +79,7 @@ export function BoardToolbar() {
       </div>
       <PersonFilter />
       <StateFilter />
+      <NotVerifiedFilter />
       <label className="field-inline">
         <span className="visually-hidden">Filter cards</span>
         <input type="search" placeholder="Filter by name, file or person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />

@@ -12,6 +12,8 @@ import { OverlayCard } from './CardBody';
 import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, KEYBOARD_HELP_ID, screenReaderInstructions } from './boardDnd';
 import { dropCard, markFirstRender } from './boardActions';
 import { ActivityFeed } from '../activity/ActivityFeed';
+import { TeamDialogs } from './TeamDialogs';
+import '../burndown/team.css';
 
 export function BoardView() {
   const columnKeys = useSprint(useShallow((s) => selectBoardLayout(s).columns.map((c) => c.key)));
@@ -48,6 +50,8 @@ export function BoardView() {
 
   // The cards' drift badges are kept fresh while the board shows (one request per plan head or repository change).
   useEffect(() => sprintStore.getState().watchRenameDrift(), []);
+  // Each card's branch and the Done cards' verdicts, the same way.
+  useEffect(() => sprintStore.getState().watchTeamStatus(), []);
 
   if (!ready || cardCount === 0) return <BoardEmpty />;
   return (
@@ -82,6 +86,7 @@ export function BoardView() {
         )}
       </div>
       <BlockDialog id={blocking} onClose={() => setBlocking(null)} />
+      <TeamDialogs />
     </div>
   );
 }

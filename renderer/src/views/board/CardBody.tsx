@@ -12,6 +12,7 @@ import { ownerOf, statsOf, type CardStats } from '../../store/selectors';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
+import { CardTeam } from './CardTeam';
 import { RenameBadges } from './RenameBadges';
 
 interface Props {
@@ -58,6 +59,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
         </span>
       </div>
       <RenameBadges subsystemId={sub.id} renames={renames} />
+      {!overlay && <CardTeam id={sub.id} state={sub.state} actions={showActions} />}
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}

@@ -6,7 +6,7 @@ import { diffLines, widestLine } from './diffLines';
 
 const LINE = 18;
 
-function DiffBody({ text }: { text: string }) {
+export function DiffBody({ text }: { text: string }) {
   const lines = useMemo(() => diffLines(text), [text]);
   const width = useMemo(() => widestLine(lines), [lines]);
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -8,6 +8,35 @@ import { formatCount } from '../common/format';
 import { selectLoad } from '../../store/selectors';
 import { PersonForm } from './PersonForm';
 
+/** The most cards In progress at once the board allows this person before it warns; empty: no limit. */
+function WipLimitField({ id }: { id: string }) {
+  const limit = useSprint((s) => s.plan.team.wipLimits[id] ?? null);
+  const set = (text: string) => {
+    const n = text.trim() === '' ? null : Math.trunc(Number(text));
+    if (n !== null && (!Number.isFinite(n) || n < 1)) return;
+    if (n !== limit) void sprintStore.getState().applyLocal({ type: 'person.wipLimit', personId: id, limit: n });
+  };
+  return (
+    <label className="field-inline" title="The board warns when this person has more cards In progress">
+      WIP limit
+      <input
+        key={limit ?? 'none'}
+        type="number"
+        min={1}
+        max={50}
+        className="input-narrow"
+        defaultValue={limit ?? ''}
+        placeholder="none"
+        onBlur={(e) => set(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') set(e.currentTarget.value);
+        }}
+        data-testid={`wip-limit-${id}`}
+      />
+    </label>
+  );
+}
+
 function PersonRow({ id }: { id: string }) {
   const person = useSprint((s) => s.plan.people[id]);
   const cards = useSprint((s) => s.plan.subsystemOrder.filter((sid) => s.plan.subsystems[sid]?.owner === id).length);
@@ -39,6 +68,7 @@ function PersonRow({ id }: { id: string }) {
         {formatCount(cards)} card{cards === 1 ? '' : 's'} · {formatCount(load)} changed lines
       </span>
       <span className="toolbar-spacer" />
+      <WipLimitField id={id} />
       <button type="button" className="btn" onClick={() => setEditing(true)}>
         Edit
       </button>

@@ -6,6 +6,7 @@ import { SetupView } from '../setup/SetupView';
 
 // The board and the setup are first views; the others load when first opened, which keeps the
 // code parsed before the board's first render small.
+const BurndownView = lazy(() => import('../burndown/BurndownView').then((m) => ({ default: m.BurndownView })));
 const ActivityView = lazy(() => import('../activity/ActivityView').then((m) => ({ default: m.ActivityView })));
 const InventoryView = lazy(() => import('../inventory/InventoryView').then((m) => ({ default: m.InventoryView })));
 const PeopleView = lazy(() => import('../people/PeopleView').then((m) => ({ default: m.PeopleView })));
@@ -35,6 +36,8 @@ function CurrentView() {
       return <BoardView />;
     case 'activity':
       return <ActivityView />;
+    case 'burndown':
+      return <BurndownView />;
     case 'rename':
       return <RenameView />;
     case 'series':

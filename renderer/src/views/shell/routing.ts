@@ -8,6 +8,7 @@ export const VIEWS: readonly { name: ViewName; title: string }[] = [
   { name: 'people', title: 'People' },
   { name: 'board', title: 'Board' },
   { name: 'activity', title: 'Activity' },
+  { name: 'burndown', title: 'Burndown' },
   { name: 'rename', title: 'Rename' },
   { name: 'series', title: 'Series' },
 ];
