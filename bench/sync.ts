@@ -16,6 +16,7 @@ import { syncPlan } from '../electron/core/plan/sync';
 import { cleanup, gitEnv, tempDir } from '../test/helpers/repo';
 import { makeTeam, startDaemon } from '../test/helpers/remotes';
 
+// SYNC_BENCH_CLONES and SYNC_BENCH_CHANGES run it smaller on a machine shared with others.
 const CLONES = Number(process.env.SYNC_BENCH_CLONES ?? 20);
 const CHANGES = Number(process.env.SYNC_BENCH_CHANGES ?? 1000);
 const SYNC_EVERY_MS = 1000;
@@ -99,7 +100,6 @@ export async function benchSync(): Promise<SyncBench> {
       const changed = await stores[i]!.change(command, actors[i]!);
       if (!changed.ok) throw new Error(changed.error.message);
       made.add(changed.value.activity[0]!.id);
-      if (process.env.SYNC_BENCH_DEBUG && n % 50 === 0) process.stderr.write(`change ${n} at ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
     }
     lastChangeAt = performance.now();
     const deadline = lastChangeAt + 120_000;
