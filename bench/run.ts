@@ -13,6 +13,7 @@ import { benchSeries } from './series';
 import { benchUpstream } from './upstream';
 import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
+import { benchSync, describeSync } from './sync';
 import { benchTeam } from './team';
 
 const line = (s: string): void => {
@@ -43,6 +44,8 @@ try {
   line(`pickup: ${pickup.summary}`);
 
   for (const l of describePush(await benchPush())) line(l);
+
+  for (const l of describeSync(await benchSync())) line(l);
 
   line(`inventory ratio against raw git: ${inv.ratio.toFixed(2)}`);
 } finally {

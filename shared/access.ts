@@ -75,6 +75,13 @@ export const CHANNEL_ACCESS = {
   'series.drift': READ,
   'series.rangeDiff': READ,
 
+  // A sync writes only the plan ref (a merge of both logs, nothing lost) and pushes it to the
+  // clone's own remote with git's own credentials; it names no path and runs no command, so it
+  // is a board change anyone in the room who said who they are may make.
+  'plan.sync': BOARD,
+  'sync.state': READ,
+  // How often the server reaches the network is the organiser's, like the clone's other settings.
+  'sync.setEvery': owner('Changing how often the plan syncs by itself'),
   'upstream.preview': READ,
   'upstream.apply': repo('Moving the sprint to a new upstream'),
   'team.status': READ,

@@ -11,6 +11,7 @@ import type { Result } from './result';
 import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
 import { seriesChannels, type SeriesPush } from './series/api';
+import { syncChannels, type SyncPush } from './sync/api';
 import { upstreamChannels } from './upstream/api';
 import { teamChannels } from './team/api';
 import { pickupChannels } from './pickup/api';
@@ -84,7 +85,7 @@ export const coreChannels = {
   'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 } as const;
 
-export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels } as const;
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels, ...syncChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -122,7 +123,8 @@ export type Push =
   /** Branches, tags or HEAD moved outside the app (a commit, a checkout, a fetch): what depends on them is stale. */
   | { type: 'repo.changed' }
   | RenamePush
-  | SeriesPush;
+  | SeriesPush
+  | SyncPush;
 
 /** The renderer's view of the API: the same whether Electron or the room server answers. */
 export interface ApiClient {

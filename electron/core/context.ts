@@ -13,6 +13,7 @@ import type { TreeChange } from './git/diff-tree';
 import type { TreeEntry } from './git/trees';
 import type { Lru } from './host/lru';
 import type { RunRegistry } from './host/runs';
+import type { PlanSync } from './plan/sync-service';
 import type { RecoveryReport } from './rename/recovery-report';
 import type { BranchWork } from '../../shared/team/status';
 
@@ -88,6 +89,8 @@ export interface RepoServices {
   readonly builds: RunRegistry<Omit<RunningBuild, 'runId'>>;
   readonly seriesRuns: RunRegistry<Record<string, never>>;
   readonly caches: RepoCaches;
+  /** The plan's sync through the clone's git remote, and its timer. */
+  readonly sync: PlanSync;
   /** What recovery of the rename plan did on opening; null when it could not run (it never stops the open). */
   readonly recovery: RecoveryReport | null;
   dispose(): void;

@@ -60,6 +60,7 @@ function harness(dir: string, opts: { failing?: Set<string>; demo?: Result<strin
         client: OWNER,
         actor: { name: `Owner of ${path.basename(repo)}`, email: 'owner@example.org' },
         plan: undefined as unknown as RepoServices['plan'],
+        sync: undefined as unknown as RepoServices['sync'],
         push,
         subscribe: () => () => undefined,
         builds: createRunRegistry(),

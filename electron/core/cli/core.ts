@@ -16,6 +16,7 @@ import { callRepo } from '../host/one-repository';
 import { openRepoServices } from '../host/services';
 import { checkPairings } from '../inventory/pairings';
 import { computeInventory } from '../inventory/inventory';
+import { actorAs } from '../plan/actor';
 import { changePlan } from '../plan/change';
 import { NO_PLAN } from '../plan/no-plan';
 import { withUnassignedFiles } from '../inventory/sprint-inventory';
@@ -24,18 +25,22 @@ import { action, failWith, listForMessage, printInventory, printJson, printLine,
 /** Options every repository command takes. */
 export interface RepoOptions {
   repo?: string;
+  as?: string;
 }
 
 export const addRepoOption = (cmd: Command): Command =>
-  cmd.option('--repo <path>', 'the git repository (default: the current folder)');
+  cmd
+    .option('--repo <path>', 'the git repository (default: the current folder)')
+    .option('--as <name>', "who a change is by: a person of the sprint (name or email), or this name (default: the person with the clone's git user.email)");
 
-/** Opens the repository's sprint for one command and always closes it. */
+/** Opens the repository's sprint for one command, acting as `--as` when given, and always closes it. */
 export async function withSprint<T>(opts: RepoOptions, run: (ctx: RepoServices) => Promise<T>): Promise<T> {
-  const ctx = unwrap(await openRepoServices(opts.repo ?? process.cwd()));
+  const opened = unwrap(await openRepoServices(opts.repo ?? process.cwd()));
   try {
+    const ctx = opts.as === undefined ? opened : { ...opened, actor: unwrap(actorAs((await opened.plan.snapshot()).plan, opts.as)) };
     return await run(ctx);
   } finally {
-    ctx.dispose();
+    opened.dispose();
   }
 }
 

@@ -13,6 +13,11 @@ import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, 
 import { registerPickupCommands } from './pickup';
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
+import { registerSyncCommands } from './sync';
+import { SYNC_EVERY_MAX, SYNC_EVERY_MIN } from '../../../shared/sync/api';
+import { actorAs } from '../plan/actor';
+import { openPlanStore } from '../plan/store';
+import { openRepository } from '../git/repository';
 import { registerUpstreamCommands } from './upstream';
 import { registerTeamCommands } from './team';
 
@@ -34,8 +39,28 @@ function parsePort(value: string): number {
   return n;
 }
 
+function parseSyncEvery(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < SYNC_EVERY_MIN || n > SYNC_EVERY_MAX) failWith('bad-input', `--sync-every takes a whole number of seconds from ${SYNC_EVERY_MIN} to ${SYNC_EVERY_MAX}, not "${value}".`);
+  return n;
+}
+
+/** `--as` for the room server: who signs what the server itself writes (its automatic syncs' merges). */
+async function serverActor(repo: string, as: string | undefined) {
+  if (as === undefined) return undefined;
+  const root = unwrap(await openRepository(repo)).root;
+  const store = await openPlanStore(root);
+  try {
+    return unwrap(actorAs((await store.snapshot()).plan, as));
+  } finally {
+    store.close();
+  }
+}
+
 interface ServeOptions {
   repo?: string;
+  as?: string;
+  syncEvery?: number;
   port: number;
   host: string;
   demo?: boolean;
@@ -47,7 +72,17 @@ async function serve(opts: ServeOptions): Promise<void> {
   const repo = opts.demo ? unwrap(await createDemoRepository()) : (opts.repo ?? process.cwd());
   let server;
   try {
-    server = await startRoomServer({ repo, port: opts.port, host: opts.host, staticDir: rendererDir(), allowRepoChanges: opts.allowRepoChanges ?? false, log: printLine });
+    const actor = await serverActor(repo, opts.as);
+    server = await startRoomServer({
+      repo,
+      port: opts.port,
+      host: opts.host,
+      staticDir: rendererDir(),
+      allowRepoChanges: opts.allowRepoChanges ?? false,
+      log: printLine,
+      ...(actor ? { actor } : {}),
+      ...(opts.syncEvery === undefined ? {} : { syncEvery: opts.syncEvery }),
+    });
   } catch (error) {
     if (error instanceof RoomServerError) throw new CliFailure(error.error);
     throw error;
@@ -62,6 +97,7 @@ async function serve(opts: ServeOptions): Promise<void> {
       ? 'Browsers may also run the repository operations (interim copies, sync, finish, build checks, series checks); defining a command stays with this computer.'
       : 'Browsers change the board only; to let them make interim copies and run build and series checks, start the room with --allow-repo-changes.',
   );
+  if (opts.syncEvery !== undefined) printLine(`The plan syncs with the clone's remote every ${opts.syncEvery} s.`);
   printLine('Press Ctrl+C to stop.');
   const running = server;
   await new Promise<void>((resolve) => {
@@ -93,7 +129,9 @@ export function buildProgram(): Command {
     .option('--host <addr>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for the whole room)', '127.0.0.1')
     .option('--demo', 'create the demo repository in a temporary folder and serve it')
     .option('--allow-repo-changes', "let the room's browsers run the repository operations (interim copies, sync, finish, build checks, series checks); without it they change the board only")
+    .option('--sync-every <seconds>', "sync the plan with the clone's git remote by itself this often (default: only when someone clicks Sync)", parseSyncEvery)
     .action(action(serve));
+  registerSyncCommands(program);
   registerRenameCommands(program);
   registerSeriesCommands(program);
   registerUpstreamCommands(program);

@@ -26,6 +26,15 @@ export type GitErrorKind =
   | 'conflict'
   /** Text git cannot read as config: "error: bad config line 1 in blob 3a8d…". */
   | 'bad-config'
+  /** A fetch of a ref the remote does not have: "fatal: couldn't find remote ref refs/merge-sprint/plan". */
+  | 'remote-ref-missing'
+  /**
+   * The remote did not answer or is not a repository: "fatal: unable to connect to 127.0.0.1:",
+   * "fatal: '/srv/x.git' does not appear to be a git repository", "fatal: Could not read from
+   * remote repository.", "fatal: unable to access 'https://…': Could not resolve host",
+   * "ssh: connect to host h port 22: Connection refused".
+   */
+  | 'remote-unreachable'
   /** git was stopped by a signal (no exit code), or could not be started. */
   | 'killed'
   | 'other';
@@ -41,6 +50,8 @@ const RULES: readonly (readonly [GitErrorKind, RegExp])[] = [
   ['unknown-revision', /^fatal: (bad revision '|ambiguous argument '[^']*': unknown revision|Not a valid object name |Needed a single revision$)/m],
   ['conflict', /^error: (patch failed: |[^\n]*: patch does not apply$)/m],
   ['bad-config', /^error: bad config line \d+ in /m],
+  ['remote-ref-missing', /^fatal: couldn't find remote ref /m],
+  ['remote-unreachable', /^(fatal: unable to connect to |fatal: '[^\n]*' does not appear to be a git repository|fatal: Could not read from remote repository|fatal: unable to access '|ssh: |fatal: repository '[^\n]*' not found)/m],
 ];
 
 /** The kind of a failed git call; `exitCode` null means git did not exit on its own. */

@@ -27,6 +27,8 @@ export interface GitOptions {
 export interface GitOutput {
   stdout: string;
   exitCode: number;
+  /** git's standard error, kept for an accepted non-zero exit (a refused push says why there). */
+  stderr?: string;
 }
 
 /** At most this many git processes run at once in one repository. */
@@ -186,7 +188,7 @@ export async function git(repo: string, args: readonly string[], opts: GitOption
   } catch (error) {
     const operation = opts.operation ?? commandOf(args);
     if (!(error instanceof ExitFailure)) throw new GitError(operation, [...args], error instanceof Error ? error.message : String(error), null);
-    if (error.exitCode !== null && (opts.successExitCodes ?? []).includes(error.exitCode)) return { stdout: error.stdout, exitCode: error.exitCode };
+    if (error.exitCode !== null && (opts.successExitCodes ?? []).includes(error.exitCode)) return { stdout: error.stdout, exitCode: error.exitCode, stderr: error.stderr };
     throw new GitError(operation, [...args], error.stderr, error.exitCode);
   }
 }

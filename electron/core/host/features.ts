@@ -8,6 +8,7 @@ import { planHandlers } from '../plan/handlers';
 import { renameHandlers } from '../rename/handlers';
 import { repoHandlers } from '../repo/handlers';
 import { seriesHandlers } from '../series/handlers';
+import { syncHandlers } from '../plan/sync-handlers';
 import { upstreamHandlers } from '../upstream/handlers';
 import { teamHandlers } from '../team/handlers';
 
@@ -21,6 +22,7 @@ export const featureHandlers: Handlers<Exclude<Channel, HostChannel>> = {
   ...renameHandlers,
   ...buildHandlers,
   ...seriesHandlers,
+  ...syncHandlers,
   ...upstreamHandlers,
   ...teamHandlers,
   ...pickupHandlers,

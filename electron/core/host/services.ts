@@ -11,8 +11,9 @@ import type { PlanStore, RepoCaches, RepoServices } from '../context';
 import { GitError } from '../git/errors';
 import { closeRepository, openRepository } from '../git/repository';
 import { watchRepoRefs, type RepoWatch } from '../git/repo-watch';
-import { resolveActor } from '../plan/actor';
+import { personForIdentity, resolveActor } from '../plan/actor';
 import { openPlanStore } from '../plan/store';
+import { createPlanSync, type PlanSync } from '../plan/sync-service';
 import { describeRecovery, recoverRenames } from '../rename/recover';
 import type { RecoveryReport } from '../rename/recovery-report';
 import { gitFailure } from './host';
@@ -20,10 +21,12 @@ import { createLru } from './lru';
 import { createRunRegistry } from './runs';
 
 export interface RepoServicesOptions {
-  /** Who acts; default: the repository's git identity. */
+  /** Who acts; default: the sprint's person with the clone's user.email, else its git identity. */
   actor?: Actor;
   /** Receives every push (plan changes from this process or another, build and series logs). */
   push?: (push: Push) => void;
+  /** Sync the plan with the clone's remote every this many seconds (`serve --sync-every`). */
+  syncEvery?: number;
   /** Where start-up recovery reports what it did and what looks wrong; default: stderr. */
   log?: (line: string) => void;
 }
@@ -80,11 +83,16 @@ export async function openRepoServices(repo: string, opts: RepoServicesOptions =
   let root: string;
   let store: PlanStore;
   let actor: Actor;
+  let sync: PlanSync;
   try {
     const opened = await openRepository(repo);
     if (!opened.ok) return opened;
     root = opened.value.root;
-    [store, actor] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
+    const [planStore, identity] = await Promise.all([openPlanStore(root), opts.actor ? Promise.resolve(opts.actor) : resolveActor(root)]);
+    store = planStore;
+    // On a laptop the person whose email is the clone's user.email signs with the board's name for them.
+    actor = opts.actor ?? personForIdentity((await store.snapshot()).plan, identity);
+    sync = await createPlanSync(root, { actor, push: (p) => push(p), ...(opts.syncEvery === undefined ? {} : { every: opts.syncEvery }) });
   } catch (error) {
     if (error instanceof GitError) return gitFailure(error);
     throw error;
@@ -131,11 +139,13 @@ export async function openRepoServices(repo: string, opts: RepoServicesOptions =
     builds,
     seriesRuns,
     caches,
+    sync,
     recovery: null,
     dispose() {
       if (disposed) return;
       disposed = true;
       stopPlanPushes();
+      sync.dispose();
       listeners.clear();
       watchRefs();
       builds.cancelAll();
@@ -148,7 +158,11 @@ export async function openRepoServices(repo: string, opts: RepoServicesOptions =
     },
   };
   // Each push carries only the new events (and the head they apply to), in the store's order.
-  stopPlanPushes = store.onChange((_snapshot, news) => push(news));
+  stopPlanPushes = store.onChange((_snapshot, news) => {
+    push(news);
+    // One more change to send, or one a sync brought: the header's count follows.
+    sync.refresh();
+  });
   const recovery = await recoverOnOpen(services, opts.log ?? logToStderr);
   watchRefs();
   return ok({ ...services, recovery });

@@ -11,12 +11,21 @@ import { presentedToken, refuseCrossSite, TOKEN_HEADER, tokenMatches, type Guard
 
 export const PUSH_PATH = '/api/push';
 
+/** Who opened a socket: the session its cookie names (server/actor.ts), read at the handshake. */
+export interface PushHubOptions {
+  sessionOf?(cookieHeader: string | undefined): string | undefined;
+  /** Called when a board opens or closes its socket. */
+  onMembers?(): void;
+}
+
 export interface PushHub {
   /** Handles an HTTP upgrade; refuses anything but an allowed handshake on PUSH_PATH. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   broadcast(push: Push): void;
   /** How many boards are listening. */
   size(): number;
+  /** The session of each open socket (undefined for one without a session). */
+  sessions(): Array<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -28,14 +37,19 @@ function refuse(socket: Duplex, status: number, reason: string): void {
   );
 }
 
-export function createPushHub(settings: GuardSettings): PushHub {
+export function createPushHub(settings: GuardSettings, opts: PushHubOptions = {}): PushHub {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const clients = new Set<WebSocket>();
+  const clients = new Map<WebSocket, string | undefined>();
+  const leave = (ws: WebSocket): void => {
+    if (clients.delete(ws)) opts.onMembers?.();
+  };
   // Boards only listen; a message from one is ignored rather than trusted.
-  wss.on('connection', (ws) => {
-    clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
-    ws.on('error', () => clients.delete(ws));
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const cookie = req.headers.cookie;
+    clients.set(ws, opts.sessionOf?.(Array.isArray(cookie) ? cookie[0] : cookie));
+    ws.on('close', () => leave(ws));
+    ws.on('error', () => leave(ws));
+    opts.onMembers?.();
   });
 
   return {
@@ -59,11 +73,12 @@ export function createPushHub(settings: GuardSettings): PushHub {
     },
     broadcast(push) {
       const message = JSON.stringify(push);
-      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(message);
+      for (const ws of clients.keys()) if (ws.readyState === ws.OPEN) ws.send(message);
     },
     size: () => clients.size,
+    sessions: () => [...clients.values()],
     close() {
-      for (const ws of clients) ws.close(1001, 'The room server is shutting down.');
+      for (const ws of clients.keys()) ws.close(1001, 'The room server is shutting down.');
       clients.clear();
       return new Promise((resolve) => wss.close(() => resolve()));
     },

@@ -18,7 +18,8 @@ import { oneRepositoryHost } from '../host/one-repository';
 import { openRepoServices } from '../host/services';
 import { createActorSessions, describeChoice, OLD_ACTOR_HEADER, OLD_ACTOR_HEADER_REFUSED, parseActorChoice, SESSION_PATH, sessionCookie, sessionCookieName } from './actor';
 import { cookieValue, isLoopback, newToken, presentedToken, refuseCrossSite, securityHeaders, tokenCookie, TOKEN_HEADER, tokenMatches } from './guard';
-import { createPushHub, PUSH_PATH } from './push-hub';
+import { createPushHub, PUSH_PATH, type PushHub } from './push-hub';
+import { presenceOf } from './presence';
 
 export interface RoomServerOptions {
   repo: string;
@@ -34,6 +35,8 @@ export interface RoomServerOptions {
   allowRepoChanges?: boolean;
   /** The server's git identity, which signs only what the owner does (recovery on opening). */
   actor?: Actor;
+  /** Seconds between automatic syncs of the plan with the clone's remote (`--sync-every`). */
+  syncEvery?: number;
   /** Where the server says who joined as whom; default: nowhere. */
   log?: (line: string) => void;
 }
@@ -103,14 +106,21 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const token = opts.token ?? newToken();
   const allowRepoChanges = opts.allowRepoChanges ?? false;
   const log = opts.log ?? (() => undefined);
-  const opened = await openRepoServices(opts.repo, opts.actor ? { actor: opts.actor } : {});
+  const opened = await openRepoServices(opts.repo, { ...(opts.actor ? { actor: opts.actor } : {}), ...(opts.syncEvery === undefined ? {} : { syncEvery: opts.syncEvery }) });
   if (!opened.ok) throw new RoomServerError(opened.error);
   const ctx = opened.value;
   // The guard needs the real port, known only after listen; requests cannot arrive before that.
   const settings = { port: opts.port, token, loopbackOnly: isLoopback(host) };
-  const hub = createPushHub(settings);
-  const unsubscribe = ctx.subscribe((push) => hub.broadcast(push));
   const sessions = createActorSessions();
+  const sessionOf = (req: FastifyRequest): string | undefined => cookieValue(header(req, 'cookie'), sessionCookieName(settings.port));
+  // Who is in the room: the boards with an open socket, by the person each session chose.
+  let hub: PushHub | null = null;
+  const tellPresence = (): void => {
+    if (hub) hub.broadcast({ type: 'presence', presence: presenceOf(hub.sessions().map((id) => sessions.actorOf(id))) });
+  };
+  hub = createPushHub(settings, { sessionOf: (cookie) => cookieValue(cookie, sessionCookieName(settings.port)), onMembers: tellPresence });
+  const pushes = hub;
+  const unsubscribe = ctx.subscribe((push) => pushes.broadcast(push));
 
   const app = fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
   // Bodies are parsed here, not by fastify, so bad JSON is answered as a Result like any error.
@@ -133,14 +143,15 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     // The page's first load brings the token in the address; the cookie then carries it for
     // the page's assets, its API calls and its push socket.
     if (isPage && tokenMatches(url.searchParams.get('token'), token)) {
-      reply.header('set-cookie', tokenCookie(token, settings.port));
+      // A session from the first load on (choosing nobody yet), so the board's push socket and
+      // its later "Who are you?" share one: the room's presence then shows the name it chooses.
+      const session = sessionOf(req) ?? sessions.choose(undefined, null).id;
+      reply.header('set-cookie', [tokenCookie(token, settings.port), sessionCookie(session, settings.port)]);
       return undefined;
     }
     if (isPage) return reply.code(401).type('text/html; charset=utf-8').send(needsTokenPage);
     return deny(reply, 401, 'refused', `${NEEDS_TOKEN} A script sends the token as the X-Merge-Sprint-Token header.`);
   });
-
-  const sessionOf = (req: FastifyRequest): string | undefined => cookieValue(header(req, 'cookie'), sessionCookieName(settings.port));
 
   app.post(SESSION_PATH, async (req, reply) => {
     const body = parseBody(req.body);
@@ -150,6 +161,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const choice = sessions.choose(sessionOf(req), actor.value);
     const line = describeChoice(choice, actor.value);
     if (line) log(line);
+    if (choice.changed) tellPresence();
     reply.header('set-cookie', sessionCookie(choice.id, settings.port));
     return reply.type('application/json').send(ok({ actor: actor.value }));
   });
@@ -180,7 +192,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const code: AppError['code'] = status === 413 ? 'bad-input' : status < 500 ? 'bad-input' : 'internal';
     return reply.code(status).type('application/json').send(fail(code, status === 413 ? 'The request is too large.' : (error as Error).message));
   });
-  app.server.on('upgrade', (req, socket, head) => hub.handleUpgrade(req, socket, head));
+  app.server.on('upgrade', (req, socket, head) => pushes.handleUpgrade(req, socket, head));
 
   try {
     await app.listen({ port: opts.port, host });
@@ -204,7 +216,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     close() {
       closing ??= (async () => {
         unsubscribe();
-        await hub.close();
+        await pushes.close();
         await app.close();
         ctx.dispose();
       })();

@@ -8,6 +8,7 @@ import { createPickupSlice } from './slices/pickup';
 import { createPlanSlice } from './slices/plan';
 import { createRenameSlice } from './slices/renames';
 import { createSeriesSlice } from './slices/series';
+import { createSyncSlice } from './slices/sync';
 import { createTeamSlice } from './slices/team';
 import { createUiSlice } from './slices/ui';
 import type { SprintState } from './types';
@@ -22,6 +23,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createInventorySlice(client)(...a),
     ...createRenameSlice(client)(...a),
     ...createSeriesSlice(client)(...a),
+    ...createSyncSlice(client)(...a),
     ...createTeamSlice(client)(...a),
     ...createPickupSlice(client)(...a),
     ...createUiSlice(...a),

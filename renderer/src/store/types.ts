@@ -9,6 +9,7 @@ import type { DriftReport, PatchStats } from '../../../shared/series/reports';
 import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
+import type { SyncSlice } from './slices/sync';
 
 export interface Notice {
   id: number;
@@ -208,4 +209,4 @@ export interface PickupSlice {
   pickUpCard(cardId: string): Promise<PickupApplied | null>;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & TeamSlice & PickupSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & TeamSlice & PickupSlice & UiSlice;

@@ -82,7 +82,7 @@ describe('git(): one runner for every call', () => {
 
   it('answers a declared exit code with its output, and fails on any other with a kind', async () => {
     const unset = await git(repo, ['config', '--get', '--end-of-options', 'merge-sprint.nothing'], { successExitCodes: [1] });
-    expect(unset).toEqual({ stdout: '', exitCode: 1 });
+    expect(unset).toEqual({ stdout: '', exitCode: 1, stderr: '' });
     const failure = await git(repo, ['rev-parse', '--verify', '--end-of-options', 'nope^{commit}']).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(GitError);
     expect(failure).toMatchObject({ kind: 'unknown-revision', exitCode: 128, operation: 'rev-parse' });

@@ -81,8 +81,11 @@ async function expectTokenRequired(server: RoomServer, host: string): Promise<vo
   // A browser: the printed address once, then the cookie it set.
   const opened = await fetch(server.url);
   expect(opened.status).toBe(200);
-  const [cookie, ...others] = setCookies(opened);
+  // The token's cookie, and a session (nobody chosen yet) that the board's push socket and its "Who are you?" share.
+  const [cookie, session, ...others] = setCookies(opened);
   expect(others).toEqual([]);
+  expect(session?.name).toMatch(/^merge-sprint-session-/);
+  expect(session?.attributes).toMatch(/HttpOnly/);
   expect(cookie?.value).toBe(token);
   expect(cookie?.name).toContain(String(server.port));
   expect(cookie?.attributes).toMatch(/HttpOnly/);

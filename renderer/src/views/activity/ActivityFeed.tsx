@@ -1,4 +1,7 @@
-/** Who changed what, when: the plan's recent events in words, times refreshed every half minute. */
+/**
+ * Who changed what, when: the plan's recent events in words, times refreshed every half minute;
+ * above them, the changes a sync's merge made impossible (kept in the log, not applied), with why.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import { useSprint } from '../../store';
 import { describeActivity, timeAgo } from '../../text/describe';
@@ -12,6 +15,25 @@ function useNow(everyMs: number): number {
   return now;
 }
 
+/** One empty list, so a board with nothing to report selects the same value every time. */
+const NO_NOT_APPLIED: never[] = [];
+
+function NotApplied() {
+  const notApplied = useSprint((s) => s.syncState?.notApplied ?? NO_NOT_APPLIED);
+  if (notApplied.length === 0) return null;
+  return (
+    <ol className="activity activity-not-applied" data-testid="not-applied" aria-label="Not applied after a sync">
+      {notApplied.map((n) => (
+        <li key={n.id} className="activity-item">
+          <span className="activity-text">
+            Not applied after a sync: {n.words} ({n.reason})
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function ActivityFeed({ limit }: { limit?: number }) {
   const activity = useSprint((s) => s.activity);
   const plan = useSprint((s) => s.plan);
@@ -20,16 +42,19 @@ export function ActivityFeed({ limit }: { limit?: number }) {
   const events = limit ? activity.slice(0, limit) : activity;
   if (events.length === 0) return <p className="muted">Nothing has happened yet.</p>;
   return (
-    <ol className="activity" data-testid="activity">
-      {events.map((e, i) => (
-        <li key={e.id} className="activity-item">
-          <span className="activity-text">{lines[i]}</span>
-          <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
-            {' · '}
-            {timeAgo(e.at, now)}
-          </time>
-        </li>
-      ))}
-    </ol>
+    <>
+      <NotApplied />
+      <ol className="activity" data-testid="activity">
+        {events.map((e, i) => (
+          <li key={e.id} className="activity-item">
+            <span className="activity-text">{lines[i]}</span>
+            <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
+              {' · '}
+              {timeAgo(e.at, now)}
+            </time>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

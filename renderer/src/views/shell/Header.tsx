@@ -1,6 +1,7 @@
-/** The app bar: name, repository, tabs, undo/redo, live connection, and in the room who you are. */
+/** The app bar: name, repository, tabs, undo/redo, the plan's sync, live connection, who is in the room, and who you are. */
 import { useSprint } from '../../store';
 import { ActorPicker } from './ActorPicker';
+import { Presence, SyncStatus } from './SyncStatus';
 import { VIEWS } from './routing';
 
 function UndoRedo() {
@@ -63,7 +64,9 @@ export function Header() {
       </nav>
       <div className="header-end">
         <UndoRedo />
+        <SyncStatus />
         <Connection />
+        <Presence />
         <ActorPicker />
       </div>
     </header>
