@@ -35,6 +35,8 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       const removed = remove<BuildCheck>(plan.builds, plan.buildOrder, change.buildId, 'build check');
       return removed.ok ? ok({ ...plan, builds: removed.value.records, buildOrder: removed.value.order }) : removed;
     }
+    case 'series.settings':
+      return ok({ ...plan, series: { ...plan.series, settings: { maxPatchKb: change.maxPatchKb, wholeSupport: change.wholeSupport } } });
     case 'series.propose':
       return proposeSeries(plan, change.target, change.base, change.patches);
     case 'series.patch.put': {

@@ -70,6 +70,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `removed the patch "${plan.series.patches[change.patchId]?.subject ?? change.patchId}"`;
     case 'series.reorder':
       return 'reordered the series';
+    case 'series.settings':
+      return `set the series' patch limit to ${change.maxPatchKb} KB${change.wholeSupport ? ', the new support in one patch' : ''}`;
     case 'series.version':
       return `exported version ${change.version.version} of the series`;
     case 'upstream.move':
