@@ -29,6 +29,8 @@ export interface StepBreak {
   fromBase: boolean;
   /** The patch (0-based) after which it holds again: the one adding what it names, or changing its file. */
   fixedBy: number | null;
+  /** Whether that patch holds because it changes the file itself (an upstream reference it drops). */
+  fixedByOwnPatch: boolean;
   /** The patch (0-based) that removed what an upstream reference names, if one did. */
   removedBy: number | null;
 }
@@ -147,7 +149,8 @@ export function stepBreaks(input: ConsistencyInput, limit = NEVER): StepBreak[] 
           break;
         }
       }
-      breaks.push({ index: k, reference: ref, fromBase, fixedBy, removedBy: fromBase ? steps.removerOf(ref, k) : null });
+      const fixedByOwnPatch = fixedBy !== null && fixedBy >= end;
+      breaks.push({ index: k, reference: ref, fromBase, fixedBy, fixedByOwnPatch, removedBy: fromBase ? steps.removerOf(ref, k) : null });
       break;
     }
     if (breaks.length >= limit) break;
@@ -161,7 +164,7 @@ export function describeBreak(b: StepBreak, total: number): string {
   const { from, name, line } = b.reference;
   if (b.fromBase) {
     const removed = b.removedBy !== null ? `, removed by patch ${b.removedBy + 1}` : ', which is missing here';
-    const until = b.fixedBy !== null ? ` until patch ${b.fixedBy + 1} changes it` : '';
+    const until = b.fixedBy === null ? '' : b.fixedByOwnPatch ? ` until patch ${b.fixedBy + 1} changes it` : `, until patch ${b.fixedBy + 1} adds it again`;
     return `${where}: ${from} (line ${line}) still names ${name}${removed}${until}`;
   }
   const fix = b.fixedBy !== null ? `, added by patch ${b.fixedBy + 1}` : ', which is missing here';

@@ -77,6 +77,7 @@ function makePath(word: string, dir: string, fromTop: boolean): string[] | null 
 
 const nonNull = (xs: (string | null)[]): string[] => xs.filter((x): x is string => x !== null);
 
+const COMPOSITE_LINE = /^\s*([A-Za-z0-9_]+)-(y|objs|\$[({][^)}]*[)}])\s*[:+?]?=(.*)$/;
 const OBJECT_LINE = /^\s*(obj|subdir|core|drivers|libs|init|net)-[^\s:+?=]*\s*[:+?]?=(.*)$/;
 
 function makeReferences(path: string, text: string): Reference[] {
@@ -85,7 +86,7 @@ function makeReferences(path: string, text: string): Reference[] {
   // `foo-y := a.o b.o` (or foo-objs) makes foo.o from other objects: foo.o has no source of its own.
   const composite = new Set<string>();
   for (const l of lines) {
-    const m = /^\s*([A-Za-z0-9_]+)-(y|objs|\$[({][^)}]*[)}])\s*[:+?]?=/.exec(l.text);
+    const m = COMPOSITE_LINE.exec(l.text);
     if (m && !['obj', 'subdir', 'core', 'drivers', 'libs', 'init', 'net'].includes(m[1]!)) composite.add(m[1]!);
   }
   const refs: Reference[] = [];
@@ -98,6 +99,15 @@ function makeReferences(path: string, text: string): Reference[] {
         if (fromTop === null) continue;
         const here = word.startsWith('$') ? [] : nonNull([join(dir, word)]);
         refs.push({ from: path, line: l.line, kind: 'make-include', name: word, candidates: [...new Set([...fromTop, ...here])] });
+      }
+      continue;
+    }
+    const parts = COMPOSITE_LINE.exec(l.text);
+    if (parts && composite.has(parts[1]!)) {
+      // The objects a composite object is linked from each need their own source.
+      for (const word of parts[3]!.trim().split(/\s+/).filter((w) => w.endsWith('.o') && !w.includes('$'))) {
+        const at = join(dir, word.slice(0, -2));
+        if (at) refs.push({ from: path, line: l.line, kind: 'object', name: word, candidates: [`${at}.c`, `${at}.S`, `${at}.s`] });
       }
       continue;
     }
