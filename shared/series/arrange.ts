@@ -122,6 +122,7 @@ export function arrangeSeries(input: ArrangeInput): Arrangement {
     patches = orderBy(patches, edges, rank);
   }
 
+  patches = numberParts(patches);
   const subjects = new Map(patches.map((p) => [p.id, p.subject]));
   for (const [key, reason] of why) {
     const [before, after] = key.split('\0') as [string, string];
@@ -191,4 +192,18 @@ export function withWholeSupport(patches: readonly SeriesPatch[], changes: reado
     files,
   };
   return { patches: [...patches.filter((p) => !adding.includes(p)), whole], whole: whole.id };
+}
+
+const PART = /^(.*) \(part \d+ of (\d+)\)$/;
+
+/** A split patch's parts numbered in the order they ended up in, which their needs may have changed. */
+function numberParts(patches: readonly SeriesPatch[]): SeriesPatch[] {
+  const seen = new Map<string, number>();
+  return patches.map((p) => {
+    const m = PART.exec(p.subject);
+    if (!m) return p;
+    const n = (seen.get(m[1] as string) ?? 0) + 1;
+    seen.set(m[1] as string, n);
+    return { ...p, subject: `${m[1]} (part ${n} of ${m[2]})` };
+  });
 }

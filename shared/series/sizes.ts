@@ -87,16 +87,27 @@ export function splitPatch(patch: SeriesPatch, changes: ReadonlyMap<string, Chan
   const cost = (files: readonly string[]): number => mailBytes({ subject: patch.subject, description: patch.description, files }, fileBytes);
   const parts = cutAlongFolders([...patch.files].sort(), cost, limit);
   if (parts.length <= 1) return [patch];
+  const subjects = parts.map((files) => {
+    const dir = commonDir(files);
+    return proposeSubject(files.map((path) => ({ path, status: changes.get(path)?.status ?? 'M' })), dir || patch.subject);
+  });
+  // Parts of one folder can get the same words: reviewers still tell them apart by number.
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const s of subjects) total.set(s, (total.get(s) ?? 0) + 1);
   return parts.map((files, i) => {
+    const base = subjects[i] as string;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const subject = (total.get(base) ?? 1) > 1 ? `${base} (part ${n} of ${total.get(base)})` : base;
     let id = `${patch.id}-${i + 1}`;
     for (let n = 2; takenIds.has(id); n++) id = `${patch.id}-${i + 1}-${n}`;
     takenIds.add(id);
-    const statuses = files.map((path) => ({ path, status: changes.get(path)?.status ?? 'M' }));
     const dir = commonDir(files);
     return {
       id,
-      subject: proposeSubject(statuses, dir || patch.subject),
-      description: `${patch.description}\n\nPart ${i + 1} of ${parts.length}${dir ? ` (${dir}/)` : ''}: cut along folders to stay under ${kb(limit)} of mail.`,
+      subject,
+      description: `${patch.description}\n\nOne of ${parts.length} patches${dir ? ` (this one ${dir}/)` : ''}, cut along folders to stay under ${kb(limit)} of mail.`,
       author: patch.author,
       files,
     };
