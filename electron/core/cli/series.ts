@@ -12,6 +12,9 @@ import type { SeriesState } from '../../../shared/series/reports';
 import { addRepoOption, answer, call, positiveInt, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
 
+/** The plan's setting takes no smaller limit (shared/series/schema.ts). */
+const MIN_PATCH_KB = 4;
+
 interface JsonOption {
   json?: boolean;
 }
@@ -52,6 +55,9 @@ export function registerSeriesCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (opts: RepoOptions & JsonOption & { target?: string; maxPatchKb?: number; wholeSupport?: boolean }) => {
+        if (opts.maxPatchKb !== undefined && opts.maxPatchKb < MIN_PATCH_KB) {
+          throw new CliFailure({ code: 'bad-input', message: `--max-patch-kb ${opts.maxPatchKb} cannot hold a patch's mail headers: give ${MIN_PATCH_KB} or more (the kernel's lists take 100).` });
+        }
         await withSprint(opts, async (ctx) => {
           if (opts.maxPatchKb !== undefined || opts.wholeSupport !== undefined) {
             const { series: now } = await call(ctx, 'series.get', {});
