@@ -10,6 +10,7 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchSeriesEach } from './series-each';
 import { benchUpstream } from './upstream';
 import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
@@ -36,6 +37,7 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+  line(`series --each: ${(await benchSeriesEach(fixture)).summary}`);
 
   line(`upstream: ${(await benchUpstream(fixture)).summary}`);
   const team = await benchTeam(fixture);

@@ -63,6 +63,8 @@ export interface RepoCaches {
   destinationBefore: Lru<TreeEntry[]>;
   /** `git diff --numstat` of a series, per base and target commit. */
   seriesNumstat: Lru<Promise<Map<string, TreeChange>>>;
+  /** Each changed file's diff in bytes (series sizes), per base and target commit. */
+  seriesFileBytes: Lru<Promise<Map<string, number> | null>>;
   /** What each card's branch holds (team/status.ts), per sprint commit, then per branch tip and files. */
   teamWork: Lru<Map<string, Promise<BranchWork>>>;
   /** Which series patches no longer apply on upstream, per series base, target and upstream commit. */

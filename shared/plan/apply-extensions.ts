@@ -6,7 +6,7 @@
 import type { Plan } from '../model';
 import type { BuildCheck, RenameRule } from '../rename/model';
 import type { RenameEvent } from '../rename/events';
-import type { SeriesPatch, SeriesPlan } from '../series/model';
+import { defaultSeriesSettings, type SeriesPatch, type SeriesPlan } from '../series/model';
 import type { SeriesEvent } from '../series/events';
 import type { PickupEvent } from '../pickup/model';
 import { fail, ok, type Result } from '../result';
@@ -34,6 +34,12 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
     case 'build.remove': {
       const removed = remove<BuildCheck>(plan.builds, plan.buildOrder, change.buildId, 'build check');
       return removed.ok ? ok({ ...plan, builds: removed.value.records, buildOrder: removed.value.order }) : removed;
+    }
+    case 'series.settings': {
+      // The defaults are kept as no setting at all, so undoing the first setting gives the plan back exactly.
+      const { settings: _old, ...series } = plan.series;
+      const isDefault = change.maxPatchKb === defaultSeriesSettings.maxPatchKb && change.wholeSupport === defaultSeriesSettings.wholeSupport;
+      return ok({ ...plan, series: isDefault ? series : { ...series, settings: { maxPatchKb: change.maxPatchKb, wholeSupport: change.wholeSupport } } });
     }
     case 'series.propose':
       return proposeSeries(plan, change.target, change.base, change.patches);

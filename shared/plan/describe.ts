@@ -74,6 +74,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `exported version ${change.version.version} of the series`;
     case 'upstream.move':
       return `moved the sprint to the upstream ${change.upstreamRef} (${change.to.slice(0, 12)})`;
+    case 'series.settings':
+      return `set the series' patch limit to ${change.maxPatchKb} KB${change.wholeSupport ? ', the new support in one patch' : ''}`;
     case 'pickup.from':
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':

@@ -12,6 +12,7 @@ import type { ClientCommand } from './events';
 import { applyChange } from './apply';
 import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
+import { seriesSettingsOf } from '../series/model';
 import { invertTeamChange } from '../team/fold';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
@@ -96,6 +97,8 @@ function inverseOfSeriesEdit(before: Plan, change: SeriesEdit): ClientCommand | 
       return { type: 'series.patches.put', patches: [series.patches[change.patchId]!], remove: [], order: series.patchOrder };
     case 'series.reorder':
       return { type: 'series.reorder', order: series.patchOrder };
+    case 'series.settings':
+      return { type: 'series.settings', ...seriesSettingsOf(series) };
     case 'series.patches.put':
       return invertPatchesPut(series, change);
     default:

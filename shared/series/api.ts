@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PlanSnapshot } from '../plan/snapshot';
 import { channel } from '../channel';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from './reports';
+import type { PatchSize } from './sizes';
 
 export interface SeriesProposal {
   snapshot: PlanSnapshot;
@@ -18,6 +19,10 @@ export interface SeriesProposal {
   renames: { from: string; to: string; patchId: string }[];
   /** The largest folder the target adds (its patch is last), or null. */
   newFolder: string | null;
+  /** What the proposal did so that every step holds together and each patch fits: splits, moves, merges, patches flagged over the limit. */
+  notes: string[];
+  sizes: PatchSize[];
+  limitKb: number;
 }
 
 export interface RangeDiff {
@@ -52,6 +57,8 @@ export const seriesChannels = {
       /** A build check of the plan, by name or id, to run after each patch. */
       build: z.string().min(1).max(200).optional(),
       lineLimit: z.number().int().positive().optional(),
+      /** Check that every step holds together (Makefiles, Kconfig, includes), and name the first that does not. */
+      each: z.boolean().optional(),
       /** Chosen by the client so it can follow the log (`series.log` pushes) and cancel. */
       runId: runIdSchema.optional(),
     }),

@@ -18,6 +18,18 @@ export interface SeriesVersion {
   at: string;
 }
 
+/** How the proposal cuts the series; a plan setting (`series.settings`), these defaults until set. */
+export interface SeriesSettings {
+  /** Each patch's limit as mail, in KB (the kernel's lists take about 100). */
+  maxPatchKb: number;
+  /** Keep the new support (the added folders) as one final patch, whatever its size. */
+  wholeSupport: boolean;
+}
+
+export const defaultSeriesSettings: SeriesSettings = { maxPatchKb: 100, wholeSupport: false };
+
+export const seriesSettingsOf = (series: Pick<SeriesPlan, 'settings'>): SeriesSettings => series.settings ?? defaultSeriesSettings;
+
 export interface SeriesPlan {
   /** The ref the series is cut towards (the fork ref unless the user names another). */
   target: string | null;
@@ -26,6 +38,7 @@ export interface SeriesPlan {
   patches: Record<string, SeriesPatch>;
   patchOrder: string[];
   versions: SeriesVersion[];
+  settings?: SeriesSettings;
 }
 
 export const emptySeries = (): SeriesPlan => ({ target: null, base: null, patches: {}, patchOrder: [], versions: [] });

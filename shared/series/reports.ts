@@ -2,6 +2,7 @@
 import type { Coverage } from './changes';
 import type { SeriesPlan } from './model';
 import type { Recipients } from './recipients';
+import type { PatchSize } from './sizes';
 
 export interface PatchStats {
   patchId: string;
@@ -19,11 +20,15 @@ export interface SeriesState {
   coverage: Coverage;
   /** What is wrong with the series as it stands (coverage, order), or null. */
   problem: string | null;
+  /** Each patch's size as mail, in series order (empty when git's sizes could not be read). */
+  sizes: PatchSize[];
+  limitKb: number;
 }
 
 export type SeriesWarning =
   | { kind: 'rewritten-rename'; patchId: string; from: string; to: string; similarity: number; message: string }
   | { kind: 'too-large'; patchId: string; lines: number; limit: number; message: string }
+  | { kind: 'over-size'; patchId: string; bytes: number; limitKb: number; message: string }
   /** The patch would revert `path` to what it was before upstream's `upstreamCommit` (the target is behind upstream there). */
   | { kind: 'reverts-upstream'; patchId: string; path: string; upstreamCommit: string | null; message: string };
 
@@ -34,6 +39,8 @@ export interface CheckStep {
   /** git's words when the patch did not apply. */
   reason: string | null;
   build: { passed: boolean; exitCode: number | null } | null;
+  /** With `each`: what no longer resolves after this patch ("arch/i386/xen/Makefile (line 3) names kernel/, added by patch 8"). */
+  broken?: string[];
 }
 
 export interface CheckReport {
@@ -49,6 +56,11 @@ export interface CheckReport {
   canceled: boolean;
   steps: CheckStep[];
   warnings: SeriesWarning[];
+  /** Each patch's size as written (its diff, with the mail's headers and diffstat), and the limit. */
+  sizes: PatchSize[];
+  limitKb: number;
+  /** With `each`: the first step that does not hold together, in words, or null when every step does. */
+  firstBroken: string | null;
   /** One line for people: "12 patches apply on upstream; the tree equals the target's (1a2b3c4)". */
   summary: string;
 }

@@ -34,6 +34,8 @@ export const seriesEditSchemas = (rules: FieldRules) => {
     z.object({ type: z.literal('series.patch.put'), patch }),
     z.object({ type: z.literal('series.patch.remove'), patchId: patchIdSchema }),
     z.object({ type: z.literal('series.reorder'), order: z.array(patchIdSchema) }),
+    /** How the next proposal cuts the series: the size limit per patch, and one patch for the whole support. */
+    z.object({ type: z.literal('series.settings'), maxPatchKb: z.number().int().min(4).max(100000), wholeSupport: z.boolean() }),
     /**
      * Upserts whole patches and removes ids in one step: what merge, split and moving a file do,
      * and the inverse of any series edit (undo). `order` is the whole patch order afterwards.

@@ -65,7 +65,7 @@ function harness(dir: string, opts: { failing?: Set<string>; demo?: Result<strin
         subscribe: () => () => undefined,
         builds: createRunRegistry(),
         seriesRuns: createRunRegistry(),
-        caches: { inventoryFiles: createLru(1), inventoriesInFlight: new Map(), forkPaths: createLru(1), destinationBefore: createLru(1), seriesNumstat: createLru(1), teamWork: createLru(1), seriesApplies: createLru(1), planEvents: createLru(1) },
+        caches: { inventoryFiles: createLru(1), inventoriesInFlight: new Map(), forkPaths: createLru(1), destinationBefore: createLru(1), seriesNumstat: createLru(1), seriesFileBytes: createLru(1), teamWork: createLru(1), seriesApplies: createLru(1), planEvents: createLru(1) },
         recovery: null,
         dispose: () => h.closed.push(repo),
       };

@@ -6,19 +6,27 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import type { SeriesPatch } from '../../../shared/series/model';
+import { seriesSettingsOf, type SeriesPatch } from '../../../shared/series/model';
+import { kb, type PatchSize } from '../../../shared/series/sizes';
 import type { SeriesState } from '../../../shared/series/reports';
 import { addRepoOption, answer, call, positiveInt, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
+
+/** The plan's setting takes no smaller limit (shared/series/schema.ts). */
+const MIN_PATCH_KB = 4;
 
 interface JsonOption {
   json?: boolean;
 }
 
+/** "42 KB", and "OVER 130 KB" past the limit. */
+const sizeCell = (size: PatchSize | undefined): string => (size ? `${size.overLimit ? 'OVER ' : ''}${kb(size.bytes)}` : '');
+
 function printSeries(state: SeriesState): void {
   const { series } = state;
   if (series.patchOrder.length === 0) return printLine('No series yet: propose one with `merge-sprint series propose`.');
   const stats = new Map(state.stats.map((s) => [s.patchId, s]));
+  const sizes = new Map(state.sizes.map((s) => [s.patchId, s]));
   const rows = series.patchOrder.flatMap((id) => (series.patches[id] ? [series.patches[id]] : []));
   printLine(`Series ${series.base?.slice(0, 12) ?? '?'}..${series.target ?? '?'} (${rows.length} patches${series.versions.length ? `, last exported v${series.versions.at(-1)?.version}` : ''})`);
   printLine(
@@ -27,6 +35,7 @@ function printSeries(state: SeriesState): void {
       { title: 'ID', value: (p) => p.id },
       { title: 'FILES', value: (p) => String(p.files.length), align: 'right' },
       { title: 'LINES', value: (p) => `+${stats.get(p.id)?.added ?? 0} -${stats.get(p.id)?.removed ?? 0}`, align: 'right' },
+      { title: 'SIZE', value: (p) => sizeCell(sizes.get(p.id)), align: 'right' },
       { title: 'SUBJECT', value: (p) => p.subject },
     ]),
   );
@@ -40,14 +49,28 @@ export function registerSeriesCommands(program: Command): void {
   addRepoOption(series.command('propose'))
     .description('propose a series: every change from upstream to the target, one patch per subsystem, upstream files first')
     .option('--target <ref>', 'the ref to send (default: the sprint\'s fork ref)')
+    .option('--max-patch-kb <n>', 'each patch\'s limit as mail, kept in the plan (default 100, the kernel lists\' limit)', positiveInt('--max-patch-kb'))
+    .option('--whole-support', 'one final patch adding the whole new support, whatever its size (kept in the plan)')
+    .option('--no-whole-support', 'the new support split to the size limit like every patch (the default)')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { target?: string }) => {
+      action(async (opts: RepoOptions & JsonOption & { target?: string; maxPatchKb?: number; wholeSupport?: boolean }) => {
+        if (opts.maxPatchKb !== undefined && opts.maxPatchKb < MIN_PATCH_KB) {
+          throw new CliFailure({ code: 'bad-input', message: `--max-patch-kb ${opts.maxPatchKb} cannot hold a patch's mail headers: give ${MIN_PATCH_KB} or more (the kernel's lists take 100).` });
+        }
         await withSprint(opts, async (ctx) => {
+          if (opts.maxPatchKb !== undefined || opts.wholeSupport !== undefined) {
+            const { series: now } = await call(ctx, 'series.get', {});
+            const settings = seriesSettingsOf(now);
+            await call(ctx, 'plan.change', {
+              change: { type: 'series.settings', maxPatchKb: opts.maxPatchKb ?? settings.maxPatchKb, wholeSupport: opts.wholeSupport ?? settings.wholeSupport },
+            });
+          }
           const proposal = await call(ctx, 'series.propose', opts.target === undefined ? {} : { target: opts.target });
           const state = await call(ctx, 'series.get', {});
-          if (opts.json) return printJson({ ...state, unassignedFiles: proposal.unassignedFiles, renames: proposal.renames, newFolder: proposal.newFolder });
+          if (opts.json) return printJson({ ...state, unassignedFiles: proposal.unassignedFiles, renames: proposal.renames, newFolder: proposal.newFolder, notes: proposal.notes });
           printSeries(state);
+          for (const note of proposal.notes) printLine(note);
           if (proposal.unassignedFiles.length > 0) {
             printLine(`${proposal.unassignedFiles.length} changed file(s) are in no subsystem; they went into patches by top folder.`);
           }
@@ -66,9 +89,10 @@ export function registerSeriesCommands(program: Command): void {
     .description('apply the series in order in a temporary worktree at upstream and compare the last tree with the target\'s')
     .option('--build <name>', 'a build check of the plan to run after each patch (its log goes to stderr)')
     .option('--line-limit <n>', 'warn about patches changing more lines than this', positiveInt('--line-limit'))
+    .option('--each', 'check that every step holds together (Makefiles, Kconfig, includes) and name the first that does not')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { build?: string; lineLimit?: number }) => {
+      action(async (opts: RepoOptions & JsonOption & { build?: string; lineLimit?: number; each?: boolean }) => {
         const runId = randomUUID();
         const report = await withSprint(opts, async (ctx) => {
           const stop = ctx.subscribe((push) => {
@@ -79,7 +103,12 @@ export function registerSeriesCommands(program: Command): void {
           };
           process.once('SIGINT', cancel);
           try {
-            return await call(ctx, 'series.check', { runId, ...(opts.build ? { build: opts.build } : {}), ...(opts.lineLimit ? { lineLimit: opts.lineLimit } : {}) });
+            return await call(ctx, 'series.check', {
+              runId,
+              ...(opts.build ? { build: opts.build } : {}),
+              ...(opts.lineLimit ? { lineLimit: opts.lineLimit } : {}),
+              ...(opts.each ? { each: true } : {}),
+            });
           } finally {
             process.off('SIGINT', cancel);
             stop();
@@ -87,9 +116,12 @@ export function registerSeriesCommands(program: Command): void {
         });
         if (opts.json) printJson(report);
         else {
+          const sizes = new Map(report.sizes.map((s) => [s.patchId, s]));
           for (const [i, s] of report.steps.entries()) {
             const build = s.build ? (s.build.passed ? ', build ok' : ', BUILD FAILED') : '';
-            printLine(`${String(i + 1).padStart(3)} ${s.applied ? 'applies' : 'FAILS  '}${build}  ${s.subject}`);
+            const whole = opts.each ? (s.broken?.length ? ', BREAKS' : ', holds') : '';
+            printLine(`${String(i + 1).padStart(3)} ${s.applied ? 'applies' : 'FAILS  '}${build}${whole}  ${sizeCell(sizes.get(s.patchId)).padStart(10)}  ${s.subject}`);
+            for (const b of s.broken ?? []) printLine(`      ${b}`);
           }
           for (const w of report.warnings) printLine(`WARNING: ${w.message}`);
           printLine(report.summary);

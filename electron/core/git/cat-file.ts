@@ -87,3 +87,47 @@ export async function readFileAt(repo: string, commit: string, path: string): Pr
   const [found] = await lookupPaths(repo, [{ commit, path }]);
   return found?.type === 'blob' ? readBlob(repo, found.oid) : null;
 }
+
+/**
+ * Parses `git cat-file --batch -z` output, decoded one character per byte (latin1) so that the
+ * sizes git prints count characters, one answer per name asked, in order:
+ *   "3e75765e2a0f3b1e6f1e6b2c9d2a1f0e5c4b3a29 blob 13\nobj-y += a.o\n\n"   header, content, newline
+ *   "<name> missing\n"                                                     no such path
+ * `names` are latin1 too (as git echoes them). Answers that are not blobs come back as null.
+ */
+export function parseBatchContents(out: string, names: readonly string[]): (string | null)[] {
+  const found: (string | null)[] = [];
+  let at = 0;
+  for (const name of names) {
+    const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
+    if (unanswered) {
+      found.push(null);
+      at += name.length + unanswered.length;
+      continue;
+    }
+    const end = out.indexOf('\n', at);
+    const [oid, type, size] = out.slice(at, end < 0 ? out.length : end).split(' ');
+    if (end < 0 || !oid || !type || !size || !/^[0-9a-f]{40,64}$/.test(oid) || !/^\d+$/.test(size)) {
+      throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
+    }
+    const start = end + 1;
+    const stop = start + Number(size);
+    found.push(type === 'blob' ? out.slice(start, stop) : null);
+    at = stop + 1;
+  }
+  return found;
+}
+
+/**
+ * The text of the file at `commit:path` for each lookup, in order (null where there is no file),
+ * in one git call. Content is decoded as UTF-8 after it is cut out by its byte size, so a file in
+ * another encoding is read whole (its odd bytes become U+FFFD) and never shifts the next one.
+ */
+export async function readFilesAt(repo: string, lookups: readonly PathLookup[]): Promise<(string | null)[]> {
+  if (lookups.length === 0) return [];
+  const names = lookups.map((l) => `${l.commit}:${l.path}`);
+  // Names go through standard input (NUL-separated), never through the command line.
+  const out = await git(repo, ['cat-file', '--batch', '-z'], { input: names.map((n) => `${n}\0`).join(''), encoding: 'latin1' });
+  const asGitEchoes = names.map((n) => Buffer.from(n, 'utf8').toString('latin1'));
+  return parseBatchContents(out.stdout, asGitEchoes).map((c) => (c === null ? null : Buffer.from(c, 'latin1').toString('utf8')));
+}

@@ -232,3 +232,31 @@ export async function changesOfCommits(repo: string, commits: readonly (string |
   const out = await git(repo, ['diff-tree', '--stdin', '-r', '-z', '--raw', '-M', '--root', '--no-ext-diff'], { input: stdinLines(commits) });
   return parseCommitChanges(out.stdout);
 }
+
+/**
+ * The length in bytes of each file's section in a `git diff-tree -p --binary` output read as
+ * latin1 (one character per byte). Each section starts at a line "diff --git a/… b/…"; no
+ * other line of a patch can (text lines start with " ", "+", "-", "@" or "\\", and a binary
+ * patch's lines hold no space):
+ *   "diff --git a/Makefile b/Makefile\nindex 1e3a…\n--- a/Makefile\n+++ b/Makefile\n@@ -1 +1,2 @@\n…"
+ */
+export function fileDiffLengths(out: string): number[] {
+  const starts: number[] = out.startsWith('diff --git ') ? [0] : [];
+  for (let i = out.indexOf('\ndiff --git '); i >= 0; i = out.indexOf('\ndiff --git ', i + 1)) starts.push(i + 1);
+  return starts.map((s, i) => (starts[i + 1] ?? out.length) - s);
+}
+
+/**
+ * How many bytes each changed file adds to a series' patches (its diff as `writeFilesDiff`
+ * writes it), in the order of `diffTreeChanges` between the same commits, which is git's path
+ * order in both; null when the counts disagree (the caller then has no sizes rather than wrong ones).
+ */
+export async function fileDiffSizes(repo: string, base: string, target: string, expected: number): Promise<number[] | null> {
+  const out = await git(
+    repo,
+    ['diff-tree', '-p', '--binary', '--full-index', '--no-renames', '--no-ext-diff', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--end-of-options', base, target],
+    { encoding: 'latin1' },
+  );
+  const lengths = out.stdout === '' ? [] : fileDiffLengths(out.stdout);
+  return lengths.length === expected ? lengths : null;
+}

@@ -22,6 +22,11 @@ export interface GitOptions {
   env?: Record<string, string>;
   /** The name errors use; the git command itself when not given. */
   operation?: string;
+  /**
+   * How standard output is decoded. 'latin1' keeps one character per byte, so output that
+   * counts bytes (`cat-file --batch` sizes, a diff's length) is read exactly, whatever the bytes.
+   */
+  encoding?: 'utf8' | 'latin1';
 }
 
 export interface GitOutput {
@@ -159,7 +164,7 @@ async function viaSimpleGit(client: Client, args: readonly string[], input: stri
  * repository's instance with different environments would race; an instance per call is what
  * this runner exists to avoid.
  */
-function viaSpawn(repo: string, args: readonly string[], env: Record<string, string>, input: string | Buffer | undefined): Promise<GitOutput> {
+function viaSpawn(repo: string, args: readonly string[], env: Record<string, string>, input: string | Buffer | undefined, encoding: 'utf8' | 'latin1' = 'utf8'): Promise<GitOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: repo, env: { ...baseEnv(), ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -168,7 +173,7 @@ function viaSpawn(repo: string, args: readonly string[], env: Record<string, str
     child.stderr.on('data', (d: Buffer) => err.push(d));
     child.on('error', (e) => reject(new ExitFailure(null, '', e.message)));
     child.on('close', (code) => {
-      const stdout = Buffer.concat(out).toString('utf8');
+      const stdout = Buffer.concat(out).toString(encoding);
       if (code === 0) resolve({ stdout, exitCode: 0 });
       else reject(new ExitFailure(code, stdout, Buffer.concat(err).toString('utf8')));
     });
@@ -182,9 +187,10 @@ export async function git(repo: string, args: readonly string[], opts: GitOption
   try {
     // simple-git writes no input of zero length and then never closes git's standard input, so
     // a command given empty input (mktree for the empty tree) would wait for it forever.
-    const own = opts.env !== undefined || (opts.input !== undefined && opts.input.length === 0);
+    // simple-git decodes output as UTF-8 only, so a byte-exact read starts git itself.
+    const own = opts.env !== undefined || (opts.input !== undefined && opts.input.length === 0) || opts.encoding === 'latin1';
     const client = clientFor(repo);
-    return await client.limit(() => (own ? viaSpawn(repo, args, opts.env ?? {}, opts.input) : viaSimpleGit(client, args, opts.input)));
+    return await client.limit(() => (own ? viaSpawn(repo, args, opts.env ?? {}, opts.input, opts.encoding) : viaSimpleGit(client, args, opts.input)));
   } catch (error) {
     const operation = opts.operation ?? commandOf(args);
     if (!(error instanceof ExitFailure)) throw new GitError(operation, [...args], error instanceof Error ? error.message : String(error), null);

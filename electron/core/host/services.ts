@@ -42,6 +42,7 @@ function createCaches(): RepoCaches {
     forkPaths: createLru(8),
     destinationBefore: createLru(16),
     seriesNumstat: createLru(4),
+    seriesFileBytes: createLru(4),
     teamWork: createLru(2),
     seriesApplies: createLru(2),
     planEvents: createLru(2),

@@ -12,6 +12,7 @@ export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
       runId: request.runId ?? randomUUID(),
       build: request.build ?? null,
       lineLimit: request.lineLimit ?? null,
+      each: request.each ?? false,
     }),
   'series.cancel': async (ctx, { runId }) => ({ ok: true, value: { canceled: ctx.seriesRuns.cancel(runId) } }),
   'series.export': async (ctx, request) => exportFromPlan(ctx, request),

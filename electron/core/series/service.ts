@@ -19,6 +19,9 @@ import { exportSeries, type ExportOptions } from './export';
 import { loadSeries, seriesProblem } from './load';
 import { NO_SPRINT, proposeForPlan } from './propose';
 import { patchStats } from './warnings';
+import { readFileBytes } from './graph';
+import { seriesSettingsOf } from '../../../shared/series/model';
+import { patchSize } from '../../../shared/series/sizes';
 
 export async function proposeInPlan(ctx: RepoServices, target?: string): Promise<Result<SeriesProposal>> {
   const { plan } = await ctx.plan.snapshot();
@@ -27,19 +30,25 @@ export async function proposeInPlan(ctx: RepoServices, target?: string): Promise
   const snapshot = await changePlan(ctx, [proposed.value.change]);
   if (!snapshot.ok) return snapshot;
   const { proposal } = proposed.value;
-  return ok({ snapshot: snapshot.value, files: proposed.value.files, unassignedFiles: proposal.unassigned, renames: proposal.renames, newFolder: proposal.newFolder });
+  const { notes, sizes, limitKb } = proposed.value;
+  return ok({ snapshot: snapshot.value, files: proposed.value.files, unassignedFiles: proposal.unassigned, renames: proposal.renames, newFolder: proposal.newFolder, notes, sizes, limitKb });
 }
 
 export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState>> {
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
+  const { maxPatchKb: limitKb } = seriesSettingsOf(plan.series);
   if (!input.ok) {
     if (input.error.code !== 'not-found') return input;
     const none = { uncovered: [], duplicates: [], unchanged: [], empty: [] };
-    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message });
+    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message, sizes: [], limitKb });
   }
-  const stats = await patchStats(input.value, ctx.caches.seriesNumstat);
+  const { repo, base, targetCommit, changes, patches } = input.value;
+  const [stats, fileBytes] = await Promise.all([patchStats(input.value, ctx.caches.seriesNumstat), readFileBytes(repo, base, targetCommit, changes, ctx.caches.seriesFileBytes)]);
+  const sizes = fileBytes ? patches.map((p) => patchSize(p, fileBytes, limitKb * 1024)) : [];
   return ok({
+    sizes,
+    limitKb,
     series: plan.series,
     targetCommit: input.value.targetCommit,
     stats,
@@ -50,7 +59,7 @@ export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState
 
 export async function checkFromPlan(
   ctx: RepoServices,
-  request: { runId: string; build: string | null; lineLimit: number | null },
+  request: { runId: string; build: string | null; lineLimit: number | null; each?: boolean },
 ): Promise<Result<CheckReport>> {
   const { plan } = await ctx.plan.snapshot();
   let build: { name: string; command: string } | null = null;
@@ -73,6 +82,7 @@ export async function checkFromPlan(
       runId: request.runId,
       build,
       lineLimit: request.lineLimit,
+      each: request.each ?? false,
       signal,
       onLog: (chunk) => ctx.push({ type: 'series.log', runId: request.runId, chunk }),
     });

@@ -6,6 +6,7 @@ import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
 import type { DriftReport, PatchStats } from '../../../shared/series/reports';
+import type { PatchSize } from '../../../shared/series/sizes';
 import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
@@ -123,6 +124,9 @@ export interface RenameSlice {
 export interface SeriesSlice {
   /** Each patch's line counts (`series.get`), by patch id. */
   seriesStats: Record<string, PatchStats>;
+  /** Each patch's size as mail (`series.get`), by patch id, and the plan's limit per patch. */
+  seriesSizes: Record<string, PatchSize>;
+  seriesLimitKb: number;
   /** What is wrong with the series as it stands, or null. */
   seriesProblem: string | null;
   /** Why `series.get` failed the last time, or null. */

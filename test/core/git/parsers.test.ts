@@ -1,10 +1,10 @@
 /** The git output parsers, on hand-written output in git's documented formats. */
 import { describe, expect, it } from 'vitest';
 import { relabelFilePatch } from '../../../electron/core/git/diff';
-import { parseRawNumstat } from '../../../electron/core/git/diff-tree';
+import { fileDiffLengths, parseRawNumstat } from '../../../electron/core/git/diff-tree';
 import { parseRefList } from '../../../electron/core/git/refs';
 import { parseRepositoryKind } from '../../../electron/core/git/rev-parse';
-import { parseBatchCheck } from '../../../electron/core/git/cat-file';
+import { parseBatchCheck, parseBatchContents } from '../../../electron/core/git/cat-file';
 import { parseLsTree } from '../../../electron/core/git/trees';
 
 const A = 'a'.repeat(40);
@@ -129,5 +129,23 @@ describe('relabelFilePatch', () => {
       binary: false,
       text: '--- a/arch/i386/x.c\n+++ b/arch/xen/i386/x.c\n@@ -1 +1 @@\n-Binary files a b differ\n+new mode 100755\n',
     });
+  });
+});
+
+describe('series graph parsers', () => {
+  it('cuts cat-file --batch answers by their byte sizes, whatever bytes they hold', () => {
+    const oid = 'a'.repeat(40);
+    // "é" is two bytes in UTF-8, read as two latin1 characters; a newline inside a blob is content.
+    const blob = Buffer.from('obj-y += é.o\n\nx', 'utf8').toString('latin1');
+    const out = `${oid} blob ${blob.length}\n${blob}\nHEAD:missing missing\n${oid} tree 0\n\n`;
+    const found = parseBatchContents(out, [`${oid}`, 'HEAD:missing', 'HEAD:dir']);
+    expect(found.map((f) => (f === null ? null : Buffer.from(f, 'latin1').toString('utf8')))).toEqual(['obj-y += é.o\n\nx', null, null]);
+  });
+
+  it('measures each file\'s section of a diff', () => {
+    const a = 'diff --git a/Makefile b/Makefile\nindex 1..2 100644\n--- a/Makefile\n+++ b/Makefile\n@@ -1 +1 @@\n-a\n+b\n';
+    const b = 'diff --git a/x.bin b/x.bin\nnew file mode 100644\nGIT binary patch\nliteral 3\nKcmZ?wb^rhk\n\n';
+    expect(fileDiffLengths(a + b)).toEqual([a.length, b.length]);
+    expect(fileDiffLengths('')).toEqual([]);
   });
 });

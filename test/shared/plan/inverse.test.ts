@@ -34,6 +34,7 @@ const seriesEdits: ClientCommand[] = [
   { type: 'series.patch.put', patch: { id: 'p1', subject: 'xen: hooks', description: 'why', author: 'alice', files: ['include/linux/hooks.h'] } },
   { type: 'series.patch.remove', patchId: 'p1' },
   { type: 'series.reorder', order: ['p2', 'p1'] },
+  { type: 'series.settings', maxPatchKb: 40, wholeSupport: true },
   {
     type: 'series.patches.put',
     patches: [{ id: 'p1', subject: 'xen: hooks and core', description: '', author: null, files: ['include/linux/hooks.h', 'drivers/xen/core/evtchn.c'] }],

@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { RendererClient } from '../../api/client';
 import { keyedRequest, sameKey, type RequestKey } from '../keyedRequest';
 import { reuseRecords } from '../reconcile';
+import { DEFAULT_MAX_PATCH_KB } from '../../../../shared/series/sizes';
 import type { SeriesSlice, SprintState } from '../types';
 import { oncePerTick, watchers } from '../watchers';
 
@@ -28,7 +29,14 @@ export const createSeriesSlice =
         // A failed request keeps the numbers shown, with the reason beside them.
         if (!res.ok) return set({ seriesError: res.error.message });
         const stats = Object.fromEntries(res.value.stats.map((p) => [p.patchId, p]));
-        set({ seriesStats: reuseRecords(get().seriesStats, stats), seriesProblem: res.value.problem, seriesError: null });
+        const sizes = Object.fromEntries(res.value.sizes.map((p) => [p.patchId, p]));
+        set({
+          seriesStats: reuseRecords(get().seriesStats, stats),
+          seriesSizes: reuseRecords(get().seriesSizes, sizes),
+          seriesLimitKb: res.value.limitKb,
+          seriesProblem: res.value.problem,
+          seriesError: null,
+        });
       },
     );
     // A look that fails says nothing: the button asks again and shows the reason.
@@ -50,13 +58,15 @@ export const createSeriesSlice =
       if ((s.repo?.path ?? null) !== (prev.repo?.path ?? null)) {
         state.reset();
         upstream.reset();
-        set({ seriesStats: {}, seriesProblem: null, seriesError: null, seriesUpstream: null });
+        set({ seriesStats: {}, seriesSizes: {}, seriesProblem: null, seriesError: null, seriesUpstream: null });
       }
       if (!sameKey(keyOf(s), keyOf(prev))) look();
     });
 
     return {
       seriesStats: {},
+      seriesSizes: {},
+      seriesLimitKb: DEFAULT_MAX_PATCH_KB,
       seriesProblem: null,
       seriesError: null,
       seriesUpstream: null,

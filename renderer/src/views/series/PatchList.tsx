@@ -17,6 +17,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { memo } from 'react';
 import { reorderPatches } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
+import { PatchSizeBar } from './PatchSizeBar';
 
 export const PATCH_KEYBOARD_HELP_ID = 'series-keyboard-help';
 export const PATCH_KEYBOARD_HELP =
@@ -65,6 +66,7 @@ const PatchRow = memo(function PatchRow({ id, index, selected, failed, onSelect 
           <span className="added">+{stats.added}</span> <span className="removed">-{stats.removed}</span>
         </span>
       )}
+      <PatchSizeBar id={id} />
     </li>
   );
 });

@@ -80,7 +80,8 @@ export function SeriesRuns({ onChecked }: { onChecked: (report: CheckReport | nu
     setLog('');
     setBusy(true);
     const limit = Number(lineLimit);
-    const res = await api.call('series.check', { runId: id, ...(build ? { build } : {}), ...(limit > 0 ? { lineLimit: Math.trunc(limit) } : {}) });
+    // Every step is checked to hold together too: it needs no worktree of its own and names the first that does not.
+    const res = await api.call('series.check', { runId: id, each: true, ...(build ? { build } : {}), ...(limit > 0 ? { lineLimit: Math.trunc(limit) } : {}) });
     setBusy(false);
     if (!res.ok) return notify(res.error.message);
     setCheck(res.value);

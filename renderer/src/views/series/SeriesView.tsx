@@ -1,6 +1,7 @@
 /** The Series view: propose, edit, check and export the patch series. */
 import { useState } from 'react';
 import type { CheckReport } from '../../../../shared/series/reports';
+import { seriesSettingsOf } from '../../../../shared/series/model';
 import { api, sprintStore, useSprint } from '../../store';
 import { PatchDetail } from './PatchDetail';
 import { PatchList } from './PatchList';
@@ -8,7 +9,45 @@ import { SeriesRuns } from './SeriesRuns';
 import { useSeriesState } from './useSeriesState';
 import './series.css';
 
-function ProposeBar({ hasSeries }: { hasSeries: boolean }) {
+/** The plan's size limit per patch and the whole-support choice, each an undoable plan change. */
+function SizeSettings() {
+  const maxPatchKb = useSprint((s) => seriesSettingsOf(s.plan.series).maxPatchKb);
+  const wholeSupport = useSprint((s) => seriesSettingsOf(s.plan.series).wholeSupport);
+  const [draft, setDraft] = useState<string | null>(null);
+  const save = (next: { maxPatchKb?: number; wholeSupport?: boolean }) => {
+    const st = sprintStore.getState();
+    void st.applyLocal({ type: 'series.settings', maxPatchKb, wholeSupport, ...next }, { label: 'change the patch limit' });
+  };
+  const commit = () => {
+    if (draft === null) return;
+    const n = Number(draft);
+    setDraft(null);
+    if (!Number.isInteger(n) || n < 4) return sprintStore.getState().notify('error', `"${draft}" is not a patch limit: give a whole number of KB, 4 or more (the kernel's lists take 100).`);
+    if (n !== maxPatchKb) save({ maxPatchKb: n });
+  };
+  return (
+    <>
+      <label className="field-inline">
+        Patch limit (KB)
+        <input
+          className="input-short"
+          inputMode="numeric"
+          value={draft ?? String(maxPatchKb)}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+          data-testid="series-limit"
+        />
+      </label>
+      <label className="field-inline" title="The seed's shape: clean-ups and hooks first, then one patch that adds the whole support, whatever its size">
+        <input type="checkbox" checked={wholeSupport} onChange={(e) => save({ wholeSupport: e.target.checked })} data-testid="series-whole-support" />
+        New support in one patch
+      </label>
+    </>
+  );
+}
+
+function ProposeBar({ hasSeries, onNotes }: { hasSeries: boolean; onNotes: (notes: string[]) => void }) {
   const forkRef = useSprint((s) => s.plan.sprint?.forkRef ?? '');
   const [target, setTarget] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -24,6 +63,7 @@ function ProposeBar({ hasSeries }: { hasSeries: boolean }) {
         return null;
       }
       const { unassignedFiles, files } = res.value;
+      onNotes(res.value.notes);
       st.notify('info', `Proposed ${res.value.snapshot.plan.series.patchOrder.length} patches over ${files} files${unassignedFiles.length ? `; ${unassignedFiles.length} in no subsystem went into folder patches` : ''}.`);
       return res.value.snapshot;
     });
@@ -35,6 +75,7 @@ function ProposeBar({ hasSeries }: { hasSeries: boolean }) {
         Target
         <input className="mono input-short" value={target} onChange={(e) => setTarget(e.target.value)} placeholder={forkRef || 'fork ref'} data-testid="series-target" />
       </label>
+      <SizeSettings />
       {confirming ? (
         <span className="row-inline" role="group" aria-label="Confirm proposal">
           Replace the current series (its edits go; exported versions stay)?
@@ -62,6 +103,7 @@ export function SeriesView() {
   useSeriesState();
   const [selected, setSelected] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckReport | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
   if (!hasSprint) {
     return (
       <section className="page" aria-label="Patch series">
@@ -72,7 +114,17 @@ export function SeriesView() {
   return (
     <section className="page page-wide" aria-label="Patch series">
       <h1 className="page-title">Patch series</h1>
-      <ProposeBar hasSeries={count > 0} />
+      <ProposeBar hasSeries={count > 0} onNotes={setNotes} />
+      {notes.length > 0 && (
+        <div className="panel proposal-notes" role="status" data-testid="proposal-notes">
+          <h2 className="panel-title">What the proposal did so that every step builds</h2>
+          <ul className="plain-list">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {error && <p className="error-text">{error}</p>}
       {problem && count > 0 && (
         <div className="panel panel-warn" role="status" data-testid="series-problem">
