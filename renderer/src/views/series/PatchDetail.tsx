@@ -8,6 +8,7 @@ import type { Result } from '../../../../shared/result';
 import type { SeriesEdit } from '../../../../shared/series/events';
 import { editPatch, mergePatches, moveFile, splitPatch } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
+import { plural } from '../common/format';
 
 async function apply(change: Result<SeriesEdit>, label: string): Promise<boolean> {
   const st = sprintStore.getState();
@@ -25,7 +26,7 @@ function FileActions({ patchId, ticked, onDone }: { patchId: string; ticked: str
   const [subject, setSubject] = useState('');
   const split = async () => {
     const change = splitPatch(sprintStore.getState().plan.series, patchId, ticked, subject.trim() ? { subject } : {});
-    if (await apply(change, `split ${ticked.length} files out`)) onDone();
+    if (await apply(change, `split ${plural(ticked.length, 'file')} out`)) onDone();
   };
   const move = async () => {
     for (const path of ticked) {

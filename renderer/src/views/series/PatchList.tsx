@@ -18,6 +18,7 @@ import { memo } from 'react';
 import { reorderPatches } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
 import { PatchSizeBar } from './PatchSizeBar';
+import { plural } from '../common/format';
 
 export const PATCH_KEYBOARD_HELP_ID = 'series-keyboard-help';
 export const PATCH_KEYBOARD_HELP =
@@ -60,7 +61,7 @@ const PatchRow = memo(function PatchRow({ id, index, selected, failed, onSelect 
         {patch.subject}
       </button>
       <span className="muted">{author ?? 'sender'}</span>
-      <span className="num">{patch.files.length} files</span>
+      <span className="num">{plural(patch.files.length, 'file')}</span>
       {stats && (
         <span className="counts">
           <span className="added">+{stats.added}</span> <span className="removed">-{stats.removed}</span>

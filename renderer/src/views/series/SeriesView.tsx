@@ -8,6 +8,7 @@ import { PatchList } from './PatchList';
 import { SeriesRuns } from './SeriesRuns';
 import { useSeriesState } from './useSeriesState';
 import './series.css';
+import { plural } from '../common/format';
 
 /** The plan's size limit per patch and the whole-support choice, each an undoable plan change. */
 function SizeSettings() {
@@ -64,7 +65,7 @@ function ProposeBar({ hasSeries, onNotes }: { hasSeries: boolean; onNotes: (note
       }
       const { unassignedFiles, files } = res.value;
       onNotes(res.value.notes);
-      st.notify('info', `Proposed ${res.value.snapshot.plan.series.patchOrder.length} patches over ${files} files${unassignedFiles.length ? `; ${unassignedFiles.length} in no subsystem went into folder patches` : ''}.`);
+      st.notify('info', `Proposed ${plural(res.value.snapshot.plan.series.patchOrder.length, 'patch', 'patches')} over ${plural(files, 'file')}${unassignedFiles.length ? `; ${plural(unassignedFiles.length, 'file')} in no subsystem went into folder patches` : ''}.`);
       return res.value.snapshot;
     });
     setBusy(false);
