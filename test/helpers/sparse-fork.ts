@@ -22,7 +22,9 @@ function source(name: string, lines = 40, flavour = 'upstream'): string {
 function patched(name: string, upstream: string): string {
   const lines = upstream.split('\n');
   lines.splice(1, 0, '#include <asm/hypervisor.h>', `static int ${name.replace(/[^A-Za-z0-9]/g, '_')}_xen_ready;`);
-  lines[5] = `${lines[5] ?? ''} /* xen: paravirtualised */`;
+  // The sixth line, or a short file's last one (the text ends with a newline, so the last element is empty).
+  const at = Math.min(5, lines.length - 2);
+  lines[at] = `${lines[at] ?? ''} /* xen: paravirtualised */`;
   return lines.join('\n');
 }
 
