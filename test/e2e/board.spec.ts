@@ -139,6 +139,8 @@ test('a fresh repository: setup with suggested pairings, a file dragged between 
       'arch/i386/kernel/irq.c': c('irq_init', 'return 0'),
       'arch/i386/mm/fault.c': c('do_page_fault', 'return 0'),
       'drivers/net/big.c': big('upstream'),
+      'drivers/net/ne2k.c': c('ne2k_probe', 'return 0'),
+      'drivers/net/tun.c': c('tun_init', 'return 0'),
     },
   });
   git(repo, ['branch', 'upstream']);
@@ -146,8 +148,12 @@ test('a fresh repository: setup with suggested pairings, a file dragged between 
     branch: 'xen',
     files: {
       'arch/xen/i386/kernel/time.c': c('time_init', 'return HYPERVISOR_set_timer_op(0)'),
-      'arch/xen/i386/kernel/irq.c': c('irq_init', 'return 0'),
+      // Two folders of work, so the derived plan has two cards (inherited and identical files make none).
+      'arch/xen/i386/kernel/irq.c': c('irq_init', 'return HYPERVISOR_event_channel_op(0)'),
+      'arch/xen/i386/kernel/evtchn.c': c('evtchn_init', 'return 0'),
       'drivers/net/big.c': big('fork'),
+      'drivers/net/ne2k.c': c('ne2k_probe', 'return xen_probe()'),
+      'drivers/net/tun.c': c('tun_init', 'return xen_tun()'),
     },
   });
   const fresh = await startRoom(['--repo', repo, '--port', '0']);
