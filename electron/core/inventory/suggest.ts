@@ -56,11 +56,23 @@ export interface NameCandidate {
  * (`arch/xen` = `arch`) would pair the folder with the tree around it, so it is skipped.
  */
 export function nameCandidates(upstreamFiles: readonly string[], forkFiles: readonly string[]): NameCandidate[] {
+  const upstreamSet = new Set(upstreamFiles);
+  // Each upstream folder once: walking up stops at the first folder already known, so the
+  // 70,000 files of a kernel cost little more than their folders.
   const upstreamDirs = new Set<string>();
-  for (const f of upstreamFiles) for (const d of parentDirs(f)) upstreamDirs.add(d);
+  for (const f of upstreamFiles) {
+    for (let i = f.lastIndexOf('/'); i > 0; i = f.lastIndexOf('/', i - 1)) {
+      const d = f.slice(0, i);
+      if (upstreamDirs.has(d)) break;
+      upstreamDirs.add(d);
+    }
+  }
 
   const forkDirFiles = new Map<string, string[]>();
   for (const f of forkFiles) {
+    // A file in an upstream folder has only upstream folders above it: no fork folder holds it.
+    const slash = f.lastIndexOf('/');
+    if (slash < 0 || upstreamDirs.has(f.slice(0, slash))) continue;
     for (const d of parentDirs(f)) {
       if (upstreamDirs.has(d)) continue;
       let list = forkDirFiles.get(d);
@@ -70,11 +82,21 @@ export function nameCandidates(upstreamFiles: readonly string[], forkFiles: read
   }
   if (forkDirFiles.size === 0) return [];
 
-  // Index the upstream files by the relative names the fork folders need: name -> folders holding it.
+  // Index the upstream files by the telling relative names the fork folders need: name -> folders holding it.
   const wanted = new Set<string>();
-  for (const rels of forkDirFiles.values()) for (const r of rels) wanted.add(r);
+  const wantedNames = new Set<string>();
+  for (const rels of forkDirFiles.values()) {
+    for (const r of rels) {
+      // Generic names never vote, so nobody needs to know where they are.
+      if (isGenericName(r)) continue;
+      wanted.add(r);
+      wantedNames.add(r.slice(r.lastIndexOf('/') + 1));
+    }
+  }
   const holders = new Map<string, string[]>();
   for (const f of upstreamFiles) {
+    // Most upstream files share no name with any fork file: one lookup rules them out.
+    if (!wantedNames.has(f.slice(f.lastIndexOf('/') + 1))) continue;
     for (let i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) {
       const rel = f.slice(i + 1);
       if (!wanted.has(rel)) continue;
@@ -87,20 +109,28 @@ export function nameCandidates(upstreamFiles: readonly string[], forkFiles: read
   const sameName = (fork: string, upstream: string): number => (baseName(fork) === baseName(upstream) ? 1 : 0);
   const found: (NameCandidate & { depth: number })[] = [];
   for (const [fork, rels] of forkDirFiles) {
+    // Votes from telling names only; a Makefile has thousands of holders and would only cost time.
     const byUpstream = new Map<string, TwinCandidate>();
+    const generic: string[] = [];
     for (const r of rels) {
+      if (isGenericName(r)) {
+        generic.push(r);
+        continue;
+      }
       for (const u of holders.get(r) ?? []) {
         if (isUnderDir(fork, u)) continue;
         let c = byUpstream.get(u);
         if (!c) byUpstream.set(u, (c = { upstream: u, twins: [], named: 0 }));
         c.twins.push(r);
-        if (!isGenericName(r)) c.named += 1;
+        c.named += 1;
       }
     }
     const twins = [...byUpstream.values()]
       .filter((c) => c.named >= MIN_MATCHED)
       .sort((a, b) => b.named - a.named || sameName(fork, b.upstream) - sameName(fork, a.upstream) || byText(a.upstream, b.upstream))
       .slice(0, CANDIDATES_PER_FOLDER);
+    // Once telling names made the pair, the generic ones that exist on both sides are twins too.
+    for (const t of twins) for (const r of generic) if (upstreamSet.has(`${t.upstream}/${r}`)) t.twins.push(r);
     if (twins.length > 0) found.push({ fork, files: rels, twins, depth: parentDirs(`${fork}/x`).length });
   }
 
