@@ -16,6 +16,7 @@ import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
 import { benchSync, describeSync } from './sync';
 import { benchTeam } from './team';
+import { benchSuggest } from './suggest';
 
 const line = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -28,6 +29,8 @@ try {
   const inv = await benchInventory(fixture.repo, fixture.settings);
   line(`inventory: ${inv.files} files in ${inv.ms.toFixed(0)} ms; raw git ${inv.rawGitMs.toFixed(0)} ms; ratio ${inv.ratio.toFixed(2)} (target <= 1.5)`);
   line(`main process peak memory: ${inv.peakRssMb.toFixed(0)} MB`);
+
+  line(`suggest: ${(await benchSuggest(fixture)).summary}`);
 
   const board = await benchBoard();
   line(`board: first render of 1,000 cards ${board.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${board.dropToColumnMs.toFixed(1)} ms (target < 50)`);

@@ -51,6 +51,8 @@ export interface FileDiff {
   text: string;
   /** True when the diff was cut at the size limit. */
   truncated: boolean;
+  /** An upstream file in a pairing that the sparse fork does not copy: no diff, nothing to do. */
+  inherited: boolean;
 }
 
 // Declared beside the plan model, so that each feature's contract (series/api.ts) can name it without importing this file.

@@ -50,9 +50,28 @@ export function grandTotal(files: readonly InventoryFile[]): Omit<InventoryTotal
   return { count: files.length, added, removed };
 }
 
-/** Inventory paths that no subsystem holds, in inventory order. Interim copies go with their source, so they are left out. */
+/**
+ * An upstream file inside a pairing that the sparse fork does not copy (the inventory's
+ * `upstream-only` with a twin path of its own): it builds from upstream and is nobody's work.
+ * Outside the pairings an upstream-only file is one the fork removed, which is a change.
+ */
+export const isInherited = (f: InventoryFile): boolean => f.status === 'upstream-only' && f.path !== f.upstreamPath;
+
+/**
+ * A file someone has to work on: changed against its twin, the fork's own, or removed by the fork.
+ * Not an inherited file, not an identical copy (nothing to upstream), not an interim copy of a
+ * rename rule (its source is the work).
+ */
+export const needsWork = (f: InventoryFile): boolean => f.status !== 'identical' && !isInherited(f) && f.interimCopyOf === undefined;
+
+/** The status as the app words it: `upstream-only` inside a pairing is `inherited` (the JSON keeps git's status). */
+export type ShownStatus = FileStatus | 'inherited';
+export const SHOWN_STATUSES: readonly ShownStatus[] = [...FILE_STATUSES, 'inherited'];
+export const shownStatus = (f: InventoryFile): ShownStatus => (isInherited(f) ? 'inherited' : f.status);
+
+/** Inventory paths of work that no subsystem holds, in inventory order: identical copies, inherited files and interim copies are no one's work. */
 export function filesInNoSubsystem(inventory: Inventory, subsystems: Iterable<Subsystem>): string[] {
   const held = new Set<string>();
   for (const s of subsystems) for (const f of s.files) held.add(f);
-  return inventory.files.filter((f) => f.interimCopyOf === undefined && !held.has(f.path)).map((f) => f.path);
+  return inventory.files.filter((f) => needsWork(f) && !held.has(f.path)).map((f) => f.path);
 }

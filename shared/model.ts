@@ -13,10 +13,17 @@ export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'f
 export type Pairing = z.infer<typeof pairingSchema>;
 
 export interface PairingSuggestion extends Pairing {
-  /** Share of the fork folder's files whose relative path exists in the upstream folder, 0..1. */
+  /** Share of the fork folder's files whose twin is identical or similar by git's measure, 0..1. */
   score: number;
   forkFiles: number;
+  /** Fork files with a twin (the same relative path in the upstream folder). */
   matched: number;
+  /** Twins with the same content... */
+  identical: number;
+  /** ...and those git counts as less than half changed. */
+  similar: number;
+  /** Enough of the folder's files have a near-identical twin to pair it without a second look. */
+  confident: boolean;
 }
 
 export interface InventoryFile {

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ImportReport, PlanSnapshot, Push, RepoSummary } from '../../shared/api';
-import { filesInNoSubsystem } from '../../shared/inventory';
+import { filesInNoSubsystem, isInherited, needsWork } from '../../shared/inventory';
 import type { Inventory, PairingSuggestion } from '../../shared/model';
 import type { Result } from '../../shared/result';
 
@@ -92,13 +92,15 @@ describe('starting a sprint', () => {
     expect(error(await callRepo(ctx, 'pairs.suggest', { upstreamRef: 'v1', forkRef: 'gone' })).code).toBe('unknown-ref');
   });
 
-  it('starts with subsystems from folders that hold every inventory file', async () => {
+  it('starts with subsystems from folders that hold every inventory file that needs work', async () => {
     const pushes: Push[] = [];
     const stop = ctx.subscribe((p) => pushes.push(p));
     const snapshot = value<PlanSnapshot>(await callRepo(ctx, 'sprint.init', { upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/i386/', upstream: 'arch/i386' }] }));
     expect(snapshot.plan.sprint).toEqual({ upstreamRef: 'v1', forkRef: 'fork', pairings: PAIR });
     const inventory = value<Inventory>(await callRepo(ctx, 'inventory.get', {}));
-    expect(Object.values(snapshot.plan.subsystems).flatMap((s) => s.files).sort()).toEqual(inventory.files.map((f) => f.path).sort());
+    // Inherited files and identical copies are no one's work: no card holds them.
+    expect(Object.values(snapshot.plan.subsystems).flatMap((s) => s.files).sort()).toEqual(inventory.files.filter(needsWork).map((f) => f.path).sort());
+    expect(inventory.files.some(isInherited)).toBe(true);
     expect(filesInNoSubsystem(inventory, Object.values(snapshot.plan.subsystems))).toEqual([]);
     expect(git(repo, ['status', '--porcelain'])).toBe('');
     await vi.waitFor(() => expect(pushes.some((p) => p.type === 'plan.events' && p.to === snapshot.plan.head && p.events.some((e) => e.type === 'sprint.init'))).toBe(true));
@@ -119,6 +121,7 @@ describe('the board', () => {
     if (!biggest || biggest.files.length < 2) throw new Error('fixture too small');
     const [kept, ...dropped] = biggest.files;
     value(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [{ ...biggest, files: [kept] }], remove: [] } }));
+    // plan.change answers with the events it appended; the plan after them is a snapshot's.
     const after = value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {}));
     expect([...(await withUnassignedFiles(ctx, after)).unassignedFiles].sort()).toEqual([...dropped].sort());
     value(await callRepo(ctx, 'plan.change', { change: { type: 'subsystems.put', subsystems: [biggest], remove: [] } }));

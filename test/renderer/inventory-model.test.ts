@@ -18,10 +18,12 @@ const files = [
 const noFilter = { status: 'all' as const, text: '', subsystem: 'all', sort: 'path' as const, descending: false };
 
 describe('inventory model', () => {
-  it('totals per status add up the files and lines of each status', () => {
-    const t = totalsByStatus(files);
+  it('totals per status add up the files and lines of each status; an inherited file counts as a file, never as lines', () => {
+    const t = totalsByStatus([...files, file('drivers/net/gone.c', 'upstream-only', 0, 80)]);
     expect(t.modified).toEqual({ files: 2, added: 42, removed: 13 });
-    expect(t['upstream-only']).toEqual({ files: 1, added: 0, removed: 310 });
+    expect(t.inherited).toEqual({ files: 1, added: 0, removed: 0 });
+    // Removed by the fork outside the pairings: a change, with its lines.
+    expect(t['upstream-only']).toEqual({ files: 1, added: 0, removed: 80 });
     expect(t.identical.files).toBe(1);
   });
 
@@ -31,13 +33,16 @@ describe('inventory model', () => {
     expect(folderAt('Makefile', 2)).toBe('.');
     const byFolder = totalsBy(files, (f) => folderAt(f.path, 2));
     expect(byFolder[0]).toEqual({ key: 'drivers/xen', files: 1, added: 900, removed: 0 });
-    expect(byFolder.find((g) => g.key === 'arch/xen')).toEqual({ key: 'arch/xen', files: 3, added: 40, removed: 322 });
+    // The inherited arch/xen/i386/mm/fault.c is no folder's work.
+    expect(byFolder.find((g) => g.key === 'arch/xen')).toEqual({ key: 'arch/xen', files: 2, added: 40, removed: 12 });
   });
 
   it('filters by status, by text on either side, and by subsystem', () => {
     const owner = new Map([['drivers/xen/net/netfront.c', 'net']]);
     expect(filterFiles(files, { ...noFilter, status: 'modified' }, owner).map((f) => f.path)).toEqual(['arch/xen/i386/kernel/time.c', 'Makefile']);
     expect(filterFiles(files, { ...noFilter, text: 'ARCH/I386/MM' }, owner).map((f) => f.path)).toEqual(['arch/xen/i386/mm/fault.c']);
+    expect(filterFiles(files, { ...noFilter, status: 'inherited' }, owner).map((f) => f.path)).toEqual(['arch/xen/i386/mm/fault.c']);
+    expect(filterFiles(files, { ...noFilter, status: 'upstream-only' }, owner)).toEqual([]);
     expect(filterFiles(files, { ...noFilter, subsystem: 'net' }, owner)).toHaveLength(1);
     expect(filterFiles(files, { ...noFilter, subsystem: 'none' }, owner)).toHaveLength(4);
   });

@@ -1,23 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange } from '../../shared/plan/apply';
-import { checkManualPairing, mergeSuggestions, rowsFromPairings } from '../../renderer/src/views/setup/pairings';
+import { checkManualPairing, evidenceWords, mergeSuggestions, rowWords, rowsFromPairings } from '../../renderer/src/views/setup/pairings';
 import { mergeChange, moveFilesChange, splitChange } from '../../renderer/src/views/subsystems/subsystemChanges';
 import { boardPlan } from './fakeServer';
 
 describe('pairings on the setup page', () => {
-  it('adds new suggestions, ticking those where at least half the files match, and keeps manual rows', () => {
+  const suggestion = (fork: string, upstream: string, matched: number, identical: number, similar: number, confident: boolean) => ({
+    fork, upstream, score: (identical + similar) / 10, forkFiles: 10, matched, identical, similar, confident,
+  });
+
+  it('adds new suggestions, ticking only those the core is confident of, and keeps the rows already there', () => {
     const rows = rowsFromPairings([{ fork: 'arch/xen/i386', upstream: 'arch/i386' }]);
     const merged = mergeSuggestions(rows, [
-      { fork: 'arch/xen/i386', upstream: 'arch/i386', score: 0.9, matched: 9, forkFiles: 10 },
-      { fork: 'arch/xen/x86_64', upstream: 'arch/x86_64', score: 0.6, matched: 6, forkFiles: 10 },
-      { fork: 'include/asm-xen', upstream: 'include/asm-i386', score: 0.2, matched: 2, forkFiles: 10 },
+      suggestion('arch/xen/i386', 'arch/i386', 9, 2, 6, true),
+      suggestion('arch/xen/x86_64', 'arch/x86_64', 6, 1, 5, true),
+      // Many twins by name, none alike: not ticked however many names match.
+      suggestion('drivers/xen/char', 'drivers/char', 10, 0, 0, false),
     ]);
     expect(merged.map((r) => [r.fork, r.checked])).toEqual([
       ['arch/xen/i386', true],
       ['arch/xen/x86_64', true],
-      ['include/asm-xen', false],
+      ['drivers/xen/char', false],
     ]);
-    expect(merged[0]?.score).toBe(0.9);
+    expect(merged[0]?.evidence?.matched).toBe(9);
+  });
+
+  it('says each score in words', () => {
+    const [i386, char] = mergeSuggestions([], [suggestion('arch/xen/i386', 'arch/i386', 9, 2, 6, true), suggestion('drivers/xen/char', 'drivers/char', 3, 0, 0, false)]);
+    expect(rowWords(i386!)).toBe('9 of 10 files have a twin; 2 identical, 6 similar');
+    expect(rowWords(char!)).toBe('3 of 10 files have a twin; none alike: the fork rewrote them');
+    expect(evidenceWords({ score: 1, forkFiles: 1, matched: 1, identical: 1, similar: 0, confident: true })).toBe('1 of 1 file has a twin; 1 identical');
+    expect(rowWords(rowsFromPairings([{ fork: 'a', upstream: 'b' }])[0]!)).toBe('in the sprint');
   });
 
   it('refuses an incomplete, self or duplicate manual pairing', () => {

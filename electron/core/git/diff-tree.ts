@@ -18,7 +18,7 @@ export interface RawChange {
   newMode: string;
   oldOid: string;
   newOid: string;
-  /** A, D, M, T; R or C followed by git's similarity (R100: the same content). */
+  /** A, D, M, T; R or C followed by git's similarity (R100: the same content); with -B, M followed by its dissimilarity for a rewrite (M049). */
   status: string;
   path: string;
   /** For a rename or a copy: the old path. */
@@ -46,7 +46,7 @@ export function parseDiffTree(out: string): { changes: RawChange[]; counts: Line
     const [oldMode, newMode, oldOid, newOid, status] = fields[i]!.slice(1).split(' ');
     const twoPaths = status !== undefined && /^[RC]\d*$/.test(status);
     const path = fields[i + (twoPaths ? 2 : 1)];
-    if (!oldMode || !newMode || !oldOid || !newOid || !status || path === undefined || !/^([ADMT]|[RC]\d*)$/.test(status)) {
+    if (!oldMode || !newMode || !oldOid || !newOid || !status || path === undefined || !/^([ADT]|[MRC]\d*)$/.test(status)) {
       throw new Error(`Unexpected diff-tree raw record: ${JSON.stringify(fields[i])}`);
     }
     changes.push({ oldMode, newMode, oldOid, newOid, status, path, ...(twoPaths ? { from: fields[i + 1]! } : {}) });
@@ -156,6 +156,19 @@ export async function detectRenames(repo: string, base: string, target: string, 
   return parseDiffTree((await git(repo, args)).stdout)
     .changes.filter((c) => c.status.startsWith('R') && c.from !== undefined)
     .map((c) => ({ from: c.from!, to: c.path, similarity: Number(c.status.slice(1)) }));
+}
+
+/**
+ * How far each file of `treeB` is from its namesake in `treeA` by git's own measure, in one call:
+ * `-B/1%` makes git score every modified file whose content it counts as changed by 1% or more
+ * (its dissimilarity, what `-M` turns into a similarity) and print it after the M:
+ *   ":100644 100644 eb92… 081f… M\0a\0:100644 100644 eb92… c811… M049\0b\0"
+ * `a` changed less than 1%; `b` is 49% different. git does not score files under 400 bytes
+ * (too small to judge), so they print a bare M too. Renames are off: only same-path twins count.
+ */
+export async function diffTreeDissimilarity(repo: string, treeA: string, treeB: string): Promise<RawChange[]> {
+  const out = await git(repo, [...DIFF_TREE, '--no-renames', '-B/1%', '--end-of-options', treeA, treeB]);
+  return parseDiffTree(out.stdout).changes;
 }
 
 /** Changes from `a` to `b` under `roots` as git's rename detection sees them (its default threshold). */

@@ -35,6 +35,10 @@ export async function fileDiff(repo: string, settings: SprintSettings, path: str
     return fail('bad-path', `"${path}" is a folder: pick a file from the inventory.`);
   }
 
+  // An inherited file is upstream's alone and builds from there: its "diff" would be the whole
+  // file as a deletion, which is no change the fork made.
+  if (pairing && upstreamEntry && !forkEntry) return ok({ path, upstreamPath, binary: false, text: '', truncated: false, inherited: true });
+
   let treeA: string = upstreamCommit;
   let treeB: string = forkCommit;
   let rel = path;
@@ -48,5 +52,5 @@ export async function fileDiff(repo: string, settings: SprintSettings, path: str
   }
   const patch = await diffTreePath(repo, treeA, treeB, rel, { old: upstreamPath, new: path });
   const { text, truncated } = truncateDiff(patch.text);
-  return ok({ path, upstreamPath, binary: patch.binary, text, truncated });
+  return ok({ path, upstreamPath, binary: patch.binary, text, truncated, inherited: false });
 }

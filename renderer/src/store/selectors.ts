@@ -3,12 +3,13 @@
  * select one number or one id list per card or column and re-render only when that changes.
  */
 import { CARD_STATES, type CardState, type Inventory, type InventoryFile, type Person, type Plan, type Subsystem } from '../../../shared/model';
-import { filesInNoSubsystem } from '../../../shared/inventory';
+import { filesInNoSubsystem, needsWork } from '../../../shared/inventory';
 import type { TeamStatus } from '../../../shared/team/status';
 import { memoByIdentity } from './memo';
 import type { BoardFilter, BoardMode, SprintState } from './types';
 
 export interface CardStats {
+  /** The card's files that need work (not inherited, not identical copies, not interim copies). */
   files: number;
   added: number;
   removed: number;
@@ -38,20 +39,23 @@ const cardStats = memoByIdentity((subsystems: Plan['subsystems'], inventory: Inv
   const index = inventoryIndex(inventory);
   const out: Record<string, CardStats> = {};
   for (const [id, s] of Object.entries(subsystems)) {
+    let files = 0;
     let added = 0;
     let removed = 0;
     for (const path of s.files) {
       const f = index.get(path);
-      // An upstream-only file in a paired folder is inherited by the sparse fork: nobody has to
-      // upstream it, so its lines are no one's work (the inventory still lists its numstat).
-      // Nor is an interim copy of a rename rule: its source's lines are counted.
-      if (f && f.status !== 'upstream-only' && f.interimCopyOf === undefined) {
+      // An inherited file (upstream's, in a paired folder the fork does not copy) and an identical
+      // copy are nobody's work, nor is an interim copy of a rename rule: its source is counted.
+      // A path the inventory does not know (yet) counts as a file, so a card never reads empty by mistake.
+      if (f && !needsWork(f)) continue;
+      files += 1;
+      if (f) {
         added += f.added;
         removed += f.removed;
       }
     }
     const prev = lastStats[id];
-    out[id] = prev && prev.files === s.files.length && prev.added === added && prev.removed === removed ? prev : { files: s.files.length, added, removed };
+    out[id] = prev && prev.files === files && prev.added === added && prev.removed === removed ? prev : { files, added, removed };
   }
   lastStats = out;
   return out;

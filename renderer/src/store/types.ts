@@ -1,7 +1,8 @@
 /** The store's shape: one interface per slice, combined into `SprintState`. */
 import type { AppInfo, FileDiff, PlanEventsPush, PlanSnapshot, RepoSummary } from '../../../shared/api';
 import type { PickupApplied, PickupList } from '../../../shared/pickup/model';
-import type { CardState, FileStatus, Inventory, Plan } from '../../../shared/model';
+import type { ShownStatus } from '../../../shared/inventory';
+import type { CardState, Inventory, Plan } from '../../../shared/model';
 import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
@@ -170,7 +171,7 @@ export interface BoardFilter {
 }
 
 export interface InventoryFilter {
-  status: FileStatus | 'all';
+  status: ShownStatus | 'all';
   text: string;
   /** Subsystem id, 'none' for files in no subsystem, or 'all'. */
   subsystem: string;

@@ -41,12 +41,15 @@ beforeAll(async () => {
 afterAll(() => cleanup(repo, ...dirs));
 
 describe('merge-sprint board commands', () => {
-  it('init starts the plan with the refs, the pairing and subsystems holding every file', async () => {
+  it('init starts the plan with the refs, the pairing and subsystems holding every file that needs work', async () => {
     const p = await plan();
     expect(p.sprint).toEqual({ upstreamRef: 'v1', forkRef: 'fork', pairings: [{ fork: 'xen/i386', upstream: 'arch/i386' }] });
-    const inventory = JSON.parse((await runCli(['inventory', '--repo', repo, '--json'])).stdout) as { files: Array<{ path: string }> };
+    const inventory = JSON.parse((await runCli(['inventory', '--repo', repo, '--json'])).stdout) as { files: Array<{ path: string; upstreamPath: string; status: string }> };
     const held = p.subsystems.flatMap((s) => s.files).sort();
-    expect(held).toEqual(inventory.files.map((f) => f.path).sort());
+    // The JSON keeps git's statuses; the cards leave out identical copies and the files the fork inherits.
+    const inherited = (f: { path: string; upstreamPath: string; status: string }) => f.status === 'upstream-only' && f.path !== f.upstreamPath;
+    expect(held).toEqual(inventory.files.filter((f) => f.status !== 'identical' && !inherited(f)).map((f) => f.path).sort());
+    expect(inventory.files.some(inherited)).toBe(true);
     expect(p.unassignedFiles).toEqual([]);
     expect(p.subsystems.every((s) => s.owner === null && s.state === 'Backlog')).toBe(true);
     // The plan lives outside the working tree and the index.

@@ -1,6 +1,7 @@
 /** The one `-z` parser of diff-tree, on the records git prints (quoted shapes), odd paths included. */
-import { describe, expect, it } from 'vitest';
-import { parseDiffTree } from '../../../electron/core/git/diff-tree';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffTreeDissimilarity, parseDiffTree } from '../../../electron/core/git/diff-tree';
+import { cleanup, makeCommit, makeRepo } from '../../helpers/repo';
 
 const Z = '0'.repeat(40);
 const A = 'a'.repeat(40);
@@ -37,8 +38,43 @@ describe('parseDiffTree', () => {
     ]);
   });
 
+  it('reads the dissimilarity -B prints after an M for a rewrite', () => {
+    const out = `:100644 100644 ${A} ${B} M\0a\0:100644 100644 ${A} ${B} M049\0b\0`;
+    expect(parseDiffTree(out).changes.map((c) => c.status)).toEqual(['M', 'M049']);
+  });
+
   it('refuses what is not diff-tree output', () => {
     expect(() => parseDiffTree(`:100644 100644 ${A} ${B} X\0x.c\0`)).toThrow(/Unexpected diff-tree raw record/);
     expect(() => parseDiffTree('garbage\0')).toThrow(/Unexpected diff-tree numstat record/);
+  });
+});
+
+describe('diffTreeDissimilarity', () => {
+  let repo = '';
+  const lines = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, i) => `line ${from + i}`).join('\n') + '\n';
+  beforeAll(() => {
+    repo = makeRepo();
+    makeCommit(repo, { files: { 'up/same.c': lines(1, 200), 'up/touched.c': lines(1, 200), 'up/half.c': lines(1, 200), 'up/new.c': lines(1, 200), 'up/tiny.c': 'a\n' } });
+    makeCommit(repo, {
+      files: {
+        'fork/same.c': lines(1, 200),
+        'fork/touched.c': lines(1, 199) + 'changed\n',
+        'fork/half.c': lines(1, 100) + lines(1000, 1099),
+        'fork/new.c': lines(5000, 5199),
+        'fork/tiny.c': 'b\n',
+      },
+    });
+  });
+  afterAll(() => cleanup(repo));
+
+  it("scores each changed twin by git's measure: a small change bare, a rewrite with its percentage, a tiny file unscored", async () => {
+    const changes = await diffTreeDissimilarity(repo, 'HEAD:up', 'HEAD:fork');
+    const status = Object.fromEntries(changes.map((c) => [c.path, c.status]));
+    expect(status['same.c']).toBeUndefined();
+    expect(status['touched.c']).toBe('M');
+    expect(status['tiny.c']).toBe('M');
+    expect(status['new.c']).toBe('M100');
+    expect(Number(status['half.c']?.slice(1))).toBeGreaterThanOrEqual(40);
+    expect(Number(status['half.c']?.slice(1))).toBeLessThan(60);
   });
 });

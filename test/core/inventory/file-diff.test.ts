@@ -40,12 +40,18 @@ describe('fileDiff', () => {
     expect(d.text).toBe(`--- a/drivers/net/ne2k.c\n+++ b/drivers/net/ne2k.c\n${gitHunks('v1.0:drivers/net/ne2k.c', 'xen:drivers/net/ne2k.c')}`);
   });
 
-  it('shows fork-only and inherited files as added and deleted', async () => {
+  it('shows a fork-only file as added, and an inherited one as inherited, not as a deletion', async () => {
     const added = await diffOf('arch/xen/i386/kernel/evtchn.c');
     expect(added.text.startsWith('new file mode 100644\n--- /dev/null\n+++ b/arch/xen/i386/kernel/evtchn.c\n@@ -0,0 +1,12 @@\n+evtchn line 0\n')).toBe(true);
+    expect(added.inherited).toBe(false);
     const inherited = await diffOf('arch/xen/x86_64/kernel/head.c');
-    expect(inherited.upstreamPath).toBe('arch/x86_64/kernel/head.c');
-    expect(inherited.text.startsWith('deleted file mode 100644\n--- a/arch/x86_64/kernel/head.c\n+++ /dev/null\n@@ -1,9 +0,0 @@\n')).toBe(true);
+    expect(inherited).toEqual({ path: 'arch/xen/x86_64/kernel/head.c', upstreamPath: 'arch/x86_64/kernel/head.c', binary: false, text: '', truncated: false, inherited: true });
+  });
+
+  it('shows a file the fork removed outside the pairings as a deletion: that is a change of the fork', async () => {
+    const d = await diffOf('drivers/net/gone.c');
+    expect(d.inherited).toBe(false);
+    expect(d.text).toContain('deleted file mode 100644\n--- a/drivers/net/gone.c\n+++ /dev/null\n');
   });
 
   it('handles identical copies, binary files, awkward names, symlinks and submodules', async () => {

@@ -1,6 +1,8 @@
-/** Pairing suggestions on a demo-like layout, and the choice between nested candidates. */
+/** Pairing suggestions on a demo-like layout, the choice between nested candidates, and the likeness of twins. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { suggestFromFiles, suggestPairings } from '../../../electron/core/inventory/suggest';
+import type { RawChange } from '../../../electron/core/git/diff-tree';
+import { isGenericName } from '../../../electron/core/inventory/generic-names';
+import { nameCandidates, scoreCandidate, suggestPairings, twinLikeness } from '../../../electron/core/inventory/suggest';
 import { cleanup, makeCommit, makeRepo } from '../../helpers/repo';
 
 let repo = '';
@@ -45,10 +47,11 @@ describe('suggestPairings', () => {
   it('suggests the sub-architecture folders and the moved core, best first', async () => {
     const result = await suggestPairings(repo, 'main', 'xen');
     if (!result.ok) throw new Error(result.error.message);
+    // The files are under 400 bytes, too small for git to call a rewrite, so every twin counts as similar.
     expect(result.value).toEqual([
-      { fork: 'arch/xen/x86_64', upstream: 'arch/x86_64', score: 1, forkFiles: 2, matched: 2 },
-      { fork: 'arch/xen/i386', upstream: 'arch/i386', score: 4 / 5, forkFiles: 5, matched: 4 },
-      { fork: 'drivers/xen/core', upstream: 'kernel', score: 3 / 4, forkFiles: 4, matched: 3 },
+      { fork: 'arch/xen/x86_64', upstream: 'arch/x86_64', score: 1, forkFiles: 2, matched: 2, identical: 0, similar: 2, confident: true },
+      { fork: 'arch/xen/i386', upstream: 'arch/i386', score: 4 / 5, forkFiles: 5, matched: 4, identical: 0, similar: 4, confident: true },
+      { fork: 'drivers/xen/core', upstream: 'kernel', score: 3 / 4, forkFiles: 4, matched: 3, identical: 0, similar: 3, confident: true },
     ]);
   });
 
@@ -58,27 +61,64 @@ describe('suggestPairings', () => {
   });
 });
 
-describe('suggestFromFiles', () => {
+describe('nameCandidates', () => {
   const upstream = ['arch/i386/kernel/a.c', 'arch/i386/kernel/b.c', 'arch/i386/mm/c.c', 'lib/a.c'];
+  const pairs = (forkFiles: string[], up = upstream) => nameCandidates(up, forkFiles).map((c) => `${c.fork}=${c.twins[0]?.upstream ?? ''}`);
 
   it('prefers the folder that keeps the same last name over a wrapper around it', () => {
     // "wrap" = "arch" and "wrap/i386" = "arch/i386" match the same files; the second says more.
-    expect(suggestFromFiles(upstream, ['wrap/i386/kernel/a.c', 'wrap/i386/mm/c.c'])).toEqual([
-      { fork: 'wrap/i386', upstream: 'arch/i386', score: 1, forkFiles: 2, matched: 2 },
+    expect(nameCandidates(upstream, ['wrap/i386/kernel/a.c', 'wrap/i386/mm/c.c'])).toEqual([
+      { fork: 'wrap/i386', files: ['kernel/a.c', 'mm/c.c'], twins: [{ upstream: 'arch/i386', twins: ['kernel/a.c', 'mm/c.c'], named: 2 }] },
     ]);
   });
 
   it('keeps the sub-architecture folder over its subfolders, and over a twin that is its own parent', () => {
-    const suggestions = suggestFromFiles(upstream, ['arch/xen/i386/kernel/a.c', 'arch/xen/i386/kernel/b.c']);
-    expect(suggestions.map((s) => `${s.fork}=${s.upstream}`)).toEqual(['arch/xen/i386=arch/i386']);
+    expect(pairs(['arch/xen/i386/kernel/a.c', 'arch/xen/i386/kernel/b.c'])).toEqual(['arch/xen/i386=arch/i386']);
   });
 
-  it('drops folders where less than half the files have a twin, and folders that exist upstream', () => {
-    expect(suggestFromFiles(upstream, ['new/a.c', 'new/x.c', 'new/y.c'])).toEqual([]);
-    expect(suggestFromFiles(upstream, ['lib/a.c', 'arch/i386/kernel/a.c'])).toEqual([]);
+  it('drops folders with fewer than two twins, and folders that exist upstream', () => {
+    expect(pairs(['new/a.c', 'new/x.c', 'new/y.c'])).toEqual([]);
+    expect(pairs(['lib/a.c', 'arch/i386/kernel/a.c'])).toEqual([]);
   });
 
-  it('needs more than one shared name (a lone Makefile is no evidence)', () => {
-    expect(suggestFromFiles(['drivers/net/Makefile', 'drivers/net/ne2k.c'], ['drivers/xen/netfront/Makefile', 'drivers/xen/netfront/netfront.c'])).toEqual([]);
+  it('never pairs folders whose twins share only generic names (Makefile, Kconfig, README)', () => {
+    const up = ['arch/alpha/kernel/Makefile', 'arch/alpha/kernel/Kconfig', 'arch/alpha/kernel/README.txt', 'arch/alpha/kernel/osf_sys.c'];
+    expect(pairs(['drivers/xen/console/Makefile', 'drivers/xen/console/Kconfig', 'drivers/xen/console/README.txt'], up)).toEqual([]);
+    expect(pairs(['drivers/xen/console/Makefile', 'drivers/xen/console/Kconfig', 'drivers/xen/console/xencons.c'], up)).toEqual([]);
+    // The generic names still count as twins once telling ones made the pair.
+    const c = nameCandidates([...up, 'arch/alpha/kernel/irq.c'], ['x/alpha/osf_sys.c', 'x/alpha/irq.c', 'x/alpha/Makefile']);
+    expect(c.map((k) => [k.fork, k.twins[0]?.upstream, k.twins[0]?.twins.length, k.twins[0]?.named])).toEqual([['x/alpha', 'arch/alpha/kernel', 3, 2]]);
+  });
+});
+
+describe('isGenericName', () => {
+  it('knows the names every folder has, with or without a suffix, and nothing else', () => {
+    for (const n of ['Makefile', 'a/Kconfig', 'a/Kconfig.debug', 'README', 'README.md', 'Makefile.am', '.gitignore', 'COPYING', 'x/Kbuild']) expect(isGenericName(n), n).toBe(true);
+    for (const n of ['setup.c', 'a/makefile-helper.c', 'index.c', 'kernel/build.c', 'mm/readme_parser.c']) expect(isGenericName(n), n).toBe(false);
+  });
+});
+
+describe('twinLikeness and scoreCandidate', () => {
+  const change = (path: string, status: string): RawChange => ({ oldMode: '100644', newMode: '100644', oldOid: 'a'.repeat(40), newOid: 'b'.repeat(40), status, path });
+
+  it('counts twins no record names as identical, small or scored-under-half changes as similar, rewrites and type changes as neither', () => {
+    const likeness = twinLikeness(['same.c', 'small.c', 'half.c', 'rewrite.c', 'link.c'], [change('small.c', 'M'), change('half.c', 'M049'), change('rewrite.c', 'M050'), change('link.c', 'T')]);
+    expect(likeness).toEqual({ identical: 1, similar: 2 });
+  });
+
+  it('picks the twin folder with most near-identical twins, and ticks it only when over half the fork files are near-identical', () => {
+    const c = {
+      fork: 'arch/xen/x86_64',
+      files: ['a.c', 'b.c', 'c.c', 'd.c', 'e.c'],
+      twins: [
+        { upstream: 'arch/i386', twins: ['a.c', 'b.c', 'c.c', 'd.c'], named: 4 },
+        { upstream: 'arch/x86_64', twins: ['a.c', 'b.c', 'c.c'], named: 3 },
+      ],
+    };
+    expect(scoreCandidate(c, [{ identical: 0, similar: 1 }, { identical: 1, similar: 2 }])).toEqual({
+      fork: 'arch/xen/x86_64', upstream: 'arch/x86_64', score: 3 / 5, forkFiles: 5, matched: 3, identical: 1, similar: 2, confident: true,
+    });
+    const rewritten = scoreCandidate(c, [{ identical: 0, similar: 2 }, { identical: 0, similar: 1 }]);
+    expect([rewritten.upstream, rewritten.score, rewritten.confident]).toEqual(['arch/i386', 2 / 5, false]);
   });
 });

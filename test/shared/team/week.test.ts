@@ -22,8 +22,8 @@ const inventory = {
     inventoryFile('xen/mm/a.c', 'modified', 30, 10),
     inventoryFile('xen/mm/b.c', 'fork-only', 60, 0),
     inventoryFile('xen/kernel/c.c', 'modified', 5, 5),
-    // Inherited from upstream: nobody's work, so never lines to land.
-    inventoryFile('xen/kernel/inherited.c', 'upstream-only', 500, 0),
+    // Inherited from upstream (its twin in the paired folder, no fork copy): nobody's work, so never lines to land.
+    inventoryFile('xen/kernel/inherited.c', 'upstream-only', 0, 500, { upstreamPath: 'i386/kernel/inherited.c' }),
   ],
 };
 

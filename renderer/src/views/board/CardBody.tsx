@@ -54,7 +54,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
         ) : (
           <span className="card-owner card-owner-none">Unassigned</span>
         )}
-        <span>{stats.files === 1 ? '1 file' : `${formatCount(stats.files)} files`}</span>
+        <span>{stats.files === 1 ? '1 file needs work' : `${formatCount(stats.files)} files need work`}</span>
         <span className="counts">
           <span className="added">+{formatCount(stats.added)}</span> <span className="removed">−{formatCount(stats.removed)}</span>
         </span>

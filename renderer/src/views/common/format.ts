@@ -1,11 +1,13 @@
 /** Numbers and words as the UI prints them. */
-import type { FileStatus } from '../../../../shared/model';
+import type { ShownStatus } from '../../../../shared/inventory';
 
-export const STATUS_LABEL: Record<FileStatus, string> = {
+/** A file's status in the app's words; `inherited` is upstream-only inside a pairing (shared/inventory.ts). */
+export const STATUS_LABEL: Record<ShownStatus, string> = {
   modified: 'Modified',
   identical: 'Identical',
   'fork-only': 'Fork only',
   'upstream-only': 'Upstream only',
+  inherited: 'Inherited',
 };
 
 // One formatter for the whole app: `toLocaleString` builds a new one per call, which costs

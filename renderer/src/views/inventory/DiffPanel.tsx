@@ -52,7 +52,12 @@ export function DiffPanel() {
         </p>
       )}
       {diff && diff.binary && <p className="muted pad">Binary file: no line diff.</p>}
-      {diff && !diff.binary && diff.text === '' && <p className="muted pad">The two files are identical.</p>}
+      {diff?.inherited && (
+        <p className="muted pad" data-testid="diff-inherited">
+          Inherited from upstream, unchanged by the fork: the fork has no copy of this file, so it builds from {diff.upstreamPath} and needs no work.
+        </p>
+      )}
+      {diff && !diff.inherited && !diff.binary && diff.text === '' && <p className="muted pad">The two files are identical.</p>}
       {diff && diff.truncated && <p className="notice-inline pad">This diff is long and was cut at the size limit; the full diff is in git.</p>}
       {diff && !diff.binary && diff.text !== '' && <DiffBody text={diff.text} />}
     </aside>

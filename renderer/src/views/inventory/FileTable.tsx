@@ -1,6 +1,7 @@
 /** The inventory table, virtualised: only the rows on screen exist, so 70,000 files scroll smoothly. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { isInherited, shownStatus } from '../../../../shared/inventory';
 import type { InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import type { SortKey } from '../../store/types';
@@ -89,7 +90,7 @@ export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map
                       Interim copy
                     </span>
                   ) : (
-                    <span className={`status-badge status-${f.status}`}>{STATUS_LABEL[f.status]}</span>
+                    <span className={`status-badge status-${shownStatus(f)}`}>{STATUS_LABEL[shownStatus(f)]}</span>
                   )}
                 </div>
                 <div role="cell" className="c-path">
@@ -107,11 +108,12 @@ export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map
                     {f.upstreamPath === f.path ? <span className="muted">same path</span> : <span>{f.upstreamPath}</span>}
                   </div>
                 )}
+                {/* An inherited file's numstat would be the whole upstream file removed: no one's change. */}
                 <div role="cell" className="c-num added">
-                  {f.binary ? '' : `+${formatCount(f.added)}`}
+                  {f.binary || isInherited(f) ? '' : `+${formatCount(f.added)}`}
                 </div>
                 <div role="cell" className="c-num removed">
-                  {f.binary ? <LineCounts added={0} removed={0} binary /> : `−${formatCount(f.removed)}`}
+                  {isInherited(f) ? '' : f.binary ? <LineCounts added={0} removed={0} binary /> : `−${formatCount(f.removed)}`}
                 </div>
                 <div role="cell" className="c-sub">
                   {sub ? (subsystems[sub]?.name ?? sub) : <span className="muted">none</span>}

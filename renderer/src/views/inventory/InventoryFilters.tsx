@@ -1,5 +1,5 @@
 /** Filter the inventory by status, text and subsystem. */
-import { FILE_STATUSES, type FileStatus } from '../../../../shared/model';
+import { SHOWN_STATUSES, type ShownStatus } from '../../../../shared/inventory';
 import { useSprint } from '../../store';
 import { formatCount, STATUS_LABEL } from '../common/format';
 
@@ -12,9 +12,9 @@ export function InventoryFilters({ shown, total }: { shown: number; total: numbe
     <div className="toolbar" role="toolbar" aria-label="Inventory filters">
       <label className="field-inline">
         Status
-        <select value={filter.status} onChange={(e) => set({ status: e.target.value as FileStatus | 'all' })} data-testid="inventory-status">
+        <select value={filter.status} onChange={(e) => set({ status: e.target.value as ShownStatus | 'all' })} data-testid="inventory-status">
           <option value="all">Any</option>
-          {FILE_STATUSES.map((s) => (
+          {SHOWN_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
             </option>

@@ -1,6 +1,7 @@
 /** Totals per status (interim copies of rename rules apart); clicking one filters the table to it. */
 import { useMemo } from 'react';
-import { FILE_STATUSES, type InventoryFile } from '../../../../shared/model';
+import { SHOWN_STATUSES } from '../../../../shared/inventory';
+import type { InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { plural, STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
@@ -13,7 +14,7 @@ export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
   const set = useSprint((s) => s.setInventoryFilter);
   return (
     <div className="status-totals" role="group" aria-label="Totals per status">
-      {FILE_STATUSES.map((st) => (
+      {SHOWN_STATUSES.map((st) => (
         <button
           key={st}
           type="button"
@@ -24,7 +25,7 @@ export function StatusTotals({ files }: { files: readonly InventoryFile[] }) {
         >
           <span className="status-total-name">{STATUS_LABEL[st]}</span>
           <span className="status-total-files">{plural(totals[st].files, 'file')}</span>
-          <LineCounts added={totals[st].added} removed={totals[st].removed} />
+          {st === 'inherited' ? <span className="status-total-note">from upstream, no work</span> : <LineCounts added={totals[st].added} removed={totals[st].removed} />}
         </button>
       ))}
       {copies > 0 && (

@@ -1,5 +1,6 @@
 /** Filtering, sorting and totals of the inventory: pure functions over its files. */
-import { FILE_STATUSES, type FileStatus, type InventoryFile, type Plan } from '../../../../shared/model';
+import { isInherited, SHOWN_STATUSES, shownStatus, type ShownStatus } from '../../../../shared/inventory';
+import type { InventoryFile, Plan } from '../../../../shared/model';
 import type { InventoryFilter, SortKey } from '../../store/types';
 
 export interface Totals {
@@ -32,7 +33,7 @@ export const holderOf = (f: InventoryFile, owner: Map<string, string>): string |
 export function filterFiles(files: readonly InventoryFile[], filter: InventoryFilter, owner: Map<string, string>): InventoryFile[] {
   const text = filter.text.trim().toLowerCase();
   return files.filter((f) => {
-    if (filter.status !== 'all' && f.status !== filter.status) return false;
+    if (filter.status !== 'all' && shownStatus(f) !== filter.status) return false;
     const holder = holderOf(f, owner);
     if (filter.subsystem === 'none' && holder !== undefined) return false;
     if (filter.subsystem !== 'all' && filter.subsystem !== 'none' && holder !== filter.subsystem) return false;
@@ -40,13 +41,13 @@ export function filterFiles(files: readonly InventoryFile[], filter: InventoryFi
   });
 }
 
-const STATUS_RANK: Record<FileStatus, number> = { modified: 0, 'fork-only': 1, 'upstream-only': 2, identical: 3 };
+const STATUS_RANK: Record<ShownStatus, number> = { modified: 0, 'fork-only': 1, 'upstream-only': 2, identical: 3, inherited: 4 };
 const byPath = (a: InventoryFile, b: InventoryFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 const COMPARE: Record<SortKey, (a: InventoryFile, b: InventoryFile) => number> = {
   path: byPath,
   upstreamPath: (a, b) => (a.upstreamPath < b.upstreamPath ? -1 : a.upstreamPath > b.upstreamPath ? 1 : 0),
-  status: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status],
+  status: (a, b) => STATUS_RANK[shownStatus(a)] - STATUS_RANK[shownStatus(b)],
   added: (a, b) => a.added - b.added,
   removed: (a, b) => a.removed - b.removed,
 };
@@ -58,10 +59,14 @@ export function sortFiles(files: readonly InventoryFile[], key: SortKey, descend
   return [...files].sort((a, b) => dir * cmp(a, b) || byPath(a, b));
 }
 
-/** Totals per status, interim copies left out. */
-export function totalsByStatus(files: readonly InventoryFile[]): Record<FileStatus, Totals> {
-  const out = Object.fromEntries(FILE_STATUSES.map((s) => [s, zero()])) as Record<FileStatus, Totals>;
-  for (const f of files) if (!isInterimCopy(f)) addTo(out[f.status], f);
+/** Totals per status as the app words it, interim copies left out; inherited files count as files, never as lines (no one changed them). */
+export function totalsByStatus(files: readonly InventoryFile[]): Record<ShownStatus, Totals> {
+  const out = Object.fromEntries(SHOWN_STATUSES.map((s) => [s, zero()])) as Record<ShownStatus, Totals>;
+  for (const f of files) {
+    if (isInterimCopy(f)) continue;
+    if (isInherited(f)) out.inherited.files += 1;
+    else addTo(out[f.status], f);
+  }
   return out;
 }
 
@@ -80,7 +85,8 @@ export interface GroupTotals extends Totals {
 export function totalsBy(files: readonly InventoryFile[], keyOf: (f: InventoryFile) => string): GroupTotals[] {
   const groups = new Map<string, GroupTotals>();
   for (const f of files) {
-    if (isInterimCopy(f)) continue;
+    // Inherited files are upstream's, unchanged: no group's work.
+    if (isInterimCopy(f) || isInherited(f)) continue;
     const key = keyOf(f);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, ...zero() }));

@@ -1,6 +1,6 @@
 /** Folder pairings: suggestions with checkboxes, plus pairs typed by hand. */
 import { useState, type FormEvent } from 'react';
-import { checkManualPairing, normaliseFolder, type PairingRow } from './pairings';
+import { checkManualPairing, normaliseFolder, rowWords, type PairingRow } from './pairings';
 
 interface Props {
   rows: PairingRow[];
@@ -18,7 +18,7 @@ export function PairingPicker({ rows, onChange, onSuggest, suggesting }: Props) 
     const problem = checkManualPairing(rows, fork, upstream);
     setError(problem);
     if (problem) return;
-    onChange([...rows, { fork: normaliseFolder(fork), upstream: normaliseFolder(upstream), checked: true, origin: 'manual', score: null, matched: null, forkFiles: null }]);
+    onChange([...rows, { fork: normaliseFolder(fork), upstream: normaliseFolder(upstream), checked: true, origin: 'manual', evidence: null }]);
     setFork('');
     setUpstream('');
   };
@@ -26,7 +26,10 @@ export function PairingPicker({ rows, onChange, onSuggest, suggesting }: Props) 
   return (
     <fieldset className="fieldset">
       <legend>Folder pairings</legend>
-      <p className="hint">A fork folder and its upstream twin, compared file by file (arch/xen/i386 = arch/i386). Files outside every pairing are compared at the same path.</p>
+      <p className="hint">
+        A fork folder and its upstream twin, compared file by file (arch/xen/i386 = arch/i386). Files outside every pairing are compared at the same path.
+        Suggestions are ticked when most of the fork folder's files have an identical or similar twin; names every folder has (Makefile, Kconfig) do not count.
+      </p>
       <div className="row">
         <button type="button" className="btn" onClick={onSuggest} disabled={suggesting} data-testid="suggest-pairs">
           {suggesting ? 'Looking for pairs…' : 'Suggest pairings'}
@@ -39,18 +42,18 @@ export function PairingPicker({ rows, onChange, onSuggest, suggesting }: Props) 
               <th scope="col">Use</th>
               <th scope="col">Fork folder</th>
               <th scope="col">Upstream twin</th>
-              <th scope="col">Matching files</th>
+              <th scope="col">Evidence</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={`${r.fork}=${r.upstream}`}>
+              <tr key={`${r.fork}=${r.upstream}`} data-testid="pairing-row" data-pair={`${r.fork}=${r.upstream}`} data-checked={r.checked}>
                 <td>
                   <input type="checkbox" checked={r.checked} onChange={() => toggle(i)} aria-label={`Pair ${r.fork} with ${r.upstream}`} />
                 </td>
                 <td className="mono">{r.fork}</td>
                 <td className="mono">{r.upstream}</td>
-                <td className="num">{r.score !== null ? `${r.matched} of ${r.forkFiles} (${Math.round(r.score * 100)}%)` : r.origin === 'sprint' ? 'in the sprint' : 'added by hand'}</td>
+                <td className={r.evidence && !r.evidence.confident ? 'pairing-evidence weak' : 'pairing-evidence'}>{rowWords(r)}</td>
               </tr>
             ))}
           </tbody>

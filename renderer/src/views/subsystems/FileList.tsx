@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, useState } from 'react';
 import { sprintStore, useSprint } from '../../store';
 import { inventoryIndex } from '../../store/selectors';
+import { isInherited, shownStatus } from '../../../../shared/inventory';
 import { STATUS_LABEL } from '../common/format';
 import { LineCounts } from '../common/LineCounts';
 import { fileDragId } from './dragIds';
@@ -28,8 +29,8 @@ const FileRow = memo(function FileRow({ path, ticked, onTick }: { path: string; 
       </span>
       {file && (
         <>
-          <span className={`status-badge status-${file.status}`}>{STATUS_LABEL[file.status]}</span>
-          <LineCounts added={file.added} removed={file.removed} binary={file.binary} />
+          <span className={`status-badge status-${shownStatus(file)}`}>{STATUS_LABEL[shownStatus(file)]}</span>
+          {!isInherited(file) && <LineCounts added={file.added} removed={file.removed} binary={file.binary} />}
         </>
       )}
     </div>
