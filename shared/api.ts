@@ -14,6 +14,7 @@ import { seriesChannels, type SeriesPush } from './series/api';
 import { upstreamChannels } from './upstream/api';
 import { teamChannels } from './team/api';
 import { pickupChannels } from './pickup/api';
+import { maintainersChannels } from './maintainers/api';
 import { channel } from './channel';
 
 export { channel, type ChannelDef } from './channel';
@@ -84,7 +85,7 @@ export const coreChannels = {
   'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 } as const;
 
-export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels } as const;
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels, ...maintainersChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

@@ -1,7 +1,7 @@
 /** What the series engine answers: the series with its numbers, checks, exports and drift. */
 import type { Coverage } from './changes';
 import type { SeriesPlan } from './model';
-import type { Recipients } from './recipients';
+import type { PatchRecipients, Recipients } from './recipients';
 
 export interface PatchStats {
   patchId: string;
@@ -19,6 +19,10 @@ export interface SeriesState {
   coverage: Coverage;
   /** What is wrong with the series as it stands (coverage, order), or null. */
   problem: string | null;
+  /** Each patch's To and Cc with why each is there (MAINTAINERS, the maintainers map, the twins). */
+  recipients: PatchRecipients[];
+  /** Why the patches have no recipients (no MAINTAINERS, or no F: lines and no map), or null. */
+  recipientsProblem: string | null;
 }
 
 export type SeriesWarning =

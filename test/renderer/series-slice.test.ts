@@ -26,6 +26,8 @@ async function setup() {
       stats: server.plan.series.patchOrder.map((patchId) => ({ patchId, files: 1, added: world.added, removed: 0, binary: 0 })),
       coverage: { uncovered: [], duplicates: [], unchanged: [], empty: [] },
       problem: world.problem,
+      recipients: [],
+      recipientsProblem: null,
     };
     return ok(state);
   });

@@ -19,6 +19,7 @@ import { exportSeries, type ExportOptions } from './export';
 import { loadSeries, seriesProblem } from './load';
 import { NO_SPRINT, proposeForPlan } from './propose';
 import { patchStats } from './warnings';
+import { recipientsOfSeries } from './recipients';
 
 export async function proposeInPlan(ctx: RepoServices, target?: string): Promise<Result<SeriesProposal>> {
   const { plan } = await ctx.plan.snapshot();
@@ -36,15 +37,17 @@ export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState
   if (!input.ok) {
     if (input.error.code !== 'not-found') return input;
     const none = { uncovered: [], duplicates: [], unchanged: [], empty: [] };
-    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message });
+    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message, recipients: [], recipientsProblem: null });
   }
-  const stats = await patchStats(input.value, ctx.caches.seriesNumstat);
+  const [stats, recipients] = await Promise.all([patchStats(input.value, ctx.caches.seriesNumstat), recipientsOfSeries(input.value)]);
   return ok({
     series: plan.series,
     targetCommit: input.value.targetCommit,
     stats,
     coverage: coverage(input.value.patches, input.value.changes),
     problem: seriesProblem(input.value),
+    recipients: recipients.patches,
+    recipientsProblem: recipients.problem,
   });
 }
 

@@ -6,6 +6,7 @@ import type { ClientCommand, PlanEvent } from '../../../shared/plan/events';
 import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/rename/model';
 import type { Result } from '../../../shared/result';
 import type { DriftReport, PatchStats } from '../../../shared/series/reports';
+import type { PatchRecipients } from '../../../shared/series/recipients';
 import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
@@ -122,6 +123,10 @@ export interface RenameSlice {
 export interface SeriesSlice {
   /** Each patch's line counts (`series.get`), by patch id. */
   seriesStats: Record<string, PatchStats>;
+  /** Each patch's To and Cc with why each is there (`series.get`), by patch id. */
+  seriesRecipients: Record<string, PatchRecipients>;
+  /** Why no patch has recipients, or null. */
+  seriesRecipientsProblem: string | null;
   /** What is wrong with the series as it stands, or null. */
   seriesProblem: string | null;
   /** Why `series.get` failed the last time, or null. */

@@ -78,6 +78,12 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':
       return `picked up ${plural(change.picked.length, 'fork commit', 'fork commits')}`;
+    case 'maintainers.map':
+      return change.bindings.length === 1 && change.bindings[0]
+        ? change.bindings[0].folders.length === 0
+          ? `unmapped the MAINTAINERS section ${change.bindings[0].section}`
+          : `mapped the MAINTAINERS section ${change.bindings[0].section} to ${list(change.bindings[0].folders)}`
+        : `mapped ${plural(change.bindings.length, 'MAINTAINERS section')} to folders`;
     default:
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;

@@ -28,7 +28,14 @@ export const createSeriesSlice =
         // A failed request keeps the numbers shown, with the reason beside them.
         if (!res.ok) return set({ seriesError: res.error.message });
         const stats = Object.fromEntries(res.value.stats.map((p) => [p.patchId, p]));
-        set({ seriesStats: reuseRecords(get().seriesStats, stats), seriesProblem: res.value.problem, seriesError: null });
+        const recipients = Object.fromEntries(res.value.recipients.map((r) => [r.patchId, r]));
+        set({
+          seriesStats: reuseRecords(get().seriesStats, stats),
+          seriesRecipients: reuseRecords(get().seriesRecipients, recipients),
+          seriesRecipientsProblem: res.value.recipientsProblem,
+          seriesProblem: res.value.problem,
+          seriesError: null,
+        });
       },
     );
     // A look that fails says nothing: the button asks again and shows the reason.
@@ -50,13 +57,15 @@ export const createSeriesSlice =
       if ((s.repo?.path ?? null) !== (prev.repo?.path ?? null)) {
         state.reset();
         upstream.reset();
-        set({ seriesStats: {}, seriesProblem: null, seriesError: null, seriesUpstream: null });
+        set({ seriesStats: {}, seriesRecipients: {}, seriesRecipientsProblem: null, seriesProblem: null, seriesError: null, seriesUpstream: null });
       }
       if (!sameKey(keyOf(s), keyOf(prev))) look();
     });
 
     return {
       seriesStats: {},
+      seriesRecipients: {},
+      seriesRecipientsProblem: null,
       seriesProblem: null,
       seriesError: null,
       seriesUpstream: null,

@@ -8,6 +8,7 @@ import type { Result } from '../../../../shared/result';
 import type { SeriesEdit } from '../../../../shared/series/events';
 import { editPatch, mergePatches, moveFile, splitPatch } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
+import { PatchRecipients } from './PatchRecipients';
 
 async function apply(change: Result<SeriesEdit>, label: string): Promise<boolean> {
   const st = sprintStore.getState();
@@ -115,6 +116,7 @@ export function PatchDetail({ patchId }: { patchId: string }) {
           Merge with next
         </button>
       </div>
+      <PatchRecipients patchId={patchId} />
       <FileActions patchId={patchId} ticked={ticked} onDone={() => setTicked([])} />
       <ul className="plain-list patch-files" aria-label="Files of the patch">
         {patch.files.map((f) => (
