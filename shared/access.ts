@@ -43,6 +43,8 @@ export const CHANNEL_ACCESS = {
   'subsystems.derive': BOARD,
   // The MAINTAINERS file is read from the fork ref by its path in the repository, never from the disk.
   'subsystems.importMaintainers': BOARD,
+  'maintainers.preview': READ,
+  'maintainers.map': READ,
   'people.importAuthors': BOARD,
 
   'rename.list': READ,

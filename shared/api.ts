@@ -15,6 +15,7 @@ import { syncChannels, type SyncPush } from './sync/api';
 import { upstreamChannels } from './upstream/api';
 import { teamChannels } from './team/api';
 import { pickupChannels } from './pickup/api';
+import { maintainersChannels } from './maintainers/api';
 import { channel } from './channel';
 
 export { channel, type ChannelDef } from './channel';
@@ -87,7 +88,7 @@ export const coreChannels = {
   'people.importAuthors': channel<PlanSnapshot>()(z.object({ limit: z.number().int().min(1).max(200).optional() })),
 } as const;
 
-export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels, ...syncChannels } as const;
+export const contract = { ...coreChannels, ...renameChannels, ...seriesChannels, ...upstreamChannels, ...teamChannels, ...pickupChannels, ...syncChannels, ...maintainersChannels } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;

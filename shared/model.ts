@@ -5,6 +5,7 @@ import type { RenameRule, BuildCheck } from './rename/model';
 import { emptySeries, type SeriesPlan } from './series/model';
 import { emptyTeam, type TeamPlan } from './team/model';
 import { emptyPickup, type PickupPlan } from './pickup/model';
+import type { MaintainersBinding } from './maintainers/map';
 
 export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
@@ -87,6 +88,8 @@ export interface Plan {
   team: TeamPlan;
   /** Picking up the fork's new work (see shared/pickup/). */
   pickup: PickupPlan;
+  /** MAINTAINERS sections bound to folders, for a file without F: lines (see shared/maintainers/map.ts). */
+  maintainersMap: MaintainersBinding[];
 }
 
 export const emptyPlan = (): Plan => ({
@@ -103,4 +106,5 @@ export const emptyPlan = (): Plan => ({
   series: emptySeries(),
   team: emptyTeam(),
   pickup: emptyPickup(),
+  maintainersMap: [],
 });

@@ -20,6 +20,9 @@
  * 6. When several sections match, the most specific wins, by the script's pattern depth: the
  *    number of `/` in the pattern, plus one when it does not end in `/`, and -1 for a pattern
  *    that starts with `*`. Deeper first; ties go to the longer pattern, then the earlier section.
+ * 7. An N: line is a regular expression the whole path is searched with (Perl's `m/$value/x`:
+ *    white space in it is not part of it); a section it matches gets depth 0, as in the script,
+ *    unless one of its F: patterns matched too.
  */
 import type { Subsystem } from '../model';
 import { uniqueSlug } from '../plan/ids';
@@ -81,11 +84,13 @@ export interface MaintainersIndex {
   /** F: patterns by a folder name their matches must have, so a path is tested only against patterns that can match it. */
   byFolder: Map<string, IndexedPattern[]>;
   excludes: CompiledPattern[][];
+  /** N: expressions, by section (rule 7). */
+  regexes: { section: number; source: string; regex: RegExp }[];
 }
 
 export interface SectionMatch {
   section: MaintainersSection;
-  /** The section's most specific F: pattern that matched, and its depth. */
+  /** The section's most specific F: pattern that matched (or `N: regex`), and its depth. */
   pattern: string;
   depth: number;
 }
@@ -117,7 +122,20 @@ export function indexMaintainers(sections: MaintainersSection[], paths: string[]
       byFolder.set(key, bucket);
     }
   });
-  return { sections, byFolder, excludes: sections.map((s) => s.excludes.map((x) => compile(x, isDirectory))) };
+  return { sections, byFolder, excludes: sections.map((s) => s.excludes.map((x) => compile(x, isDirectory))), regexes: compileRegexes(sections) };
+}
+
+/** Perl's `/x` drops unescaped white space from a pattern; the parser already refused those that do not compile. */
+function compileRegexes(sections: MaintainersSection[]): MaintainersIndex['regexes'] {
+  return sections.flatMap((s, section) =>
+    s.regexes.flatMap((source) => {
+      try {
+        return [{ section, source, regex: new RegExp(source.replace(/\\\s|\s+/g, (m) => (m.startsWith('\\') ? m : ''))) }];
+      } catch {
+        return [];
+      }
+    }),
+  );
 }
 
 /** The sections whose F: match `path` and whose X: do not, most specific first (rule 6). */
@@ -134,6 +152,9 @@ export function sectionsForPath(index: MaintainersIndex, path: string): SectionM
         best.set(candidate.section, { pattern: candidate.pattern, depth, length });
       }
     }
+  }
+  for (const r of index.regexes) {
+    if (!best.has(r.section) && r.regex.test(path)) best.set(r.section, { pattern: `N: ${r.source}`, depth: 0, length: 0 });
   }
   const matches: (SectionMatch & { order: number; length: number })[] = [];
   for (const [section, m] of best) {

@@ -14,8 +14,9 @@ import { applyPatchesPut } from '../series/fold';
 import type { UpstreamEvent } from '../upstream/schema';
 import type { TeamChange } from '../team/events';
 import { applyTeamChange } from '../team/fold';
+import { applyMaintainersChange, type MaintainersChange } from '../maintainers/events';
 
-export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent | MaintainersChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -83,6 +84,8 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       for (const p of change.picked) picked[p.from] = p.commit;
       return ok({ ...plan, pickup: { ...plan.pickup, picked } });
     }
+    case 'maintainers.map':
+      return applyMaintainersChange(plan, change);
     default:
       return unknownChange(change);
   }

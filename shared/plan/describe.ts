@@ -76,6 +76,12 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `moved the sprint to the upstream ${change.upstreamRef} (${change.to.slice(0, 12)})`;
     case 'series.settings':
       return `set the series' patch limit to ${change.maxPatchKb} KB${change.wholeSupport ? ', the new support in one patch' : ''}`;
+    case 'maintainers.map':
+      return change.bindings.length === 1 && change.bindings[0]
+        ? change.bindings[0].folders.length === 0
+          ? `unmapped the MAINTAINERS section ${change.bindings[0].section}`
+          : `mapped the MAINTAINERS section ${change.bindings[0].section} to ${list(change.bindings[0].folders)}`
+        : `mapped ${plural(change.bindings.length, 'MAINTAINERS section')} to folders`;
     case 'pickup.from':
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':

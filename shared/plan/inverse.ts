@@ -14,6 +14,7 @@ import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
 import { seriesSettingsOf } from '../series/model';
 import { invertTeamChange } from '../team/fold';
+import { invertMaintainersChange } from '../maintainers/events';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
   if (!applyChange(before, change).ok) return null;
@@ -61,6 +62,8 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
     case 'card.branch':
     case 'person.wipLimit':
       return invertTeamChange(before, change);
+    case 'maintainers.map':
+      return invertMaintainersChange(before, change);
     default:
       return inverseOfSeriesEdit(before, change);
   }

@@ -1,10 +1,16 @@
 /**
  * Who gets each patch, as scripts/get_maintainer.pl names them: the M: people of every
- * MAINTAINERS section whose F: patterns match the patch's files (and whose X: do not) go To,
- * the R: reviewers and L: lists go Cc. The cover letter goes to the union.
+ * MAINTAINERS section whose F: patterns (or N: expressions, or the folders the maintainers map
+ * binds it to) match the patch's files and whose X: do not go To, the R: reviewers and L: lists
+ * go Cc. A fork copy also goes to the sections of its twin (`arch/i386/xen/kernel/setup.c` to
+ * those of `arch/i386/kernel/setup.c`, through the pairings), since the copy is of their code.
+ * Each address says why it is there. The cover letter goes to the union.
  */
+import type { Pairing } from '../model';
+import { isUnder, rebasePath } from '../paths';
+import type { RenameRule } from '../rename/model';
 import { formatAddress } from '../maintainers/parse';
-import type { MailAddress } from '../maintainers/types';
+import type { MailAddress, MaintainersSection } from '../maintainers/types';
 import { sectionsForPath, type MaintainersIndex } from '../maintainers/match';
 
 export interface Recipients {
@@ -12,25 +18,85 @@ export interface Recipients {
   cc: string[];
 }
 
-/** Adds addresses to a list once each, keyed by lower-case email; `skip` holds emails already placed. */
-function addAll(into: Map<string, string>, addresses: MailAddress[], skip: Map<string, string>): void {
-  for (const a of addresses) {
-    const key = a.email.toLowerCase();
-    if (!into.has(key) && !skip.has(key)) into.set(key, formatAddress(a));
-  }
+/** An address with why it is there: `M: of X86 PORT`, `L: of XEN, twin of arch/i386/xen`. */
+export interface Recipient {
+  address: string;
+  reasons: string[];
 }
 
-export function recipientsFor(index: MaintainersIndex, files: readonly string[]): Recipients {
-  const to = new Map<string, string>();
-  const cc = new Map<string, string>();
-  const sections = files.flatMap((f) => sectionsForPath(index, f).map((m) => m.section));
-  const unique = [...new Set(sections)];
-  for (const s of unique) addAll(to, s.maintainers, new Map());
-  for (const s of unique) {
-    addAll(cc, s.reviewers, to);
-    addAll(cc, s.lists.map((email) => ({ name: '', email })), to);
+export interface ExplainedRecipients {
+  to: Recipient[];
+  cc: Recipient[];
+}
+
+export interface PatchRecipients extends ExplainedRecipients {
+  patchId: string;
+}
+
+/** A fork path's upstream twin and the fork folder it is the twin of, or null outside every pairing. */
+export interface Twin {
+  path: string;
+  fork: string;
+}
+
+/**
+ * The twin of `path` through the pairings; a file in a copied rule's destination is the copy of
+ * its source, so it has its source's twin.
+ */
+export function twinOf(path: string, pairings: readonly Pairing[], renames: readonly RenameRule[] = []): Twin | null {
+  const direct = pairings.find((p) => isUnder(path, p.fork) && path !== p.fork);
+  if (direct) return { path: rebasePath(path, direct.fork, direct.upstream), fork: direct.fork };
+  for (const r of renames) {
+    if (r.phase !== 'copied' || !isUnder(path, r.to) || path === r.to) continue;
+    const source = rebasePath(path, r.to, r.from);
+    const pairing = pairings.find((p) => isUnder(source, p.fork) && source !== p.fork);
+    if (pairing) return { path: rebasePath(source, pairing.fork, pairing.upstream), fork: isUnder(pairing.fork, r.from) ? rebasePath(pairing.fork, r.from, r.to) : pairing.fork };
+  }
+  return null;
+}
+
+interface Entry {
+  address: string;
+  reasons: string[];
+}
+
+function place(into: Map<string, Entry>, a: MailAddress, reason: string): void {
+  const key = a.email.toLowerCase();
+  const entry = into.get(key);
+  if (!entry) into.set(key, { address: formatAddress(a), reasons: [reason] });
+  else if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+}
+
+/** Every recipient of a patch of `files` with its reasons; `twin` gives a file's twin, if it has one. */
+export function explainRecipients(index: MaintainersIndex, files: readonly string[], twin: (path: string) => Twin | null = () => null): ExplainedRecipients {
+  const found: { section: MaintainersSection; via: string }[] = [];
+  const seen = new Set<string>();
+  const add = (section: MaintainersSection, via: string): void => {
+    const key = `${section.line}\0${via}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ section, via });
+  };
+  for (const f of files) for (const m of sectionsForPath(index, f)) add(m.section, '');
+  for (const f of files) {
+    const t = twin(f);
+    if (t) for (const m of sectionsForPath(index, t.path)) add(m.section, `, twin of ${t.fork}`);
+  }
+  const to = new Map<string, Entry>();
+  const cc = new Map<string, Entry>();
+  for (const { section, via } of found) for (const a of section.maintainers) place(to, a, `M: of ${section.title}${via}`);
+  for (const { section, via } of found) {
+    const copies = [...section.reviewers.map((a) => ({ a, tag: 'R' })), ...section.lists.map((email) => ({ a: { name: '', email }, tag: 'L' }))];
+    for (const { a, tag } of copies) place(to.has(a.email.toLowerCase()) ? to : cc, a, `${tag}: of ${section.title}${via}`);
   }
   return { to: [...to.values()], cc: [...cc.values()] };
+}
+
+/** The addresses alone, for the mail headers. */
+export const plainRecipients = (r: ExplainedRecipients): Recipients => ({ to: r.to.map((x) => x.address), cc: r.cc.map((x) => x.address) });
+
+export function recipientsFor(index: MaintainersIndex, files: readonly string[]): Recipients {
+  return plainRecipients(explainRecipients(index, files));
 }
 
 /** The union for the cover letter: anyone To on some patch is To, the rest Cc. */

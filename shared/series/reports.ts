@@ -1,8 +1,8 @@
 /** What the series engine answers: the series with its numbers, checks, exports and drift. */
 import type { Coverage } from './changes';
 import type { SeriesPlan } from './model';
-import type { Recipients } from './recipients';
 import type { PatchSize } from './sizes';
+import type { PatchRecipients, Recipients } from './recipients';
 
 export interface PatchStats {
   patchId: string;
@@ -23,6 +23,10 @@ export interface SeriesState {
   /** Each patch's size as mail, in series order (empty when git's sizes could not be read). */
   sizes: PatchSize[];
   limitKb: number;
+  /** Each patch's To and Cc with why each is there (MAINTAINERS, the maintainers map, the twins). */
+  recipients: PatchRecipients[];
+  /** Why the patches have no recipients (no MAINTAINERS, or no F: lines and no map), or null. */
+  recipientsProblem: string | null;
 }
 
 export type SeriesWarning =

@@ -28,6 +28,8 @@ async function setup() {
       problem: world.problem,
       sizes: [],
       limitKb: 100,
+      recipients: [],
+      recipientsProblem: null,
     };
     return ok(state);
   });

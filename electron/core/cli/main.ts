@@ -11,6 +11,7 @@ import { RoomServerError, startRoomServer } from '../server/room';
 import { addRepoOption, registerCoreCommands } from './core';
 import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
 import { registerPickupCommands } from './pickup';
+import { registerMaintainersCommands } from './maintainers';
 import { registerRenameCommands } from './rename';
 import { registerSeriesCommands } from './series';
 import { registerSyncCommands } from './sync';
@@ -137,6 +138,7 @@ export function buildProgram(): Command {
   registerUpstreamCommands(program);
   registerTeamCommands(program);
   registerPickupCommands(program);
+  registerMaintainersCommands(program);
   return program;
 }
 

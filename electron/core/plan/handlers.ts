@@ -4,11 +4,12 @@ import { ok } from '../../../shared/result';
 import type { Handlers } from '../context';
 import { sprintInventory } from '../inventory/sprint-inventory';
 import { changePlan } from './change';
-import { importAuthors, importMaintainers } from './import';
+import { importAuthors, importMaintainers, previewMaintainersImport } from './import';
+import { maintainersMap } from './maintainers';
 import { initSprint } from './sprint-init';
 import { subsystemsFromFolders } from './subsystems';
 
-type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors'>;
+type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors' | 'maintainers.preview' | 'maintainers.map'>;
 
 export const planHandlers: Handlers<PlanChannel> = {
   'sprint.init': async (ctx, settings) => initSprint(ctx, settings),
@@ -33,6 +34,10 @@ export const planHandlers: Handlers<PlanChannel> = {
   },
 
   'subsystems.importMaintainers': async (ctx, { path }) => importMaintainers(ctx, path ?? 'MAINTAINERS'),
+
+  'maintainers.preview': async (ctx, { path }) => previewMaintainersImport(ctx, path ?? 'MAINTAINERS'),
+
+  'maintainers.map': async (ctx, { path }) => maintainersMap(ctx, path ?? 'MAINTAINERS'),
 
   'people.importAuthors': async (ctx, { limit }) => importAuthors(ctx, limit ?? 20),
 };

@@ -5,20 +5,18 @@
  */
 import path from 'node:path';
 import type { Actor } from '../../../shared/model';
-import { indexMaintainers } from '../../../shared/maintainers/match';
-import { parseMaintainers } from '../../../shared/maintainers/parse';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SeriesVersion } from '../../../shared/series/model';
-import { recipientsFor, unionRecipients, type Recipients } from '../../../shared/series/recipients';
+import { plainRecipients, unionRecipients } from '../../../shared/series/recipients';
 import type { ExportedFile, ExportReport } from '../../../shared/series/reports';
 import { GitError } from '../git/errors';
 import { formatPatches, rangeDiff } from '../git/format-patch';
-import { readFileAt } from '../git/cat-file';
 import { checkBranchName } from '../git/check-ref-format';
 import { createRef, refExists, setRef } from '../git/series-commits';
 import { buildSeriesCommits } from './commits';
 import { checkExportFolder, discardStaged, exportMarker, publishExport, stageExport } from './export-folder';
-import { changesByPatch, type SeriesInput } from './load';
+import type { SeriesInput } from './load';
+import { recipientsOfSeries } from './recipients';
 import { addRecipients, finishCoverLetter } from './mail-files';
 
 /** The cover letter's words; by default a subject and blurb made from the sprint. */
@@ -39,15 +37,6 @@ export interface ExportOptions extends CoverOptions {
 }
 
 export const versionRef = (version: number): string => `refs/merge-sprint/series/v${version}`;
-
-/** Per-patch recipients from the MAINTAINERS file of the target (or of upstream when the target has none). */
-async function recipientsOfPatches(input: SeriesInput): Promise<Recipients[]> {
-  const text = (await readFileAt(input.repo, input.targetCommit, 'MAINTAINERS')) ?? (await readFileAt(input.repo, input.base, 'MAINTAINERS'));
-  const perPatch = changesByPatch(input).map((changes) => changes.map((c) => c.path));
-  if (text === null) return perPatch.map(() => ({ to: [], cc: [] }));
-  const index = indexMaintainers(parseMaintainers(text).sections, input.changes.map((c) => c.path));
-  return perPatch.map((files) => recipientsFor(index, files));
-}
 
 /** The range-diff, or why there is none (the older version's commits were pruned from the repository). */
 async function rangeDiffOrReason(repo: string, from: SeriesVersion, to: { base: string; tip: string }): Promise<string> {
@@ -89,7 +78,7 @@ export async function prepareSeries(input: SeriesInput, actor: Actor): Promise<R
 /** Writes the cover letter and the patch files into `dir` (empty, the export's own) and says what each is. */
 export async function writeSeriesFiles(input: SeriesInput, actor: Actor, series: PreparedSeries, dir: string, options: CoverOptions): Promise<ExportedFile[]> {
   const names = await formatPatches(input.repo, input.base, series.tip, dir, series.version, actor);
-  const perPatch = await recipientsOfPatches(input);
+  const perPatch = (await recipientsOfSeries(input)).patches.map(plainRecipients);
   const all = unionRecipients(perPatch);
   const files: ExportedFile[] = names.map((name, i) => ({
     name,

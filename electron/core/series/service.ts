@@ -22,6 +22,7 @@ import { patchStats } from './warnings';
 import { readFileBytes } from './graph';
 import { seriesSettingsOf } from '../../../shared/series/model';
 import { patchSize } from '../../../shared/series/sizes';
+import { recipientsOfSeries } from './recipients';
 
 export async function proposeInPlan(ctx: RepoServices, target?: string): Promise<Result<SeriesProposal>> {
   const { plan } = await ctx.plan.snapshot();
@@ -41,10 +42,14 @@ export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState
   if (!input.ok) {
     if (input.error.code !== 'not-found') return input;
     const none = { uncovered: [], duplicates: [], unchanged: [], empty: [] };
-    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message, sizes: [], limitKb });
+    return ok({ series: plan.series, targetCommit: null, stats: [], coverage: none, problem: input.error.message, sizes: [], limitKb, recipients: [], recipientsProblem: null });
   }
   const { repo, base, targetCommit, changes, patches } = input.value;
-  const [stats, fileBytes] = await Promise.all([patchStats(input.value, ctx.caches.seriesNumstat), readFileBytes(repo, base, targetCommit, changes, ctx.caches.seriesFileBytes)]);
+  const [stats, fileBytes, recipients] = await Promise.all([
+    patchStats(input.value, ctx.caches.seriesNumstat),
+    readFileBytes(repo, base, targetCommit, changes, ctx.caches.seriesFileBytes),
+    recipientsOfSeries(input.value),
+  ]);
   const sizes = fileBytes ? patches.map((p) => patchSize(p, fileBytes, limitKb * 1024)) : [];
   return ok({
     sizes,
@@ -54,6 +59,8 @@ export async function seriesState(ctx: RepoServices): Promise<Result<SeriesState
     stats,
     coverage: coverage(input.value.patches, input.value.changes),
     problem: seriesProblem(input.value),
+    recipients: recipients.patches,
+    recipientsProblem: recipients.problem,
   });
 }
 

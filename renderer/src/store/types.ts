@@ -8,6 +8,7 @@ import type { DriftFile, OldPathReference, RuleSummary } from '../../../shared/r
 import type { Result } from '../../../shared/result';
 import type { DriftReport, PatchStats } from '../../../shared/series/reports';
 import type { PatchSize } from '../../../shared/series/sizes';
+import type { PatchRecipients } from '../../../shared/series/recipients';
 import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
@@ -128,6 +129,10 @@ export interface SeriesSlice {
   /** Each patch's size as mail (`series.get`), by patch id, and the plan's limit per patch. */
   seriesSizes: Record<string, PatchSize>;
   seriesLimitKb: number;
+  /** Each patch's To and Cc with why each is there (`series.get`), by patch id. */
+  seriesRecipients: Record<string, PatchRecipients>;
+  /** Why no patch has recipients, or null. */
+  seriesRecipientsProblem: string | null;
   /** What is wrong with the series as it stands, or null. */
   seriesProblem: string | null;
   /** Why `series.get` failed the last time, or null. */

@@ -47,7 +47,12 @@ const teamEdits: ClientCommand[] = [
   { type: 'card.branch', subsystemId: 'core', branch: 'origin/bob/core' },
   { type: 'person.wipLimit', personId: 'alice', limit: 2 },
 ];
-const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits];
+/** The maintainers map: binding one section, and several at once. */
+const mapEdits: ClientCommand[] = [
+  { type: 'maintainers.map', bindings: [{ section: 'X86-64 PORT', folders: ['arch/x86_64'] }] },
+  { type: 'maintainers.map', bindings: [{ section: 'XEN', folders: ['drivers/xen', 'arch/xen'] }, { section: 'USB SUBSYSTEM', folders: ['drivers/usb'] }] },
+];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits, ...mapEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {

@@ -30,10 +30,13 @@ export const createSeriesSlice =
         if (!res.ok) return set({ seriesError: res.error.message });
         const stats = Object.fromEntries(res.value.stats.map((p) => [p.patchId, p]));
         const sizes = Object.fromEntries(res.value.sizes.map((p) => [p.patchId, p]));
+        const recipients = Object.fromEntries(res.value.recipients.map((r) => [r.patchId, r]));
         set({
           seriesStats: reuseRecords(get().seriesStats, stats),
           seriesSizes: reuseRecords(get().seriesSizes, sizes),
           seriesLimitKb: res.value.limitKb,
+          seriesRecipients: reuseRecords(get().seriesRecipients, recipients),
+          seriesRecipientsProblem: res.value.recipientsProblem,
           seriesProblem: res.value.problem,
           seriesError: null,
         });
@@ -58,7 +61,7 @@ export const createSeriesSlice =
       if ((s.repo?.path ?? null) !== (prev.repo?.path ?? null)) {
         state.reset();
         upstream.reset();
-        set({ seriesStats: {}, seriesSizes: {}, seriesProblem: null, seriesError: null, seriesUpstream: null });
+        set({ seriesStats: {}, seriesSizes: {}, seriesRecipients: {}, seriesRecipientsProblem: null, seriesProblem: null, seriesError: null, seriesUpstream: null });
       }
       if (!sameKey(keyOf(s), keyOf(prev))) look();
     });
@@ -67,6 +70,8 @@ export const createSeriesSlice =
       seriesStats: {},
       seriesSizes: {},
       seriesLimitKb: DEFAULT_MAX_PATCH_KB,
+      seriesRecipients: {},
+      seriesRecipientsProblem: null,
       seriesProblem: null,
       seriesError: null,
       seriesUpstream: null,

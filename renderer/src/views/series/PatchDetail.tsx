@@ -9,6 +9,7 @@ import type { SeriesEdit } from '../../../../shared/series/events';
 import { editPatch, mergePatches, moveFile, splitPatch } from '../../../../shared/series/edit';
 import { sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
+import { PatchRecipients } from './PatchRecipients';
 
 async function apply(change: Result<SeriesEdit>, label: string): Promise<boolean> {
   const st = sprintStore.getState();
@@ -116,6 +117,7 @@ export function PatchDetail({ patchId }: { patchId: string }) {
           Merge with next
         </button>
       </div>
+      <PatchRecipients patchId={patchId} />
       <FileActions patchId={patchId} ticked={ticked} onDone={() => setTicked([])} />
       <ul className="plain-list patch-files" aria-label="Files of the patch">
         {patch.files.map((f) => (

@@ -1,7 +1,9 @@
-/** Re-derive from folders, import from MAINTAINERS (with its warnings), merge the ticked subsystems. */
+/** Re-derive from folders, import from MAINTAINERS (asking first, with its warnings) or map its sections, merge the ticked subsystems. */
 import { useState } from 'react';
 import { api, sprintStore, useSprint } from '../../store';
 import { mergeChange } from './subsystemChanges';
+import { MaintainersImport } from './MaintainersImport';
+import { MaintainersMapPanel } from './MaintainersMapPanel';
 
 function MergeControl({ ticked, onMerged }: { ticked: string[]; onMerged: () => void }) {
   const subsystems = useSprint((s) => s.plan.subsystems);
@@ -37,8 +39,9 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
   const count = useSprint((s) => s.plan.subsystemOrder.length);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [maintainersPath, setMaintainersPath] = useState('MAINTAINERS');
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [refused, setRefused] = useState<{ path: string; message: string } | null>(null);
+  const [mapOf, setMapOf] = useState<string | null>(null);
   const st = sprintStore.getState;
 
   const derive = async () => {
@@ -50,21 +53,6 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
       st().notify('error', res.error.message);
       return null;
     });
-    setBusy(false);
-  };
-
-  const importMaintainers = async () => {
-    setBusy(true);
-    const done = await st().runPlanOperation('import subsystems from MAINTAINERS', async () => {
-      const res = await api.call('subsystems.importMaintainers', { path: maintainersPath.trim() || undefined });
-      if (!res.ok) {
-        st().notify('error', res.error.message);
-        return null;
-      }
-      setWarnings(res.value.warnings);
-      return res.value.snapshot;
-    });
-    if (done) st().notify('info', 'Subsystems imported from MAINTAINERS.');
     setBusy(false);
   };
 
@@ -86,16 +74,31 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
             Re-derive from folders
           </button>
         )}
-        <label className="field-inline">
-          <span className="visually-hidden">MAINTAINERS file</span>
-          <input value={maintainersPath} onChange={(e) => setMaintainersPath(e.target.value)} className="mono input-short" spellCheck={false} />
-        </label>
-        <button type="button" className="btn" disabled={busy} onClick={() => void importMaintainers()} data-testid="import-maintainers">
-          Import from MAINTAINERS
+        <MaintainersImport
+          onWarnings={(w) => {
+            setWarnings(w);
+            setRefused(null);
+          }}
+          onRefused={(path, message) => setRefused({ path, message })}
+        />
+        <button type="button" className="btn" onClick={() => setMapOf(refused?.path ?? 'MAINTAINERS')} data-testid="open-maintainers-map">
+          Map sections to folders
         </button>
         <span className="toolbar-spacer" />
         <MergeControl ticked={ticked} onMerged={onMerged} />
       </div>
+      {refused && (
+        <div className="panel panel-warn" role="status" data-testid="maintainers-refused">
+          <div className="row-inline">
+            <p>{refused.message}</p>
+            <span className="toolbar-spacer" />
+            <button type="button" className="btn-icon" aria-label="Dismiss" onClick={() => setRefused(null)}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      {mapOf !== null && <MaintainersMapPanel path={mapOf} onClose={() => setMapOf(null)} />}
       {warnings.length > 0 && (
         <div className="panel panel-warn" role="status" data-testid="maintainers-warnings">
           <div className="row-inline">
