@@ -1,6 +1,7 @@
 /** The lines of the tree that still name a rule's old path, loaded on demand into the rename slice. */
 import { sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
+import { SwitchRefs } from './SwitchRefs';
 import { useOperation } from './useRenameStatus';
 
 export function References({ ruleId }: { ruleId: string }) {
@@ -22,6 +23,7 @@ export function References({ ruleId }: { ruleId: string }) {
               </li>
             ))}
           </ul>
+          {refs.length > 0 && <SwitchRefs ruleId={ruleId} />}
         </>
       )}
     </div>
