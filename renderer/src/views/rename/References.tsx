@@ -15,7 +15,7 @@ export function References({ ruleId }: { ruleId: string }) {
       </button>
       {refs !== null && (
         <>
-          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${plural(refs.length, 'line')} name the old path:`}</p>
+          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${plural(refs.length, 'line')} ${refs.length === 1 ? 'names' : 'name'} the old path:`}</p>
           <ul className="plain-list mono">
             {refs.map((r) => (
               <li key={`${r.path}:${r.line}`}>
