@@ -23,11 +23,12 @@ export function switchTerms(from: string, to: string): SwitchTerm[] {
   return terms.sort((a, b) => b.old.length - a.old.length);
 }
 
-/** Characters of a path-like word (as shared/rename/references.ts reads words). */
-const NAME_CHAR = '[A-Za-z0-9_.+\\-]';
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The term spelt out as a whole run of folders: not inside a longer name, and `-Iarch/...` counts. */
+/**
+ * The term spelt out as a whole run of folders: not inside a longer name (the name characters of
+ * shared/rename/references.ts's words around it), and `-Iarch/...` counts.
+ */
 const literal = (term: string): RegExp => new RegExp(`(?<=^|[^A-Za-z0-9_.+\\-]|-I)${escape(term)}(?=$|[^A-Za-z0-9_.+\\-])`, 'g');
 
 /** Does the line name `term` with a make variable standing for one of its folders? */
