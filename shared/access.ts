@@ -58,6 +58,8 @@ export const CHANNEL_ACCESS = {
   'rename.finish': repo('Finishing a move'),
   'rename.abandon': repo('Abandoning interim copies'),
   'rename.refs': READ,
+  'rename.switchRefsPreview': READ,
+  'rename.switchRefs': repo('Switching the references to a new path'),
   'rename.hooks': READ,
   // The clone's hooks are commands: turning them on decides what runs on the server.
   'rename.setHooks': owner("Turning the repository's git hooks on or off"),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 import { newBuildNameSchema } from './schema';
+import type { RefsSwitch } from './switch-refs';
 import type {
   AbandonResult,
   BuildRunResult,
@@ -60,6 +61,9 @@ export const renameChannels = {
   'rename.finish': channel<FinishResult>()(z.object({ ruleId, prefer: side.optional() })),
   'rename.abandon': channel<AbandonResult>()(z.object({ ruleId, discardDestinationChanges: z.boolean().optional() })),
   'rename.refs': channel<{ rules: RuleReferences[] }>()(z.object({ ruleId: ruleId.optional() })),
+  /** What "Switch references" would commit (its diff), apart from making it: the preview writes no commit. */
+  'rename.switchRefsPreview': channel<RefsSwitch>()(z.object({ ruleId: ruleId.optional(), includeCopied: z.boolean().optional() })),
+  'rename.switchRefs': channel<RefsSwitch>()(z.object({ ruleId: ruleId.optional(), includeCopied: z.boolean().optional() })),
   'rename.hooks': channel<HooksSetting>()(empty),
   'rename.setHooks': channel<HooksSetting>()(z.object({ on: z.boolean() })),
   'build.list': channel<BuildList>()(empty),

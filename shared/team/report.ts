@@ -6,6 +6,8 @@
 import { emptyPlan, type CardState, type Plan } from '../model';
 import type { PlanEvent } from '../plan/events';
 import { foldOnto } from '../plan/fold';
+import { waitingPerCard } from '../pickup/lands';
+import type { PickupCommit } from '../pickup/model';
 import type { LinesOf } from './lines';
 import { personLoads } from './load';
 import { describeVerdict, type TeamStatus } from './status';
@@ -27,11 +29,20 @@ export interface StandupReport {
   blocked: { card: string; owner: string | null; reason: string }[];
   notVerified: { card: string; why: string }[];
   people: { name: string; lines: number; inProgress: number; limit: number | null; over: boolean }[];
-  /** Pick-ups of the fork's live commits are not recorded by this version: said so, not left blank. */
-  pickUp: { known: false; note: string };
+  pickUp: WaitingForPickUp;
 }
 
-export const PICK_UP_NOTE = 'Waiting for pick-up: not known yet; this version of Merge Sprint does not track the fork\'s live commits.';
+/** What waits for pick-up on the fork's live ref, from the pick-up list; or why it is not known (`note`). */
+export interface WaitingForPickUp {
+  /** The fork's live ref, or null when none is set. */
+  ref: string | null;
+  /** Commits waiting (those whose change is there already not counted), and of them those in conflict. */
+  waiting: number;
+  conflicts: number;
+  /** Cards whose files waiting commits touch, with how many. */
+  cards: { card: string; commits: number }[];
+  note: string | null;
+}
 
 export interface ReportInput {
   /** The whole log in fold order. */
@@ -43,6 +54,22 @@ export interface ReportInput {
   landed: readonly LandedCommit[];
   status: TeamStatus | null;
   linesOf: LinesOf;
+  /** The pick-up list's ref and commits, or why it is not known. */
+  pickUp: { ref: string; commits: readonly PickupCommit[] } | { note: string };
+}
+
+function waitingForPickUp(input: ReportInput): WaitingForPickUp {
+  if ('note' in input.pickUp) return { ref: input.plan.pickup.ref, waiting: 0, conflicts: 0, cards: [], note: input.pickUp.note };
+  const waiting = input.pickUp.commits.filter((c) => c.status !== 'already-there');
+  const cards = input.plan.subsystemOrder.map((id) => input.plan.subsystems[id]).filter((s) => s !== undefined);
+  const perCard = waitingPerCard(waiting, cards);
+  return {
+    ref: input.pickUp.ref,
+    waiting: waiting.length,
+    conflicts: waiting.filter((c) => c.status === 'conflict').length,
+    cards: cards.flatMap((c) => (perCard[c.id] ? [{ card: c.name, commits: perCard[c.id] ?? 0 }] : [])),
+    note: null,
+  };
 }
 
 function movedCards(input: ReportInput): StandupReport['moved'] {
@@ -97,11 +124,18 @@ export function standupReport(input: ReportInput): StandupReport {
     blocked,
     notVerified,
     people,
-    pickUp: { known: false, note: PICK_UP_NOTE },
+    pickUp: waitingForPickUp(input),
   };
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function pickUpLines(p: WaitingForPickUp): string[] {
+  if (p.note !== null) return [`  not known: ${p.note}`];
+  if (p.waiting === 0) return [`  nothing: every commit of ${p.ref ?? 'the fork'} is on the sprint branch`];
+  const conflicts = p.conflicts > 0 ? ` (${p.conflicts} in conflict)` : '';
+  return [`  ${plural(p.waiting, 'fork commit')} of ${p.ref ?? 'the fork'}${conflicts}`, ...p.cards.map((c) => `  ${c.card}: ${plural(c.commits, 'commit')}`)];
+}
 
 /** The report as the command line prints it. */
 export function reportLines(r: StandupReport): string[] {
@@ -118,6 +152,7 @@ export function reportLines(r: StandupReport): string[] {
       ? r.people.map((p) => `  ${p.name}: ${p.lines} changed lines to land, ${p.inProgress} in progress${p.limit === null ? '' : ` (limit ${p.limit}${p.over ? ', over it' : ''})`}`)
       : ['  nobody on the board']),
   );
-  out.push('', r.pickUp.note);
+  out.push('', 'What waits for pick-up:');
+  out.push(...pickUpLines(r.pickUp));
   return out;
 }

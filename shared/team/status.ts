@@ -33,7 +33,9 @@ export type BranchWork = Omit<CardWork, 'subsystemId' | 'branch'>;
 export type Doubt =
   | { kind: 'no-branch'; branch: string }
   | { kind: 'unmerged'; branch: string; commits: number }
-  | { kind: 'patch-fails'; subject: string; reason: string };
+  | { kind: 'patch-fails'; subject: string; reason: string }
+  /** Fork commits waiting for pick-up that touch the card's files: the card's work is not the fork's newest. */
+  | { kind: 'pickup-waiting'; commits: number };
 
 export interface CardVerdict {
   /** Null for a card that is not Done; for a Done card, whether git confirms it. */
@@ -55,12 +57,13 @@ export interface TeamStatus {
 const commits = (n: number): string => `${n} ${n === 1 ? 'commit' : 'commits'}`;
 
 /** A Done card's verdict from its branch's work and the patches holding its files that no longer apply. */
-export function verdictOf(sub: Subsystem, work: CardWork | undefined, failingPatches: { subject: string; reason: string }[]): CardVerdict {
+export function verdictOf(sub: Subsystem, work: CardWork | undefined, failingPatches: { subject: string; reason: string }[], waitingPickups = 0): CardVerdict {
   if (sub.state !== 'Done') return { verified: null, doubts: [] };
   const doubts: Doubt[] = [];
   if (work && work.tip === null) doubts.push({ kind: 'no-branch', branch: work.branch });
   if (work && work.unmerged > 0) doubts.push({ kind: 'unmerged', branch: work.branch, commits: work.unmerged });
   for (const p of failingPatches) doubts.push({ kind: 'patch-fails', subject: p.subject, reason: p.reason });
+  if (waitingPickups > 0) doubts.push({ kind: 'pickup-waiting', commits: waitingPickups });
   return { verified: doubts.length === 0, doubts };
 }
 
@@ -72,6 +75,8 @@ export function describeDoubt(doubt: Doubt): string {
       return `${commits(doubt.commits)} on ${doubt.branch} ${doubt.commits === 1 ? 'is' : 'are'} not on the sprint branch`;
     case 'patch-fails':
       return `the patch "${doubt.subject}" holding its files no longer applies`;
+    case 'pickup-waiting':
+      return `${doubt.commits} fork ${doubt.commits === 1 ? 'commit waits' : 'commits wait'} for pick-up that ${doubt.commits === 1 ? 'touches' : 'touch'} its files`;
   }
 }
 

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { RenameRule, RuleDrift, SyncConflict, SyncResult } from '../../../shared/rename/model';
 import type { RepoServices } from '../context';
 import { registerBuildCommands } from './builds';
+import { registerSwitchRefsCommand } from './switch-refs';
 import { addRepoOption, answer, call, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
 
@@ -261,5 +262,6 @@ export function registerRenameCommands(program: Command): void {
   registerRuleCommands(rename);
   registerStepCommands(rename);
   registerHooksCommand(rename);
+  registerSwitchRefsCommand(rename);
   registerBuildCommands(program);
 }

@@ -63,3 +63,12 @@ export async function diffSinceMergeBase(repo: string, base: string, tip: string
   ]);
   return out.stdout;
 }
+
+/**
+ * The unified diff between two tree-ish, every file (`git diff A B`), renames not paired: git's
+ * own output, file by file ("diff --git a/x b/x\nindex 1a2b3c4..5d6e7f8 100644\n--- a/x\n+++ b/x\n@@ ..."); '' when the same.
+ */
+export async function diffTrees(repo: string, treeA: string, treeB: string): Promise<string> {
+  const out = await git(repo, ['diff', '--no-ext-diff', '--no-color', '--no-textconv', '--no-renames', '--end-of-options', treeA, treeB]);
+  return out.stdout;
+}

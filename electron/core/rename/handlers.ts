@@ -10,6 +10,7 @@ import { finishRule } from './finish';
 import { finishInterrupted } from './recover';
 import { oldPathReferences } from './references';
 import { addRule, listRules, previewRule, removeRule } from './rules';
+import { switchReferences } from './switch-refs';
 import { syncRule } from './sync';
 
 export const renameHandlers: Handlers<Extract<Channel, `rename.${string}`>> = {
@@ -33,6 +34,8 @@ export const renameHandlers: Handlers<Extract<Channel, `rename.${string}`>> = {
     const refs = await oldPathReferences(ctx, req.ruleId);
     return refs.ok ? ok({ rules: refs.value }) : refs;
   },
+  'rename.switchRefsPreview': (ctx, req) => switchReferences(ctx, req, false),
+  'rename.switchRefs': (ctx, req) => switchReferences(ctx, req, true),
   'rename.hooks': async (ctx) => ok({ on: await readRunHooks(ctx.repo) }),
   'rename.setHooks': async (ctx, req) => ok({ on: await writeRunHooks(ctx.repo, req.on) }),
 };

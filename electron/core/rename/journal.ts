@@ -12,7 +12,7 @@ import type { RenameRule } from '../../../shared/rename/model';
 import { liveOwnerPid } from '../owner-pid';
 
 export interface Journal {
-  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'upstream' | 'pickup';
+  op: 'copy' | 'sync' | 'finish' | 'abandon' | 'upstream' | 'pickup' | 'switch-refs';
   ruleId: string;
   branch: string;
   /** The branch's commit before the operation. */
@@ -41,6 +41,7 @@ export const OPERATION_WORDS: Record<Journal['op'], string> = {
   abandon: 'abandon copy',
   upstream: 'upstream move',
   pickup: 'pick-up',
+  'switch-refs': 'reference switch',
 };
 
 /** `the interim copy of "a" -> "b"`: the journal's operation, named for a message. */

@@ -7,10 +7,17 @@ import { branchTips } from '../git/refs';
 import { truncateDiff } from '../inventory/file-diff';
 import { startWork } from './start-work';
 import { sprintCommitOf, teamStatusOf } from './status';
+import { waitingPickups } from './waiting-pickups';
 import { burndownOf, reportOf } from './week';
 
 export const teamHandlers: Handlers<keyof typeof teamChannels> = {
-  'team.status': async (ctx) => teamStatusOf(ctx, (await ctx.plan.snapshot()).plan),
+  'team.status': async (ctx) => {
+    const { plan } = await ctx.plan.snapshot();
+    // Only a Done card's verdict reads the pick-up list; without one it is not asked for.
+    const anyDone = plan.subsystemOrder.some((id) => plan.subsystems[id]?.state === 'Done');
+    const waiting = anyDone ? await waitingPickups(ctx, plan) : null;
+    return teamStatusOf(ctx, plan, waiting?.list?.commits ?? []);
+  },
   'team.startWork': async (ctx, { subsystemId, branch }) => startWork(ctx, subsystemId, branch),
   'team.diff': async (ctx, { subsystemId }) => {
     const { plan } = await ctx.plan.snapshot();

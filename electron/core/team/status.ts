@@ -3,10 +3,12 @@
  * branch (the sprint's fork ref) does not, and for every Done card whether its branch is merged
  * and the series patch holding its files still applies.
  */
-import type { Plan } from '../../../shared/model';
+import type { Plan, Subsystem } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
 import { verdictOf, type CardVerdict, type TeamStatus } from '../../../shared/team/status';
 import type { RepoServices } from '../context';
+import { waitingPerCard } from '../../../shared/pickup/lands';
+import type { PickupCommit } from '../../../shared/pickup/model';
 import { resolveCommit } from '../git/refs';
 import { branchWork, type CardBranch } from './branch-work';
 import { failingPatchesByFile } from './series-applies';
@@ -21,7 +23,11 @@ export async function sprintCommitOf(repo: string, plan: Plan): Promise<Result<s
   return fail(commit.error.code, `The sprint branch "${plan.sprint.forkRef}" (the sprint's fork ref) is not in this clone: ${commit.error.message}`);
 }
 
-export async function teamStatusOf(ctx: StatusAccess, plan: Plan): Promise<Result<TeamStatus>> {
+/**
+ * `waiting` is the pick-up list's commits, when the fork's live ref is known: a Done card whose
+ * files one of them touches is not the fork's newest work yet.
+ */
+export async function teamStatusOf(ctx: StatusAccess, plan: Plan, waiting: readonly Pick<PickupCommit, 'files' | 'status'>[] = []): Promise<Result<TeamStatus>> {
   if (!plan.sprint) return ok({ sprintRef: null, sprintCommit: null, work: {}, verdicts: {}, problem: null });
   const sprint = await sprintCommitOf(ctx.repo, plan);
   if (!sprint.ok) return sprint;
@@ -36,6 +42,8 @@ export async function teamStatusOf(ctx: StatusAccess, plan: Plan): Promise<Resul
     branchWork(ctx.repo, ctx.caches, sprint.value, cards),
     anyDone ? failingPatchesByFile(ctx, plan) : Promise.resolve(ok(new Map())),
   ]);
+  const doneCards = plan.subsystemOrder.map((id) => plan.subsystems[id]).filter((s): s is Subsystem => s?.state === 'Done');
+  const waitingByCard = waitingPerCard(waiting, doneCards);
   const verdicts: Record<string, CardVerdict> = {};
   const failingByFile = failing.ok ? failing.value : new Map<string, { subject: string; reason: string }>();
   for (const id of plan.subsystemOrder) {
@@ -46,7 +54,7 @@ export async function teamStatusOf(ctx: StatusAccess, plan: Plan): Promise<Resul
       const p = failingByFile.get(f);
       if (p) patches.set(p.subject, p);
     }
-    verdicts[id] = verdictOf(sub, work[id], [...patches.values()]);
+    verdicts[id] = verdictOf(sub, work[id], [...patches.values()], waitingByCard[id] ?? 0);
   }
   // No series yet is not a problem: there is no patch to fail.
   const problem = failing.ok || failing.error.code === 'not-found' ? null : `Whether the series still applies could not be checked: ${failing.error.message}`;

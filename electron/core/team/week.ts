@@ -10,6 +10,7 @@ import { commitsSince } from '../git/log';
 import { sprintInventory } from '../inventory/sprint-inventory';
 import { planEvents } from './plan-events';
 import { sprintCommitOf, teamStatusOf } from './status';
+import { waitingPickups } from './waiting-pickups';
 
 /** Line counts from the inventory; when it cannot be computed now, none, and why. */
 async function linesOfPlan(ctx: RepoServices, plan: Plan): Promise<{ linesOf: LinesOf; problem: string | null }> {
@@ -31,11 +32,13 @@ export async function reportOf(ctx: RepoServices, since: string, now = Date.now(
   const { plan } = await ctx.plan.snapshot();
   const sprint = plan.sprint ? await sprintCommitOf(ctx.repo, plan) : null;
   if (sprint && !sprint.ok) return sprint;
+  const waiting = await waitingPickups(ctx, plan);
   const [events, lines, status, landed] = await Promise.all([
     planEvents(ctx, plan.head),
     linesOfPlan(ctx, plan),
-    teamStatusOf(ctx, plan),
+    teamStatusOf(ctx, plan, waiting.list?.commits ?? []),
     sprint ? commitsSince(ctx.repo, sprint.value, from.value) : Promise.resolve([]),
   ]);
-  return ok(standupReport({ events, plan, since: from.value, now: new Date(now), landed, status: status.ok ? status.value : null, linesOf: lines.linesOf }));
+  const pickUp = waiting.list ? { ref: waiting.list.ref, commits: waiting.list.commits } : { note: waiting.problem };
+  return ok(standupReport({ events, plan, since: from.value, now: new Date(now), landed, status: status.ok ? status.value : null, linesOf: lines.linesOf, pickUp }));
 }

@@ -11,6 +11,7 @@ import { createSeriesSlice } from './slices/series';
 import { createSyncSlice } from './slices/sync';
 import { createTeamSlice } from './slices/team';
 import { createUiSlice } from './slices/ui';
+import { createUpstreamSlice } from './slices/upstream';
 import type { SprintState } from './types';
 
 export type SprintStore = StoreApi<SprintState>;
@@ -26,6 +27,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
     ...createSyncSlice(client)(...a),
     ...createTeamSlice(client)(...a),
     ...createPickupSlice(client)(...a),
+    ...createUpstreamSlice(client)(...a),
     ...createUiSlice(...a),
   }));
 }

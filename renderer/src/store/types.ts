@@ -13,6 +13,7 @@ import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
 import type { ConnectionState } from '../api/client';
 import type { SyncSlice } from './slices/sync';
+import type { UpstreamSlice } from './slices/upstream';
 
 export interface Notice {
   id: number;
@@ -219,4 +220,4 @@ export interface PickupSlice {
   pickUpCard(cardId: string): Promise<PickupApplied | null>;
 }
 
-export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & TeamSlice & PickupSlice & UiSlice;
+export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & TeamSlice & PickupSlice & UpstreamSlice & UiSlice;

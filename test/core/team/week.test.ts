@@ -88,7 +88,7 @@ describe('the week at a glance', () => {
     expect(text.stdout).not.toContain('from Backlog to In progress');
     expect(text.stdout).toContain('Ada Fixture: 1 commit (xen/i386/mm)');
     expect(text.stdout).toContain('xen/i386/kernel: waiting for the irq hooks review');
-    expect(text.stdout).toContain('Waiting for pick-up: not known yet');
+    expect(text.stdout).toContain("What waits for pick-up:\n  not known: no fork's live ref is set");
     const json = await runCli(['report', '--repo', ctx.repo, '--since', '3d', '--json']);
     const report = JSON.parse(json.stdout) as { moved: { to: string }[]; landed: { author: string; commits: number }[] };
     expect(report.moved.map((m) => m.to)).toEqual(['In progress', 'Done']);

@@ -60,7 +60,7 @@ describe('the burndown', () => {
 });
 
 describe('the standup report', () => {
-  it('tells what moved since, who landed what, what is blocked, the load and that pick-ups are not known', () => {
+  it('tells what moved since, who landed what, what is blocked, the load and why pick-ups are not known', () => {
     const events = week();
     const plan = foldEvents(events).plan;
     const report = standupReport({
@@ -74,6 +74,7 @@ describe('the standup report', () => {
       ],
       status: null,
       linesOf: linesCounter(inventory),
+      pickUp: { note: "no fork's live ref is set" },
     });
     expect(report.moved).toEqual([
       { card: 'kernel', from: 'Backlog', to: 'In progress', by: 'Ada', at: '2026-12-01T16:00:00Z' },
@@ -85,7 +86,7 @@ describe('the standup report', () => {
     const text = reportLines(report).join('\n');
     expect(text).toContain('Keir moved mm from In progress to Done');
     expect(text).toContain('Keir: 2 commits (mm)');
-    expect(text).toMatch(/Waiting for pick-up: not known yet/);
+    expect(text).toContain("What waits for pick-up:\n  not known: no fork's live ref is set");
   });
 });
 

@@ -5,19 +5,13 @@
 import { useEffect } from 'react';
 import { sprintStore, useSprint } from '../../store';
 import { PickupSection } from './PickupSection';
+import { UpstreamSection } from './UpstreamSection';
 import './keep-current.css';
-
-/**
- * Where moving the sprint to a newer upstream goes (issue 10, section 2: the upstream commits
- * since the base and the twins they change). Built apart from the pick-up; it takes this slot.
- */
-function UpstreamMoveSlot() {
-  return null;
-}
 
 export function KeepCurrentView() {
   const hasRepo = useSprint((s) => s.repo !== null);
   useEffect(() => (hasRepo ? sprintStore.getState().watchPickup() : undefined), [hasRepo]);
+  useEffect(() => (hasRepo ? sprintStore.getState().watchUpstream() : undefined), [hasRepo]);
   if (!hasRepo) return <p className="empty">Open a repository in Setup first.</p>;
   return (
     <section className="page page-wide" aria-labelledby="keep-title" data-testid="keep-current">
@@ -25,7 +19,7 @@ export function KeepCurrentView() {
         Keep current
       </h1>
       <PickupSection />
-      <UpstreamMoveSlot />
+      <UpstreamSection />
     </section>
   );
 }

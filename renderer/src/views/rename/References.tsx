@@ -1,6 +1,7 @@
 /** The lines of the tree that still name a rule's old path, loaded on demand into the rename slice. */
 import { sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
+import { SwitchRefs } from './SwitchRefs';
 import { useOperation } from './useRenameStatus';
 
 export function References({ ruleId }: { ruleId: string }) {
@@ -14,7 +15,7 @@ export function References({ ruleId }: { ruleId: string }) {
       </button>
       {refs !== null && (
         <>
-          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${plural(refs.length, 'line')} name the old path:`}</p>
+          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${plural(refs.length, 'line')} ${refs.length === 1 ? 'names' : 'name'} the old path:`}</p>
           <ul className="plain-list mono">
             {refs.map((r) => (
               <li key={`${r.path}:${r.line}`}>
@@ -22,6 +23,7 @@ export function References({ ruleId }: { ruleId: string }) {
               </li>
             ))}
           </ul>
+          {refs.length > 0 && <SwitchRefs ruleId={ruleId} />}
         </>
       )}
     </div>
