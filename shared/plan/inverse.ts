@@ -12,6 +12,7 @@ import type { ClientCommand } from './events';
 import { applyChange } from './apply';
 import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
+import { invertCover, invertSignOff } from '../series/signoff';
 import { invertTeamChange } from '../team/fold';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
@@ -98,6 +99,10 @@ function inverseOfSeriesEdit(before: Plan, change: SeriesEdit): ClientCommand | 
       return { type: 'series.reorder', order: series.patchOrder };
     case 'series.patches.put':
       return invertPatchesPut(series, change);
+    case 'series.cover':
+      return invertCover(series);
+    case 'card.signOff':
+      return invertSignOff(series, change);
     default:
       return null;
   }

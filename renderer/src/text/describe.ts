@@ -70,6 +70,10 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `removed the patch "${plan.series.patches[change.patchId]?.subject ?? change.patchId}"`;
     case 'series.reorder':
       return 'reordered the series';
+    case 'series.cover':
+      return change.cover ? `wrote the cover letter "${change.cover.subject}"` : 'went back to the cover letter made from the sprint';
+    case 'card.signOff':
+      return `${change.signed ? 'signed off' : 'withdrew the sign-off on'} ${plan.subsystems[change.subsystemId]?.name ?? change.subsystemId}`;
     case 'series.version':
       return `exported version ${change.version.version} of the series`;
     case 'upstream.move':
