@@ -6,6 +6,7 @@
  * in several steps with their own trailers, still on the old layout, while upstream releases.
  */
 import { emptyPlan, type Plan } from '../../../shared/model';
+import type { PlanChange } from '../../../shared/plan/events';
 import { git, makeCommit, makeRepo, type FileSpec } from '../../helpers/repo';
 import { proposeForPlan } from '../../../electron/core/series/propose';
 import { planWith } from './series-fixture';
@@ -28,6 +29,8 @@ export interface SparseFork {
   repo: string;
   upstream: string;
   plan: Plan;
+  /** The changes that made the plan, for a test that sends them through the plan store. */
+  changes: PlanChange[];
 }
 
 /** Commits as a fork developer, with the message's trailers as written. */
@@ -56,7 +59,7 @@ export function makeSparseFork(extraUpstream: Record<string, FileSpec> = {}): Sp
   git(repo, ['merge', '-q', '--no-edit', 'upstream']);
   const upstream = git(repo, ['rev-parse', 'upstream']).trim();
   git(repo, ['checkout', '-q', 'main']);
-  const plan = planWith([
+  const changes: PlanChange[] = [
     { type: 'sprint.init', upstreamRef: 'upstream', forkRef: 'xen', pairings: [{ fork: 'arch/xen/i386', upstream: 'arch/i386' }] },
     { type: 'person.put', person: { id: 'alice', ...ALICE, color: '#112233' } },
     { type: 'person.put', person: { id: 'bob', ...BOB, color: '#445566' } },
@@ -68,8 +71,8 @@ export function makeSparseFork(extraUpstream: Record<string, FileSpec> = {}): Sp
         { id: 'xen-core', name: 'Xen core', files: ['drivers/xen/core/evtchn.c'], source: { kind: 'manual' }, owner: 'bob', state: 'Review', blocked: null },
       ],
     },
-  ], emptyPlan());
-  return { repo, upstream, plan };
+  ];
+  return { repo, upstream, plan: planWith(changes, emptyPlan()), changes };
 }
 
 /** The sparse fork with its series proposed. */
