@@ -32,11 +32,17 @@ export function parseRangeDiff(text: string): RangeDiffPair[] {
   return pairs;
 }
 
-/** "Changes in v2:" and one line per patch that is not the same patch at the same place; null when nothing changed. */
-export function changelogOf(pairs: readonly RangeDiffPair[], version: number, total: number, previousTotal: number): string | null {
+/**
+ * "Changes in v2:" and one line per patch that is not the same patch at the same place; null
+ * when nothing changed. range-diff names a changed pair by its old subject, so a patch of the
+ * new version is named by `subjects` (the new version's, in order).
+ */
+export function changelogOf(pairs: readonly RangeDiffPair[], version: number, subjects: readonly string[], previousTotal: number): string | null {
   const lines: string[] = [];
+  const total = subjects.length;
   const at = (n: number, of: number): string => `${n}/${of}`;
-  for (const p of [...pairs].sort((a, b) => (a.to ?? Infinity) - (b.to ?? Infinity))) {
+  for (const pair of [...pairs].sort((a, b) => (a.to ?? Infinity) - (b.to ?? Infinity))) {
+    const p = { ...pair, subject: pair.to !== null ? (subjects[pair.to - 1] ?? pair.subject) : pair.subject };
     if (p.mark === '>' && p.to !== null) lines.push(`- ${at(p.to, total)} "${p.subject}": new`);
     else if (p.mark === '<' && p.from !== null) lines.push(`- "${p.subject}": dropped (was ${at(p.from, previousTotal)})`);
     else if (p.from !== null && p.to !== null) {

@@ -46,7 +46,7 @@ export function coverWords(input: SeriesInput, options: CoverOptions, version: n
   const upstream = input.plan.sprint?.upstreamRef ?? 'upstream';
   const subject = options.coverSubject?.trim() || saved?.subject || `${input.target}: ${input.patches.length} patches for ${upstream}`;
   const text = options.coverBlurb?.trim() || saved?.blurb.trim() || defaultBlurb(input);
-  const changelog = rangeDiff === null ? null : changelogOf(parseRangeDiff(rangeDiff), version, input.patches.length, totalOf(rangeDiff, 'from'));
+  const changelog = rangeDiff === null ? null : changelogOf(parseRangeDiff(rangeDiff), version, input.patches.map((p) => p.subject), totalOf(rangeDiff, 'from'));
   const blurb = changelog === null || hasChangelog(text) ? text : `${text}\n\n${changelog}`;
   return { subject, blurb, changelog: hasChangelog(text) ? null : changelog };
 }
