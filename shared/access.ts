@@ -74,6 +74,7 @@ export const CHANNEL_ACCESS = {
   'series.archive': repo('Downloading the series'),
   'series.drift': READ,
   'series.rangeDiff': READ,
+  'series.cover': repo('Previewing the cover letter'),
 
   'upstream.preview': READ,
   'upstream.apply': repo('Moving the sprint to a new upstream'),

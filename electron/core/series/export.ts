@@ -27,7 +27,7 @@ import { changesByPatch, type SeriesInput } from './load';
 import { addRecipients, finishCoverLetter, messageIdOf, replaceMessageId } from './mail-files';
 import { runCheckpatch } from './checkpatch';
 import { copySources } from './copies';
-import { changeIdOf, coverWords, earlierVersions, type CoverOptions } from './cover';
+import { changeIdOf, coverWords, earlierVersions, type CoverOptions, type CoverWords } from './cover';
 
 export type { CoverOptions } from './cover';
 
@@ -127,6 +127,15 @@ function uniqueCoverId(dir: string, files: ExportedFile[], version: number): str
   const unique = id.replace(/^<cover\./, `<cover.v${version}.${randomBytes(4).toString('hex')}.`);
   for (const f of files) replaceMessageId(path.join(dir, f.name), id, unique);
   return unique;
+}
+
+/** The cover letter the next export would write (its subject and text with the changelog), for the team to edit. */
+export async function previewCover(input: SeriesInput, actor: Actor): Promise<Result<CoverWords & { version: number }>> {
+  const series = await prepareSeries(input, actor);
+  if (!series.ok) return series;
+  const { previous } = earlierVersions(input, series.value.version);
+  const diff = previous ? await rangeDiffOrReason(input.repo, previous, { base: input.base, tip: series.value.tip }) : null;
+  return ok({ ...coverWords(input, {}, series.value.version, diff), version: series.value.version });
 }
 
 /** Keeps the version's commits with a ref of ours, with what threads and names the next version. */

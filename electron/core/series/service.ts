@@ -2,7 +2,7 @@
  * The series engine for an open sprint: reads the plan from the store, runs the engine, and
  * records what changes the plan (a proposal, an exported version) as plan events.
  */
-import type { RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/series/api';
+import type { CoverPreview, RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/series/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
@@ -15,7 +15,7 @@ import { changePlan } from '../plan/change';
 import { archiveSeries, type ArchiveOptions } from './archive';
 import { checkSeries } from './check';
 import { seriesDrift } from './drift';
-import { exportSeries, type ExportOptions } from './export';
+import { exportSeries, previewCover, type ExportOptions } from './export';
 import { exportSize } from './export-size';
 import { resolveActor } from '../plan/actor';
 import type { Actor } from '../../../shared/model';
@@ -153,4 +153,13 @@ export async function rangeDiffFromPlan(ctx: RepoServices, from?: number, to?: n
     }
     throw error;
   }
+}
+
+export async function coverFromPlan(ctx: RepoServices): Promise<Result<CoverPreview>> {
+  const { plan } = await ctx.plan.snapshot();
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const sender = await senderOf(ctx);
+  if (!sender.ok) return sender;
+  return previewCover(input.value, sender.value);
 }
