@@ -10,6 +10,7 @@ import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
+import { benchSeriesCopies } from './series-copies';
 import { benchUpstream } from './upstream';
 import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
@@ -35,6 +36,7 @@ try {
 
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
+  line(`series copies: ${(await benchSeriesCopies(fixture)).summary}`);
 
   line(`upstream: ${(await benchUpstream(fixture)).summary}`);
   const team = await benchTeam(fixture);

@@ -15,7 +15,9 @@ export interface TrailedCommit {
   files: string[];
 }
 
-const HEAD = /^\x01[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+// git's own marker (%x01) opens each commit: a control character no message or path holds there.
+const START = String.fromCharCode(1);
+const isHead = (token: string): boolean => token.startsWith(START) && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(token.slice(1));
 
 /**
  * Parses `git log -z --format=%x01%H%x00%(trailers:key=…,unfold,separator=%x02) --name-only`:
@@ -30,13 +32,13 @@ export function parseTrailerLog(out: string): TrailedCommit[] {
   let i = 0;
   while (i < tokens.length) {
     const head = tokens[i] as string;
-    if (!HEAD.test(head)) {
+    if (!isHead(head)) {
       i++;
       continue;
     }
-    const trailers = (tokens[i + 1] ?? '').split('\x02').map((t) => t.trim()).filter(Boolean);
+    const trailers = (tokens[i + 1] ?? '').split(String.fromCharCode(2)).map((t) => t.trim()).filter(Boolean);
     const files: string[] = [];
-    for (i += 2; i < tokens.length && !HEAD.test(tokens[i] as string); i++) {
+    for (i += 2; i < tokens.length && !isHead(tokens[i] as string); i++) {
       const path = (tokens[i] as string).replace(/^\n/, '');
       if (path !== '') files.push(path);
     }
