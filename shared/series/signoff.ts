@@ -29,7 +29,7 @@ export function applySignOff(plan: Plan, change: SignOffChange & Written): Resul
       return fail('refused', `Only ${given.name} can withdraw the sign-off ${given.name} gave on "${card.name}".`);
     }
     delete signOffs[change.subsystemId];
-    return ok({ ...plan, series: { ...plan.series, signOffs } });
+    return ok({ ...plan, series: withSignOffs(plan.series, signOffs) });
   }
   const owner = card.owner === null ? undefined : plan.people[card.owner];
   if (!owner) return fail('refused', `"${card.name}" has no owner: a sign-off is the owner's own; assign the card first.`);
@@ -39,11 +39,18 @@ export function applySignOff(plan: Plan, change: SignOffChange & Written): Resul
   }
   const record: SignOff = { personId: owner.id, name: owner.name, email: owner.email, at: change.at ?? new Date(0).toISOString() };
   signOffs[change.subsystemId] = record;
-  return ok({ ...plan, series: { ...plan.series, signOffs } });
+  return ok({ ...plan, series: withSignOffs(plan.series, signOffs) });
+}
+
+/** Without a sign-off or a cover the series has no such field, as before any was given: undo gives back the plan exactly. */
+function withSignOffs(series: SeriesPlan, signOffs: Record<string, SignOff>): SeriesPlan {
+  const { signOffs: _old, ...rest } = series;
+  return Object.keys(signOffs).length === 0 ? rest : { ...rest, signOffs };
 }
 
 export function applyCover(plan: Plan, change: CoverChange): Result<Plan> {
-  return ok({ ...plan, series: { ...plan.series, cover: change.cover } });
+  const { cover: _old, ...rest } = plan.series;
+  return ok({ ...plan, series: change.cover === null ? rest : { ...rest, cover: change.cover } });
 }
 
 /** Undo of a sign-off is its withdrawal and back; of a cover, the cover before. */
