@@ -11,6 +11,7 @@ import { benchBoard } from './board';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchSeriesEach } from './series-each';
+import { benchSeriesCopies } from './series-copies';
 import { benchUpstream } from './upstream';
 import { benchPickup } from './pickup';
 import { benchPush, describePush } from './push';
@@ -41,6 +42,7 @@ try {
   const series = await benchSeries(fixture);
   line(`series: ${series.summary}`);
   line(`series --each: ${(await benchSeriesEach(fixture)).summary}`);
+  line(`series copies: ${(await benchSeriesCopies(fixture)).summary}`);
 
   line(`upstream: ${(await benchUpstream(fixture)).summary}`);
   const team = await benchTeam(fixture);

@@ -78,6 +78,7 @@ export const CHANNEL_ACCESS = {
   'series.archive': repo('Downloading the series'),
   'series.drift': READ,
   'series.rangeDiff': READ,
+  'series.cover': repo('Previewing the cover letter'),
 
   // A sync writes only the plan ref (a merge of both logs, nothing lost) and pushes it to the
   // clone's own remote with git's own credentials; it names no path and runs no command, so it

@@ -11,6 +11,7 @@ import type { SeriesEvent } from '../series/events';
 import type { PickupEvent } from '../pickup/model';
 import { fail, ok, type Result } from '../result';
 import { applyPatchesPut } from '../series/fold';
+import { applyCover, applySignOff } from '../series/signoff';
 import type { UpstreamEvent } from '../upstream/schema';
 import type { TeamChange } from '../team/events';
 import { applyTeamChange } from '../team/fold';
@@ -69,6 +70,11 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       versions.sort((a, b) => a.version - b.version);
       return ok({ ...plan, series: { ...plan.series, versions } });
     }
+    case 'series.cover':
+      return applyCover(plan, change);
+    case 'card.signOff':
+      // A stored event carries its author (`by`), which decides who may sign.
+      return applySignOff(plan, change);
     case 'upstream.move':
       // The pairings and the fork ref stay: only the base the sprint compares against moves.
       if (!plan.sprint) return fail('no-plan', 'No sprint has been started: the upstream ref cannot move before there is one.');

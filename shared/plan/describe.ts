@@ -82,6 +82,10 @@ export function describeChange(change: PlanChange, plan: Plan): string {
           ? `unmapped the MAINTAINERS section ${change.bindings[0].section}`
           : `mapped the MAINTAINERS section ${change.bindings[0].section} to ${list(change.bindings[0].folders)}`
         : `mapped ${plural(change.bindings.length, 'MAINTAINERS section')} to folders`;
+    case 'series.cover':
+      return change.cover ? `wrote the cover letter "${change.cover.subject}"` : 'went back to the cover letter made from the sprint';
+    case 'card.signOff':
+      return `${change.signed ? 'signed off' : 'withdrew the sign-off on'} ${plan.subsystems[change.subsystemId]?.name ?? change.subsystemId}`;
     case 'pickup.from':
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':

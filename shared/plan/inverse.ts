@@ -13,6 +13,7 @@ import { applyChange } from './apply';
 import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
 import { seriesSettingsOf } from '../series/model';
+import { invertCover, invertSignOff } from '../series/signoff';
 import { invertTeamChange } from '../team/fold';
 import { invertMaintainersChange } from '../maintainers/events';
 
@@ -104,6 +105,10 @@ function inverseOfSeriesEdit(before: Plan, change: SeriesEdit): ClientCommand | 
       return { type: 'series.settings', ...seriesSettingsOf(series) };
     case 'series.patches.put':
       return invertPatchesPut(series, change);
+    case 'series.cover':
+      return invertCover(series);
+    case 'card.signOff':
+      return invertSignOff(series, change);
     default:
       return null;
   }

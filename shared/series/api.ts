@@ -25,6 +25,14 @@ export interface SeriesProposal {
   limitKb: number;
 }
 
+export interface CoverPreview {
+  version: number;
+  subject: string;
+  /** The text as it would be sent, with the changelog against the previous version when there is one. */
+  blurb: string;
+  changelog: string | null;
+}
+
 export interface RangeDiff {
   from: number;
   to: number;
@@ -78,6 +86,8 @@ export const seriesChannels = {
    */
   'series.archive': channel<SeriesArchive>()(z.strictObject(coverSchema)),
   'series.drift': channel<DriftReport>()(z.object({})),
+  /** The cover letter the next export would write: its subject and text, the changelog included. */
+  'series.cover': channel<CoverPreview>()(z.object({})),
   'series.rangeDiff': channel<RangeDiff>()(
     z.object({ from: z.number().int().positive().optional(), to: z.number().int().positive().optional() }),
   ),

@@ -16,6 +16,24 @@ export interface SeriesVersion {
   tip: string;
   base: string;
   at: string;
+  /** b4's change-id: the same for every version of the series (the first version's). */
+  changeId?: string;
+  /** The cover letter's Message-Id, which later versions' cover letters reply to. */
+  coverMessageId?: string;
+}
+
+/** A card owner's own sign-off, given by that person (the card's Sign off action): who and when. */
+export interface SignOff {
+  personId: string;
+  name: string;
+  email: string;
+  at: string;
+}
+
+/** The cover letter as the team wrote it (`series cover --file`): its subject and text. */
+export interface SeriesCover {
+  subject: string;
+  blurb: string;
 }
 
 /** How the proposal cuts the series; a plan setting (`series.settings`), these defaults until set. */
@@ -39,6 +57,10 @@ export interface SeriesPlan {
   patchOrder: string[];
   versions: SeriesVersion[];
   settings?: SeriesSettings;
+  /** Sign-offs by subsystem id; a patch carries those of the cards whose files it holds. */
+  signOffs?: Record<string, SignOff>;
+  /** The cover letter's words, or none for the one made from the sprint. */
+  cover?: SeriesCover | null;
 }
 
 export const emptySeries = (): SeriesPlan => ({ target: null, base: null, patches: {}, patchOrder: [], versions: [] });

@@ -65,6 +65,8 @@ export interface CheckReport {
   limitKb: number;
   /** With `each`: the first step that does not hold together, in words, or null when every step does. */
   firstBroken: string | null;
+  /** The export's size with and without copy detection (null when the check stopped early). */
+  exportSize?: ExportSize | null;
   /** One line for people: "12 patches apply on upstream; the tree equals the target's (1a2b3c4)". */
   summary: string;
 }
@@ -73,6 +75,21 @@ export interface ExportedFile {
   name: string;
   patchId: string | null;
   recipients: Recipients;
+}
+
+/** checkpatch.pl on each exported patch, or why it did not run. */
+export interface CheckpatchReport {
+  ran: boolean;
+  /** Why it did not run ("The tree has no scripts/checkpatch.pl, …"), or null. */
+  reason: string | null;
+  /** Per patch file (not the cover letter): its ERROR/WARNING/CHECK lines with the place each names. */
+  perPatch: { file: string; findings: string[] }[];
+}
+
+/** The export's size as mail, with the fork's copies of twins as copies and with every copy as a new file. */
+export interface ExportSize {
+  withCopies: number;
+  withoutCopies: number;
 }
 
 export interface ExportReport {
@@ -85,6 +102,11 @@ export interface ExportReport {
   treeMatches: boolean;
   /** `git range-diff` against the previous version, or null for the first. */
   rangeDiff: string | null;
+  /** The series' change-id, the same in every version (b4's `change-id:`). */
+  changeId: string;
+  /** The cover letter's changelog against the previous version, or null. */
+  changelog: string | null;
+  checkpatch: CheckpatchReport;
 }
 
 export interface DriftPatch {

@@ -25,6 +25,8 @@ export const seriesVersionSchema = z.object({
   tip: z.string(),
   base: z.string(),
   at: z.string(),
+  changeId: z.string().max(200).optional(),
+  coverMessageId: z.string().max(1000).optional(),
 });
 
 /** The Series view's edits, sent through `plan.change`. */
@@ -46,6 +48,16 @@ export const seriesEditSchemas = (rules: FieldRules) => {
       remove: z.array(patchIdSchema),
       order: z.array(patchIdSchema).optional(),
     }),
+    /** The cover letter's subject and text as the team wrote them; null goes back to the one made from the sprint. */
+    z.object({
+      type: z.literal('series.cover'),
+      cover: z.object({ subject: z.string().trim().min(1).max(500), blurb: z.string().max(100000) }).nullable(),
+    }),
+    /**
+     * The card owner's own sign-off for the patches holding the card's files (true), or its
+     * withdrawal (false). Who signs is the event's author, so only the owner can give it.
+     */
+    z.object({ type: z.literal('card.signOff'), subsystemId: z.string().min(1).max(200), signed: z.boolean() }),
   ] as const;
 };
 

@@ -11,6 +11,7 @@ import { kb, type PatchSize } from '../../../shared/series/sizes';
 import type { SeriesState } from '../../../shared/series/reports';
 import { addRepoOption, answer, call, positiveInt, withSprint, type RepoOptions } from './core';
 import { action, CliFailure, displayPath, formatTable, printJson, printLine } from './output';
+import { readCoverFile, registerSeriesEditCommands } from './series-edit';
 
 /** The plan's setting takes no smaller limit (shared/series/schema.ts). */
 const MIN_PATCH_KB = 4;
@@ -42,6 +43,7 @@ function printSeries(state: SeriesState): void {
   if (state.coverage.uncovered.length > 0) printLine(`In no patch: ${state.coverage.uncovered.map(displayPath).join(', ')}`);
   if (state.problem) printLine(`PROBLEM: ${state.problem}`);
 }
+
 
 export function registerSeriesCommands(program: Command): void {
   const series = program.command('series').description('cut the fork into an ordered patch series, check it applies, export it');
@@ -124,6 +126,10 @@ export function registerSeriesCommands(program: Command): void {
             for (const b of s.broken ?? []) printLine(`      ${b}`);
           }
           for (const w of report.warnings) printLine(`WARNING: ${w.message}`);
+          if (report.exportSize) {
+            const { withCopies, withoutCopies } = report.exportSize;
+            printLine(`Export size: ${kb(withCopies)} with the fork's copies of upstream files as copies, ${kb(withoutCopies)} with every copy as a new file.`);
+          }
           printLine(report.summary);
         }
         if (report.failed || report.canceled || !report.treeMatches) throw new CliFailure({ code: 'conflict', message: report.summary });
@@ -136,20 +142,31 @@ export function registerSeriesCommands(program: Command): void {
     .option('--branch <name>', 'also write the series as commits on this new branch (a plain branch name)')
     .option('--replace', 'replace the earlier export in the folder (only the files it wrote)')
     .option('--subject <text>', 'the cover letter\'s subject')
+    .option('--cover-file <path>', 'the cover letter for this export: its subject on the first line, a blank line, then the text (see `series cover`)')
     .option('--json', 'print JSON')
     .action(
-      action(async (opts: RepoOptions & JsonOption & { out: string; branch?: string; replace?: boolean; subject?: string }) => {
+      action(async (opts: RepoOptions & JsonOption & { out: string; branch?: string; replace?: boolean; subject?: string; coverFile?: string }) => {
+        const cover = opts.coverFile === undefined ? null : readCoverFile(opts.coverFile);
         const report = await withSprint(opts, (ctx) =>
           call(ctx, 'series.export', {
             out: path.resolve(opts.out),
             ...(opts.branch ? { branch: opts.branch } : {}),
             ...(opts.replace ? { replace: true } : {}),
+            ...(cover ? { coverSubject: cover.subject, coverBlurb: cover.blurb } : {}),
             ...(opts.subject ? { coverSubject: opts.subject } : {}),
           }),
         );
         if (opts.json) return printJson(report);
         printLine(`Exported v${report.version} (${report.files.length - 1} patches, tip ${report.tip.slice(0, 12)}) to ${report.dir}`);
         for (const f of report.files) printLine(`  ${f.name}${f.recipients.to.length ? `  To: ${f.recipients.to.join(', ')}` : ''}`);
+        if (report.checkpatch.ran) {
+          for (const p of report.checkpatch.perPatch) {
+            printLine(`checkpatch ${p.file}: ${p.findings.length === 0 ? 'no warnings' : `${p.findings.length} finding(s)`}`);
+            for (const f of p.findings) printLine(`    ${f}`);
+          }
+        } else printLine(report.checkpatch.reason ?? '');
+        if (report.changelog) printLine(report.changelog);
+        printLine(`change-id: ${report.changeId}`);
         if (report.branch) printLine(`Branch ${report.branch} points at the series.`);
         if (report.rangeDiff !== null) {
           printLine('Range-diff against the previous version:');
@@ -157,6 +174,8 @@ export function registerSeriesCommands(program: Command): void {
         }
       }),
     );
+
+  registerSeriesEditCommands(series);
 
   addRepoOption(series.command('drift'))
     .description('after upstream moved: which patches no longer apply, and the upstream commits touching each patch\'s files')

@@ -11,8 +11,8 @@ import type { Actor } from '../../../shared/model';
 import { ok, type Result } from '../../../shared/result';
 import type { SeriesArchive } from '../../../shared/series/api';
 import type { SeriesVersion } from '../../../shared/series/model';
+import { prepareSeries, recordVersion, writeSeriesFiles, type CoverOptions, type WrittenSeries } from './export';
 import type { ExportedFile } from '../../../shared/series/reports';
-import { prepareSeries, recordVersion, writeSeriesFiles, type CoverOptions } from './export';
 import type { SeriesInput } from './load';
 
 export interface ArchiveOptions extends CoverOptions {
@@ -39,15 +39,15 @@ export async function archiveSeries(input: SeriesInput, actor: Actor, options: A
   const now = options.now ?? new Date();
   const name = archiveName(input.target, series.value.version);
   const scratch = mkdtempSync(path.join(tmpdir(), 'merge-sprint-archive-'));
-  let files: ExportedFile[];
+  let written: WrittenSeries;
   let zip: Uint8Array;
   try {
-    files = await writeSeriesFiles(input, actor, series.value, scratch, options);
-    zip = zipOf(scratch, name, files, now);
+    written = await writeSeriesFiles(input, actor, series.value, scratch, options, now);
+    zip = zipOf(scratch, name, written.files, now);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const recorded = await recordVersion(input, series.value, now);
+  const version = await recordVersion(input, series.value, written, now);
   return ok({
     archive: {
       fileName: `${name}.zip`,
@@ -56,10 +56,13 @@ export async function archiveSeries(input: SeriesInput, actor: Actor, options: A
       version: series.value.version,
       tip: series.value.tip,
       base: input.base,
-      files,
+      files: written.files,
       treeMatches: true,
-      rangeDiff: recorded.rangeDiff,
+      rangeDiff: written.rangeDiff,
+      changeId: written.changeId,
+      changelog: written.changelog,
+      checkpatch: written.checkpatch,
     },
-    version: recorded.version,
+    version,
   });
 }

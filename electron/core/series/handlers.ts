@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { seriesChannels } from '../../../shared/series/api';
 import type { Handlers } from '../context';
-import { archiveFromPlan, checkFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
+import { archiveFromPlan, checkFromPlan, coverFromPlan, driftFromPlan, exportFromPlan, proposeInPlan, rangeDiffFromPlan, seriesState } from './service';
 
 export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
   'series.propose': async (ctx, { target }) => proposeInPlan(ctx, target),
@@ -18,5 +18,6 @@ export const seriesHandlers: Handlers<keyof typeof seriesChannels> = {
   'series.export': async (ctx, request) => exportFromPlan(ctx, request),
   'series.archive': async (ctx, request) => archiveFromPlan(ctx, request),
   'series.drift': async (ctx) => driftFromPlan(ctx),
+  'series.cover': async (ctx) => coverFromPlan(ctx),
   'series.rangeDiff': async (ctx, { from, to }) => rangeDiffFromPlan(ctx, from, to),
 };

@@ -1,7 +1,7 @@
 /**
- * Finishing the files `git format-patch` wrote: To:/Cc: headers from MAINTAINERS in each, and
- * the cover letter's subject and blurb. Files are edited as bytes, so a diff of a file in
- * another encoding, or a binary patch, is never re-encoded.
+ * Finishing the files `git format-patch` wrote: To:/Cc: headers from MAINTAINERS in each, the
+ * cover letter's subject, blurb and change-id, and its Message-Id. Files are edited as bytes, so
+ * a diff of a file in another encoding, or a binary patch, is never re-encoded.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { encodeHeaderText, recipientHeaders, type Recipients } from '../../../shared/series/recipients';
@@ -39,6 +39,40 @@ export function addRecipients(file: string, recipients: Recipients): void {
   writeFileSync(file, insertHeaders(readFileSync(file), recipientHeaders(recipients)));
 }
 
-export function finishCoverLetter(file: string, subject: string, blurb: string, recipients: Recipients): void {
-  writeFileSync(file, insertHeaders(fillCoverLetter(readFileSync(file), subject, blurb), recipientHeaders(recipients)));
+
+/** Adds a line after the cover letter's `base-commit:` line (b4 puts `change-id:` there). */
+export function addAfterBaseCommit(mail: Buffer, line: string): Buffer {
+  const at = mail.indexOf('\nbase-commit: ');
+  if (at < 0) return mail;
+  const end = mail.indexOf('\n', at + 1);
+  const cut = end < 0 ? mail.length : end + 1;
+  return Buffer.concat([mail.subarray(0, cut), Buffer.from(`${line}\n`, 'utf8'), mail.subarray(cut)]);
+}
+
+/** The mail's Message-Id, from its header block: "Message-Id: <cover.1796128522.git.sam@example.org>". */
+export function messageIdOf(mail: Buffer): string | null {
+  const end = mail.indexOf('\n\n');
+  const head = mail.subarray(0, end < 0 ? mail.length : end).toString('latin1');
+  return /^Message-Id: (<[^>\n]+>)$/im.exec(head)?.[1] ?? null;
+}
+
+/**
+ * Replaces every occurrence of one Message-Id in a mail: git's cover letter id is only the
+ * second and the sender, so two versions exported in one second would share it; each gets one
+ * of its own, and the patches that reply to it follow.
+ */
+export function replaceMessageId(file: string, from: string, to: string): void {
+  const mail = readFileSync(file);
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (let i = mail.indexOf(from); i >= 0; i = mail.indexOf(from, at)) {
+    parts.push(mail.subarray(at, i), Buffer.from(to, 'latin1'));
+    at = i + from.length;
+  }
+  if (parts.length > 0) writeFileSync(file, Buffer.concat([...parts, mail.subarray(at)]));
+}
+
+export function finishCoverLetter(file: string, subject: string, blurb: string, recipients: Recipients, changeId: string): void {
+  const filled = addAfterBaseCommit(fillCoverLetter(readFileSync(file), subject, blurb), `change-id: ${changeId}`);
+  writeFileSync(file, insertHeaders(filled, recipientHeaders(recipients)));
 }

@@ -2,7 +2,7 @@
  * The series engine for an open sprint: reads the plan from the store, runs the engine, and
  * records what changes the plan (a proposal, an exported version) as plan events.
  */
-import type { RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/series/api';
+import type { CoverPreview, RangeDiff, SeriesArchive, SeriesProposal } from '../../../shared/series/api';
 import { fail, ok, type Result } from '../../../shared/result';
 import { coverage } from '../../../shared/series/changes';
 import type { CheckReport, DriftReport, ExportReport, SeriesState } from '../../../shared/series/reports';
@@ -15,7 +15,10 @@ import { changePlan } from '../plan/change';
 import { archiveSeries, type ArchiveOptions } from './archive';
 import { checkSeries } from './check';
 import { seriesDrift } from './drift';
-import { exportSeries, type ExportOptions } from './export';
+import { exportSeries, previewCover, type ExportOptions } from './export';
+import { exportSize } from './export-size';
+import { resolveActor } from '../plan/actor';
+import type { Actor } from '../../../shared/model';
 import { loadSeries, seriesProblem } from './load';
 import { NO_SPRINT, proposeForPlan } from './propose';
 import { patchStats } from './warnings';
@@ -85,7 +88,7 @@ export async function checkFromPlan(
   if (!input.ok) return input;
   const signal = ctx.seriesRuns.start(request.runId, {});
   try {
-    return await checkSeries(input.value, {
+    const report = await checkSeries(input.value, {
       runId: request.runId,
       build,
       lineLimit: request.lineLimit,
@@ -93,16 +96,32 @@ export async function checkFromPlan(
       signal,
       onLog: (chunk) => ctx.push({ type: 'series.log', runId: request.runId, chunk }),
     });
+    if (!report.ok || report.value.failed || report.value.canceled) return report;
+    return ok({ ...report.value, exportSize: await exportSize(input.value, await resolveActor(ctx.repo)) });
   } finally {
     ctx.seriesRuns.finish(request.runId);
   }
+}
+
+/**
+ * Who sends the series, and so the one sign-off the export adds: this clone's git identity,
+ * never a room client's chosen name (a browser may download the series, not sign it).
+ */
+async function senderOf(ctx: RepoServices): Promise<Result<Actor>> {
+  const sender = await resolveActor(ctx.repo);
+  if (sender.email === '') {
+    return fail('bad-input', `The export signs off as this clone's git identity, which has no email: set it with \`git config user.email you@example.org\` in ${ctx.repo}, then export again.`);
+  }
+  return ok(sender);
 }
 
 export async function exportFromPlan(ctx: RepoServices, options: Omit<ExportOptions, 'now'>): Promise<Result<ExportReport>> {
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
-  const exported = await exportSeries(input.value, ctx.actor, options);
+  const sender = await senderOf(ctx);
+  if (!sender.ok) return sender;
+  const exported = await exportSeries(input.value, sender.value, options);
   if (!exported.ok) return exported;
   const recorded = await ctx.plan.record({ type: 'series.version', version: exported.value.version }, ctx.actor);
   if (!recorded.ok) {
@@ -116,7 +135,9 @@ export async function archiveFromPlan(ctx: RepoServices, options: Omit<ArchiveOp
   const { plan } = await ctx.plan.snapshot();
   const input = await loadSeries(ctx.repo, plan);
   if (!input.ok) return input;
-  const archived = await archiveSeries(input.value, ctx.actor, options);
+  const sender = await senderOf(ctx);
+  if (!sender.ok) return sender;
+  const archived = await archiveSeries(input.value, sender.value, options);
   if (!archived.ok) return archived;
   const recorded = await ctx.plan.record({ type: 'series.version', version: archived.value.version }, ctx.actor);
   if (!recorded.ok) return fail(recorded.error.code, `Version ${archived.value.version.version} could not be recorded in the plan, so it is not offered for download: ${recorded.error.message}`);
@@ -149,4 +170,13 @@ export async function rangeDiffFromPlan(ctx: RepoServices, from?: number, to?: n
     }
     throw error;
   }
+}
+
+export async function coverFromPlan(ctx: RepoServices): Promise<Result<CoverPreview>> {
+  const { plan } = await ctx.plan.snapshot();
+  const input = await loadSeries(ctx.repo, plan);
+  if (!input.ok) return input;
+  const sender = await senderOf(ctx);
+  if (!sender.ok) return sender;
+  return previewCover(input.value, sender.value);
 }

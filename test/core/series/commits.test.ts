@@ -63,7 +63,8 @@ describe('building the series as commits', () => {
     expect(git(fx.repo, ['show', '-s', '--format=%an <%ae>%n%s%n%b', hooks])).toBe(
       'Alice Hook <alice@example.org>\ni386 hooks: update\n' +
         'Subsystem i386 hooks: 2 files across the tree (2 changed).\n\n' +
-        'Signed-off-by: Alice Hook <alice@example.org>\nSigned-off-by: Sam Sender <sam@example.org>\n\n',
+        // Alice is the author, but only the sender signs off: Alice never gave her sign-off.
+        'Signed-off-by: Sam Sender <sam@example.org>\n\n',
     );
     expect(userState(fx.repo)).toBe(before);
   });

@@ -34,7 +34,15 @@ describe('series export', () => {
     expect(names.slice(1).every((n, i) => n.startsWith(`${String(i + 1).padStart(4, '0')}-`))).toBe(true);
     patches.forEach((p, i) => expect(header(path.join(out, names[i + 1] as string), 'Subject')).toBe(`[PATCH v1 ${i + 1}/6] ${p?.subject}`));
     expect(header(path.join(out, names[0] as string), 'Subject')).toBe('[PATCH v1 0/6] xen: 6 patches for upstream');
-    expect(exported.value.version).toEqual({ version: 1, tip: exported.value.report.tip, base: fx.upstream, at: '2024-01-02T03:04:05.000Z' });
+    expect(exported.value.version).toEqual({
+      version: 1,
+      tip: exported.value.report.tip,
+      base: fx.upstream,
+      at: '2024-01-02T03:04:05.000Z',
+      changeId: exported.value.report.changeId,
+      coverMessageId: header(path.join(out, names[0] as string), 'Message-Id'),
+    });
+    expect(exported.value.report.changeId).toMatch(/^20240102-xen-[0-9a-f]{12}$/);
 
     git(clone, ['clone', '-q', '--branch', 'upstream', fx.repo, clone]);
     git(clone, ['am', '-q', ...names.slice(1).map((n) => path.join(out, n))], { env: { GIT_COMMITTER_NAME: 'Upstream', GIT_COMMITTER_EMAIL: 'up@example.org' } });

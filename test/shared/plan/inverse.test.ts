@@ -40,6 +40,9 @@ const seriesEdits: ClientCommand[] = [
     patches: [{ id: 'p1', subject: 'xen: hooks and core', description: '', author: null, files: ['include/linux/hooks.h', 'drivers/xen/core/evtchn.c'] }],
     remove: ['p2'],
   },
+  { type: 'series.cover', cover: { subject: 'Xen for 2.6.12', blurb: 'The port.' } },
+  // Alice owns core: her own sign-off, and its undo is its withdrawal.
+  { type: 'card.signOff', subsystemId: 'core', signed: true },
 ];
 /** The team's edits: a card's branch and a person's work-in-progress limit. */
 const teamEdits: ClientCommand[] = [

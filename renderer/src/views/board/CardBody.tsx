@@ -13,6 +13,7 @@ import { ColorDot } from '../common/ColorDot';
 import { formatCount } from '../common/format';
 import { CardFiles } from './CardFiles';
 import { CardTeam } from './CardTeam';
+import { CardSignOff } from './CardSignOff';
 import { RenameBadges } from './RenameBadges';
 import { PickupBadge } from '../keep-current/PickupBadge';
 
@@ -62,6 +63,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
       <RenameBadges subsystemId={sub.id} renames={renames} />
       {!overlay && <CardTeam id={sub.id} state={sub.state} actions={showActions} />}
       <PickupBadge subsystemId={sub.id} />
+      {!overlay && <CardSignOff id={sub.id} actions={showActions} />}
       {sub.blocked !== null && (
         <p className="card-blocked" data-testid={`blocked-${sub.id}`}>
           <b>Blocked:</b> {sub.blocked}

@@ -2,10 +2,11 @@
  * Exporting the series. In the window, into a folder of this machine (optionally replacing an
  * earlier export there, and with a new branch at the series); in a browser in the room, as a
  * .zip download, since a browser never names a folder on the server's disk. Either way the
- * result lists the files with their To/Cc and the range-diff against the previous version.
+ * result lists the files with their To/Cc and checkpatch's findings, the changelog and the
+ * range-diff against the previous version.
  */
 import { useState } from 'react';
-import type { ExportedFile } from '../../../../shared/series/reports';
+import type { CheckpatchReport, ExportedFile } from '../../../../shared/series/reports';
 import { api, sprintStore, useSprint } from '../../store';
 import { useOffInRoom } from '../shell/useOffInRoom';
 import { downloadArchive } from './download';
@@ -17,6 +18,8 @@ interface Exported {
   branch: string | null;
   files: ExportedFile[];
   rangeDiff: string | null;
+  changelog: string | null;
+  checkpatch: CheckpatchReport;
 }
 
 function ExportResult({ result }: { result: Exported }) {
@@ -26,15 +29,32 @@ function ExportResult({ result }: { result: Exported }) {
         Exported v{result.version} <span className="mono">{result.where}</span>
       </h2>
       {result.branch && <p>Branch {result.branch} points at the series.</p>}
+      {!result.checkpatch.ran && <p data-testid="checkpatch-absent">{result.checkpatch.reason}</p>}
       <ul className="plain-list">
-        {result.files.map((f) => (
-          <li key={f.name}>
-            <span className="mono">{f.name}</span>
-            {f.recipients.to.length > 0 && <span className="muted"> To: {f.recipients.to.join(', ')}</span>}
-            {f.recipients.cc.length > 0 && <span className="muted"> Cc: {f.recipients.cc.join(', ')}</span>}
-          </li>
-        ))}
+        {result.files.map((f) => {
+          const findings = result.checkpatch.perPatch.find((p) => p.file === f.name)?.findings;
+          return (
+            <li key={f.name}>
+              <span className="mono">{f.name}</span>
+              {f.recipients.to.length > 0 && <span className="muted"> To: {f.recipients.to.join(', ')}</span>}
+              {f.recipients.cc.length > 0 && <span className="muted"> Cc: {f.recipients.cc.join(', ')}</span>}
+              {findings && (
+                <span className={findings.length ? 'checkpatch-warn' : 'muted'} data-testid={`checkpatch-${f.name}`}>
+                  {' '}checkpatch: {findings.length === 0 ? 'no warnings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`}
+                </span>
+              )}
+              {findings && findings.length > 0 && (
+                <ul className="mono checkpatch-findings">
+                  {findings.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
       </ul>
+      {result.changelog !== null && <pre className="mono series-log" data-testid="changelog">{result.changelog}</pre>}
       {result.rangeDiff !== null && (
         <>
           <h3 className="panel-title">Range-diff against the previous version</h3>
@@ -61,8 +81,8 @@ export function SeriesExport({ busy, setBusy }: { busy: boolean; setBusy: (busy:
     const res = await api.call('series.export', { out: out.trim(), ...(branch.trim() ? { branch: branch.trim() } : {}), ...(replace ? { replace } : {}) });
     setBusy(false);
     if (!res.ok) return notify(res.error.message);
-    const { dir, version, branch: made, files, rangeDiff } = res.value;
-    setExported({ where: `to ${dir}`, version, branch: made, files, rangeDiff });
+    const { dir, version, branch: made, files, rangeDiff, changelog, checkpatch } = res.value;
+    setExported({ where: `to ${dir}`, version, branch: made, files, rangeDiff, changelog, checkpatch });
   };
   const download = async () => {
     setBusy(true);
@@ -71,8 +91,8 @@ export function SeriesExport({ busy, setBusy }: { busy: boolean; setBusy: (busy:
     if (!res.ok) return notify(res.error.message);
     downloadArchive(res.value);
     // Without the archive's bytes: they are the browser's download now.
-    const { fileName, version, files, rangeDiff } = res.value;
-    setExported({ where: `as ${fileName}`, version, branch: null, files, rangeDiff });
+    const { fileName, version, files, rangeDiff, changelog, checkpatch } = res.value;
+    setExported({ where: `as ${fileName}`, version, branch: null, files, rangeDiff, changelog, checkpatch });
   };
 
   return (
