@@ -40,6 +40,8 @@ export const CHANNEL_ACCESS = {
   'inventory.diff': READ,
   'plan.get': READ,
   'plan.change': BOARD,
+  // Whose history is the caller's own, so a browser must have said who it is.
+  'plan.history': BOARD,
   'subsystems.derive': BOARD,
   // The MAINTAINERS file is read from the fork ref by its path in the repository, never from the disk.
   'subsystems.importMaintainers': BOARD,

@@ -8,7 +8,7 @@ import { importAuthors, importMaintainers } from './import';
 import { initSprint } from './sprint-init';
 import { subsystemsFromFolders } from './subsystems';
 
-type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors'>;
+type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'plan.history' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors'>;
 
 export const planHandlers: Handlers<PlanChannel> = {
   'sprint.init': async (ctx, settings) => initSprint(ctx, settings),
@@ -20,6 +20,8 @@ export const planHandlers: Handlers<PlanChannel> = {
     const written = await ctx.plan.change(change, ctx.actor);
     return written.ok ? ok(written.value.news) : written;
   },
+
+  'plan.history': async (ctx) => ok(await ctx.plan.history(ctx.actor)),
 
   'subsystems.derive': async (ctx, opts) => {
     const inventory = await sprintInventory(ctx);

@@ -79,6 +79,8 @@ export interface HistorySlice {
   redoStack: HistoryEntry[];
   record(entry: HistoryEntry): void;
   forget(entry: HistoryEntry): void;
+  /** Replaces both stacks with this person's last changes from the plan's log (after a reload, or another "I am"). */
+  loadHistory(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
