@@ -42,6 +42,11 @@ export async function importMaintainers(ctx: RepoServices, path: string): Promis
     // Interim copies of rename rules go where their source goes.
     inventory.value.files.filter((f) => f.interimCopyOf === undefined).map((f) => f.path),
   );
+  // Replacing the board's cards with none is never what an import means: a path or patterns that
+  // miss the scope (a MAINTAINERS of another tree, a fork whose folders it does not name).
+  if (subsystems.length === 0) {
+    return fail('bad-input', `No section of "${path}" names a file in the sprint's scope (${parsed.sections.length} sections read, none of their F: patterns matches): the cards were left as they are. Check the file's path, or pair the folders its patterns name.`);
+  }
   const { plan } = await ctx.plan.snapshot();
   const kept = subsystems.map((s) => {
     const before = plan.subsystems[s.id];

@@ -1,6 +1,8 @@
 /** Re-derive from folders, import from MAINTAINERS (with its warnings), merge the ticked subsystems. */
 import { useState } from 'react';
 import { api, sprintStore, useSprint } from '../../store';
+import { useConfirm } from '../common/Confirm';
+import { plural } from '../common/format';
 import { mergeChange } from './subsystemChanges';
 
 function MergeControl({ ticked, onMerged }: { ticked: string[]; onMerged: () => void }) {
@@ -39,6 +41,7 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
   const [busy, setBusy] = useState(false);
   const [maintainersPath, setMaintainersPath] = useState('MAINTAINERS');
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [confirm, confirmDialog] = useConfirm();
   const st = sprintStore.getState;
 
   const derive = async () => {
@@ -54,6 +57,20 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
   };
 
   const importMaintainers = async () => {
+    const file = maintainersPath.trim() || 'MAINTAINERS';
+    if (count > 0) {
+      const yes = await confirm({
+        title: `Import subsystems from ${file}`,
+        body: (
+          <p>
+            The {plural(count, 'card')} on the board are replaced by one card per section of {file} that names files in scope. A card whose name matches a section keeps its
+            owner and state; the others go. Undo puts the board back as it is now.
+          </p>
+        ),
+        confirm: `Replace ${plural(count, 'card')}`,
+      });
+      if (!yes) return;
+    }
     setBusy(true);
     const done = await st().runPlanOperation('import subsystems from MAINTAINERS', async () => {
       const res = await api.call('subsystems.importMaintainers', { path: maintainersPath.trim() || undefined });
@@ -64,7 +81,7 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
       setWarnings(res.value.warnings);
       return res.value.snapshot;
     });
-    if (done) st().notify('info', 'Subsystems imported from MAINTAINERS.');
+    if (done) st().notify('info', `${plural(st().plan.subsystemOrder.length, 'subsystem')} imported from ${file}.`);
     setBusy(false);
   };
 
@@ -96,10 +113,11 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
         <span className="toolbar-spacer" />
         <MergeControl ticked={ticked} onMerged={onMerged} />
       </div>
+      {confirmDialog}
       {warnings.length > 0 && (
         <div className="panel panel-warn" role="status" data-testid="maintainers-warnings">
           <div className="row-inline">
-            <h2 className="panel-title">MAINTAINERS: {warnings.length} line{warnings.length === 1 ? '' : 's'} skipped</h2>
+            <h2 className="panel-title">MAINTAINERS: {plural(warnings.length, 'line')} skipped</h2>
             <button type="button" className="btn-icon" aria-label="Dismiss warnings" onClick={() => setWarnings([])}>
               ×
             </button>
