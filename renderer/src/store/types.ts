@@ -154,7 +154,7 @@ export interface TeamSlice {
 }
 
 export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'burndown' | 'rename' | 'keep-current' | 'series';
-export type BoardMode = 'person' | 'state';
+export type BoardMode = 'person' | 'state' | 'lanes';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
 
 export interface BoardFilter {

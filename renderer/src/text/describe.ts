@@ -50,6 +50,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return change.limit === null
         ? `removed ${person(plan, change.personId)}'s work-in-progress limit`
         : `set ${person(plan, change.personId)}'s work-in-progress limit to ${plural(change.limit, 'card')}`;
+    case 'state.wipLimit':
+      return change.limit === null ? `removed the ${change.state} column's limit` : `set the ${change.state} column's limit to ${plural(change.limit, 'card')}`;
     case 'rename.put':
       return `set the rename ${change.rule.from} → ${change.rule.to} (${change.rule.phase})`;
     case 'rename.remove':

@@ -4,7 +4,7 @@
  * files lie under. Data comes in as props from the card, which selects four values: a thousand
  * of these render at once.
  */
-import { memo, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import type { Person, Subsystem } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { renamesOf, type CardRename } from '../../store/cardRenames';
@@ -31,8 +31,11 @@ interface Props {
   onBlock?: (id: string) => void;
 }
 
-/** Lets a long path wrap after its slashes (zero-width spaces keep it one text node). */
-const wrappable = (name: string) => name.replaceAll('/', '/\u200b');
+/** A path that may wrap after its slashes: <wbr> marks the places without a character, so a copied name is the path itself. */
+function PathName({ name }: { name: string }) {
+  const parts = name.split('/');
+  return <>{parts.map((part, i) => (i === 0 ? part : <Fragment key={i}>/<wbr />{part}</Fragment>))}</>;
+}
 
 export const CardBody = memo(function CardBody({ sub, owner, stats, renames, showState, overlay = false, active = false, onBlock }: Props) {
   const [expanded, setExpanded] = useState(false);
@@ -41,7 +44,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
     <>
       <div className="card-top">
         <span className="card-name" title={sub.name}>
-          {wrappable(sub.name)}
+          <PathName name={sub.name} />
         </span>
         {showState && <span className={`card-state state-${sub.state.toLowerCase().replace(' ', '-')}`}>{sub.state}</span>}
       </div>
