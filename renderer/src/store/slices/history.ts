@@ -8,6 +8,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { HistoryStep } from '../../../../shared/plan/history';
 import type { RendererClient } from '../../api/client';
 import { describeChange } from '../../text/describe';
+import { applyPlanChange } from '../engine';
 import type { HistoryEntry, HistorySlice, SprintState } from '../types';
 
 const LIMIT = 200;
@@ -32,7 +33,11 @@ export const createHistorySlice =
         // A browser that has not said who it is has no history of its own yet: Undo stays off.
         if (!res.ok || mine !== asked) return;
         const plan = get().plan;
-        const entry = (step: HistoryStep): HistoryEntry => ({ label: describeChange(step.redo, plan), undo: step.undo, redo: step.redo });
+        // Named on the plan as it was before the change (its undo applied), so a removed person keeps their name.
+        const entry = (step: HistoryStep): HistoryEntry => {
+          const before = applyPlanChange(plan, step.undo);
+          return { label: describeChange(step.redo, before.ok ? before.value : plan), undo: step.undo, redo: step.redo };
+        };
         set({ undoStack: res.value.undo.map(entry), redoStack: res.value.redo.map(entry) });
       },
       async undo() {

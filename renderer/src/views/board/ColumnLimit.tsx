@@ -27,7 +27,7 @@ export function ColumnLimit({ state }: { state: CardState }) {
   const slug = stateSlug(state);
   return (
     <div className={`column-wip${warning ? ' column-wip-over' : ''}`} data-testid={`column-limit-${slug}`} role={warning ? 'status' : undefined} title={warning ?? undefined}>
-      <span>{limit === null ? 'No limit' : `${formatCount(count)} of at most ${formatCount(limit)}`}</span>
+      <span>{limit === null ? 'Limit' : `${formatCount(count)} of at most ${formatCount(limit)}`}</span>
       {warning && <span className="visually-hidden">: {warning}</span>}
       <label className="column-limit-field">
         <span className="visually-hidden">Limit of cards in {state}</span>
@@ -38,7 +38,7 @@ export function ColumnLimit({ state }: { state: CardState }) {
           max={MAX_COLUMN_LIMIT}
           className="input-narrow"
           defaultValue={limit ?? ''}
-          placeholder="limit"
+          placeholder="none"
           onBlur={(e) => set(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') set(e.currentTarget.value);

@@ -80,7 +80,7 @@ function PersonRow({ id }: { id: string }) {
         onClick={() =>
           void confirm({
             title: `Remove ${person.name}`,
-            body: <p>{person.name} leaves the sprint{cards > 0 ? `; their ${plural(cards, 'card')} go back to Unassigned, with their states kept` : ''}. Undo brings them back with their cards.</p>,
+            body: <p>{person.name} leaves the sprint{cards === 0 ? '' : cards === 1 ? '; their card goes back to Unassigned, with its state kept' : `; their ${plural(cards, 'card')} go back to Unassigned, with their states kept`}. Undo brings them back with their cards.</p>,
             confirm: `Remove ${person.name}`,
           }).then((yes) => {
             if (yes) void st().applyLocal({ type: 'person.remove', personId: id });

@@ -15,6 +15,7 @@ export function RuleRow({ id }: { id: string }) {
   const rule = useSprint((s) => s.plan.renames[id]);
   const summary = useSprint((s) => s.renameSummaries[id]);
   const driftCount = useSprint((s) => s.renameDrift[id]?.length ?? 0);
+  const copyEdited = useSprint((s) => (s.renameDrift[id] ?? []).some((f) => f.kind !== 'source'));
   const drifting = driftCount > 0;
   const [confirm, confirmDialog] = useConfirm();
   const [busy, run] = useOperation();
@@ -46,8 +47,9 @@ export function RuleRow({ id }: { id: string }) {
         title: 'Finish the move while the copies drift',
         body: (
           <p>
-            {plural(driftCount, 'file')} differ between {rule.from} and {rule.to}. Finishing keeps {kept} and removes {rule.from}: the other side's changes to those files are lost from
-            the branch (the commits before the move still have them). Sync the copies first to keep both sides' changes.
+            {driftCount === 1 ? '1 file differs' : `${plural(driftCount, 'file')} differ`} between {rule.from} and {rule.to}. Finishing puts {kept} at {rule.to} and removes {rule.from}:
+            the other side's changes to {driftCount === 1 ? 'that file' : 'those files'} are lost from the branch (the commits before the move still have them). Sync the copies first to
+            keep both sides' changes.
           </p>
         ),
         confirm: 'Finish and keep one side',
@@ -62,12 +64,13 @@ export function RuleRow({ id }: { id: string }) {
       body: (
         <p>
           A commit removes the copy at {rule.to} ({fileCount}); {rule.from} stays as it is.
-          {drifting ? ` ${plural(driftCount, 'file')} of the copy differ from the source: those changes are lost from the branch.` : ''}
+          {drifting ? ` ${driftCount === 1 ? '1 file of the copy differs' : `${plural(driftCount, 'file')} of the copy differ`} from the source: what changed in the copy is lost from the branch.` : ''}
         </p>
       ),
       confirm: 'Abandon the copy',
     });
-    if (ok) act(() => api.call('rename.abandon', { ruleId: id }));
+    // The question named what the copy's own edits lose, so the answer is the confirmation the engine asks for.
+    if (ok) act(() => api.call('rename.abandon', copyEdited ? { ruleId: id, discardDestinationChanges: true } : { ruleId: id }));
   };
 
   return (

@@ -18,6 +18,11 @@ export function applyTheme(root: HTMLElement, theme: Theme): void {
   else root.dataset.theme = theme;
 }
 
+const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+const WORDS: Record<Theme, string> = { system: 'as the system is set', light: 'light', dark: 'dark' };
+const ICON: Record<Theme, string> = { system: '◐', light: '☀', dark: '☾' };
+
+/** One small button (the header has little room at 1024 px): each click goes System, Light, Dark, System. */
 export function ThemeChoice() {
   const [theme, setTheme] = useState<Theme>(() => storedTheme(window.localStorage));
   useEffect(() => {
@@ -25,14 +30,10 @@ export function ThemeChoice() {
     if (theme === 'system') window.localStorage.removeItem(KEY);
     else window.localStorage.setItem(KEY, theme);
   }, [theme]);
+  const label = `Colours: ${WORDS[theme]}. Click for ${WORDS[NEXT[theme]]}.`;
   return (
-    <label className="theme-choice" title="Colours: as the system is set, or always light or dark">
-      <span className="visually-hidden">Colours</span>
-      <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)} data-testid="theme">
-        <option value="system">System</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
-      </select>
-    </label>
+    <button type="button" className="btn btn-icon theme-choice" data-theme-choice={theme} aria-label={label} title={label} onClick={() => setTheme(NEXT[theme])} data-testid="theme">
+      <span aria-hidden="true">{ICON[theme]}</span>
+    </button>
   );
 }
