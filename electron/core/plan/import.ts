@@ -9,6 +9,7 @@ import { subsystemsFromMaintainers } from '../../../shared/maintainers/match';
 import { parseMaintainers } from '../../../shared/maintainers/parse';
 import { checkRepoPath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
+import { countSays, plural } from '../../../shared/words';
 import type { RepoServices } from '../context';
 import { readBlob } from '../git/cat-file';
 import { resolveCommit } from '../git/refs';
@@ -45,7 +46,7 @@ export async function importMaintainers(ctx: RepoServices, path: string): Promis
   // Replacing the board's cards with none is never what an import means: a path or patterns that
   // miss the scope (a MAINTAINERS of another tree, a fork whose folders it does not name).
   if (subsystems.length === 0) {
-    return fail('bad-input', `No section of "${path}" names a file in the sprint's scope (${parsed.sections.length} sections read, none of their F: patterns matches): the cards were left as they are. Check the file's path, or pair the folders its patterns name.`);
+    return fail('bad-input', `No section of "${path}" names a file in the sprint's scope (${plural(parsed.sections.length, 'section')} read, none of their F: patterns matches): the cards were left as they are. Check the file's path, or pair the folders its patterns name.`);
   }
   const { plan } = await ctx.plan.snapshot();
   const kept = subsystems.map((s) => {
@@ -55,7 +56,7 @@ export async function importMaintainers(ctx: RepoServices, path: string): Promis
   const changed = await changePlan(ctx, [{ type: 'subsystems.replace', subsystems: kept }]);
   if (!changed.ok) return changed;
   const warnings = [...parsed.warnings];
-  if (unmatched.length > 0) warnings.push(`${unmatched.length} file(s) match no section's F: patterns; they are listed as files in no subsystem.`);
+  if (unmatched.length > 0) warnings.push(`${countSays(unmatched.length, ['file'], ['matches', 'match'])} no section's F: patterns; ${unmatched.length === 1 ? 'it is listed as a file' : 'they are listed as files'} in no subsystem.`);
   return ok({ snapshot: changed.value, warnings });
 }
 

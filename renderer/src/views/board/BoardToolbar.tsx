@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CARD_STATES, type CardState } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { selectBoardLayout, selectNotVerified, UNASSIGNED } from '../../store/selectors';
-import { formatCount } from '../common/format';
+import { formatCount, plural } from '../common/format';
 
 function PersonFilter() {
   const value = useSprint((s) => s.boardFilter.person);
@@ -88,7 +88,7 @@ export function BoardToolbar() {
         <input type="search" placeholder="Filter: name, file, person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
       </label>
       <span className="toolbar-note" aria-live="polite">
-        {shown === total ? `${formatCount(total)} ${total === 1 ? 'card' : 'cards'}` : `${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? 'card' : 'cards'}`}
+        {shown === total ? plural(total, 'card') : `${formatCount(shown)} of ${plural(total, 'card')}`}
       </span>
       <button type="button" className="btn" aria-pressed={activity} onClick={() => setActivity(!activity)} data-testid="toggle-activity">
         Activity

@@ -4,7 +4,8 @@
  * files lie under. Data comes in as props from the card, which selects four values: a thousand
  * of these render at once.
  */
-import { Fragment, memo, useState } from 'react';
+import { memo, useState } from 'react';
+import { PathName } from '../common/PathName';
 import type { Person, Subsystem } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { renamesOf, type CardRename } from '../../store/cardRenames';
@@ -29,12 +30,6 @@ interface Props {
   /** Hovered or focused: show the actions. */
   active?: boolean;
   onBlock?: (id: string) => void;
-}
-
-/** A path that may wrap after its slashes: <wbr> marks the places without a character, so a copied name is the path itself. */
-function PathName({ name }: { name: string }) {
-  const parts = name.split('/');
-  return <>{parts.map((part, i) => (i === 0 ? part : <Fragment key={i}>/<wbr />{part}</Fragment>))}</>;
 }
 
 export const CardBody = memo(function CardBody({ sub, owner, stats, renames, showState, overlay = false, active = false, onBlock }: Props) {

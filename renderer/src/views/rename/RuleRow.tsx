@@ -4,7 +4,7 @@ import type { PreferredSide } from '../../../../shared/rename/model';
 import type { Result } from '../../../../shared/result';
 import { api, useSprint } from '../../store';
 import { useConfirm } from '../common/Confirm';
-import { plural } from '../common/format';
+import { plural, says } from '../common/format';
 import { DriftPanel } from './DriftPanel';
 import { ProblemList } from './ProblemList';
 import { References } from './References';
@@ -47,7 +47,7 @@ export function RuleRow({ id }: { id: string }) {
         title: 'Finish the move while the copies drift',
         body: (
           <p>
-            {driftCount === 1 ? '1 file differs' : `${plural(driftCount, 'file')} differ`} between {rule.from} and {rule.to}. Finishing puts {kept} at {rule.to} and removes {rule.from}:
+            {says(driftCount, 'file', ['differs', 'differ'])} between {rule.from} and {rule.to}. Finishing puts {kept} at {rule.to} and removes {rule.from}:
             the other side's changes to {driftCount === 1 ? 'that file' : 'those files'} are lost from the branch (the commits before the move still have them). Sync the copies first to
             keep both sides' changes.
           </p>
@@ -64,7 +64,7 @@ export function RuleRow({ id }: { id: string }) {
       body: (
         <p>
           A commit removes the copy at {rule.to} ({fileCount}); {rule.from} stays as it is.
-          {drifting ? ` ${driftCount === 1 ? '1 file of the copy differs' : `${plural(driftCount, 'file')} of the copy differ`} from the source: what changed in the copy is lost from the branch.` : ''}
+          {drifting ? ` ${plural(driftCount, 'file')} of the copy ${driftCount === 1 ? 'differs' : 'differ'} from the source: what changed in the copy is lost from the branch.` : ''}
         </p>
       ),
       confirm: 'Abandon the copy',
