@@ -5,7 +5,7 @@ import { nextColor } from '../../../../shared/plan/colors';
 import { api, sprintStore, useSprint } from '../../store';
 import { ColorDot } from '../common/ColorDot';
 import { useConfirm } from '../common/Confirm';
-import { formatCount, plural } from '../common/format';
+import { plural } from '../common/format';
 import { selectLoad } from '../../store/selectors';
 import { PersonForm } from './PersonForm';
 
