@@ -44,7 +44,7 @@ describe('channel access', () => {
 
   it('gives the board the reason a control is off in the room, whoever is at it', () => {
     expect(offInRoom('build.add', true)).toMatch(/only possible/);
-    expect(offInRoom('build.run', false)).toMatch(/--allow-repo-changes/);
+    expect(offInRoom('build.run', false)).toMatch(/when starting the room server, by letting browsers change the repository \(npm run room does\)\.$/);
     expect(offInRoom('build.run', true)).toBeNull();
     expect(offInRoom('plan.change', false)).toBeNull();
   });
