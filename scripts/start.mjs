@@ -12,7 +12,31 @@ import { downloadElectron, electronPackageDir, electronVersion, installedElectro
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
-const BROWSER_WAY_IN = 'Open the same board in a browser: npm run room (then open the address it prints).';
+/** The repository after `--repo` (or `--repo=`), as the user typed it, or null. */
+function repoArgument(args) {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--repo' && i + 1 < args.length) return args[i + 1];
+    if (args[i].startsWith('--repo=')) return args[i].slice('--repo='.length);
+  }
+  return null;
+}
+
+/** A word the shell reads back as itself: single quotes unless it needs none. */
+const shellWord = (text) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`);
+
+/**
+ * The browser way in: for `npm start -- --repo X`, the exact command that serves X (npm run room
+ * serves the demo, not X); else npm run room. npm runs scripts in the project's folder, so a
+ * relative X is taken from where npm was started (INIT_CWD).
+ */
+function browserWayIn(args, cwd = process.env.INIT_CWD ?? process.cwd()) {
+  const repo = repoArgument(args);
+  if (repo === null) return 'Open the same board in a browser: npm run room (then open the address it prints).';
+  const command = `node ${shellWord(path.join(root, 'bin', 'merge-sprint.mjs'))} serve --repo ${shellWord(path.resolve(cwd, repo))}`;
+  return `Open the same board of ${repo} in a browser: ${command} (then open the address it prints).`;
+}
+
+const BROWSER_WAY_IN = browserWayIn(process.argv.slice(2));
 
 /** The binary to launch, or null once the one line saying why there is none has been printed. */
 function electronToLaunch() {

@@ -40,6 +40,8 @@ export const CHANNEL_ACCESS = {
   'inventory.diff': READ,
   'plan.get': READ,
   'plan.change': BOARD,
+  // Whose history is the caller's own, so a browser must have said who it is.
+  'plan.history': BOARD,
   'subsystems.derive': BOARD,
   // The MAINTAINERS file is read from the fork ref by its path in the repository, never from the disk.
   'subsystems.importMaintainers': BOARD,
@@ -103,7 +105,8 @@ export const CHANNEL_ACCESS = {
 
 export const accessOf = (channel: Channel): AccessRule => CHANNEL_ACCESS[channel];
 
-export const ALLOW_REPO_CHANGES_FLAG = 'merge-sprint serve --allow-repo-changes';
+/** How the board says the same in its own words: a browser shows no command-line options. */
+export const ALLOW_REPO_CHANGES_WORDS = 'the organiser can allow it when starting the room server, by letting browsers change the repository (npm run room does)';
 
 export const CHOOSE_WHO_YOU_ARE =
   'Choose who you are first ("Who are you?" at the top of the board): a change from a browser in the room is signed with the name you choose, never with the server\'s git identity.';
@@ -117,7 +120,7 @@ export function offInRoom(channel: Channel, allowRepoChanges: boolean): string |
   const rule = accessOf(channel);
   if (rule.access === 'owner') return `${rule.what} is only possible in the Merge Sprint window or on the command line, not from a browser in the room.`;
   if (rule.access === 'repo' && !allowRepoChanges) {
-    return `${rule.what} from a browser in the room is off: the organiser can allow it by starting the room with \`${ALLOW_REPO_CHANGES_FLAG}\`.`;
+    return `${rule.what} from a browser in the room is off: ${ALLOW_REPO_CHANGES_WORDS}.`;
   }
   return null;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Actor, Inventory, PairingSuggestion } from './model';
 import type { PlanSnapshot } from './plan/snapshot';
 import type { PlanEvent } from './plan/events';
+import type { PlanHistory } from './plan/history';
 import type { Result } from './result';
 import { clientCommandSchema, pairingSchema, refSchema, repoPathSchema } from './plan/schema';
 import { renameChannels, type RenamePush } from './rename/api';
@@ -81,6 +82,8 @@ export const coreChannels = {
   'plan.get': channel<PlanSnapshot>()(empty),
   /** Board and series edits only: engine events are the services' to write (shared/plan/schema.ts). */
   'plan.change': channel<PlanEventsPush>()(z.object({ change: clientCommandSchema })),
+  /** The calling person's undo and redo steps, derived from the plan's log (shared/plan/history.ts). */
+  'plan.history': channel<PlanHistory>()(empty),
   'subsystems.derive': channel<PlanSnapshot>()(
     z.object({ depth: z.number().int().min(1).max(10).optional(), minFiles: z.number().int().min(1).optional() }),
   ),

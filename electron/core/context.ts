@@ -8,6 +8,7 @@ import type { Client } from '../../shared/access';
 import type { Channel, ParsedReq, PlanEventsPush, PlanSnapshot, PlanWritten, Push, Res } from '../../shared/api';
 import type { Actor, Inventory, InventoryFile } from '../../shared/model';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../shared/plan/events';
+import type { PlanHistory } from '../../shared/plan/history';
 import type { Result } from '../../shared/result';
 import type { TreeChange } from './git/diff-tree';
 import type { TreeEntry } from './git/trees';
@@ -27,6 +28,8 @@ export interface PlanStore {
    * as an event; returns the new state and the events appended.
    */
   change(command: ClientCommand, actor: Actor): Promise<Result<PlanWritten>>;
+  /** `actor`'s undo and redo steps, replayed from the whole log (shared/plan/history.ts). */
+  history(actor: Actor): Promise<PlanHistory>;
   /** Several commands as one step (all or none). */
   changeAll(commands: ClientCommand[], actor: Actor): Promise<Result<PlanWritten>>;
   /**

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { sprintStore } from './store';
 import { App } from './views/shell/App';
+import { applyTheme, storedTheme } from './views/shell/ThemeChoice';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/forms.css';
@@ -10,6 +11,8 @@ import './styles/board.css';
 import './styles/inventory.css';
 import './styles/lists.css';
 
+// The chosen colours before the first paint, so a dark room never sees a white flash.
+applyTheme(document.documentElement, storedTheme(window.localStorage));
 // Before the first render, so the requests travel while React mounts.
 void sprintStore.getState().boot();
 

@@ -81,6 +81,7 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
       return ok({ ...plan, sprint: { ...plan.sprint, upstreamRef: change.upstreamRef } });
     case 'card.branch':
     case 'person.wipLimit':
+    case 'state.wipLimit':
       return applyTeamChange(plan, change);
     case 'pickup.from':
       return ok({ ...plan, pickup: { ...plan.pickup, ref: change.ref, base: change.base } });

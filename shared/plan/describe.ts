@@ -86,6 +86,8 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return change.cover ? `wrote the cover letter "${change.cover.subject}"` : 'went back to the cover letter made from the sprint';
     case 'card.signOff':
       return `${change.signed ? 'signed off' : 'withdrew the sign-off on'} ${plan.subsystems[change.subsystemId]?.name ?? change.subsystemId}`;
+    case 'state.wipLimit':
+      return change.limit === null ? `removed the ${change.state} column's limit` : `set the ${change.state} column's limit to ${plural(change.limit, 'card')}`;
     case 'pickup.from':
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':

@@ -62,6 +62,7 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
       return { type: 'card.reorder', order: before.subsystemOrder };
     case 'card.branch':
     case 'person.wipLimit':
+    case 'state.wipLimit':
       return invertTeamChange(before, change);
     case 'maintainers.map':
       return invertMaintainersChange(before, change);

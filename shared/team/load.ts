@@ -1,5 +1,5 @@
 /** Each person's load: changed lines of their cards still to land, cards In progress, and their work-in-progress limit. */
-import type { Plan } from '../model';
+import type { CardState, Plan } from '../model';
 import type { LinesOf } from './lines';
 
 export interface PersonLoad {
@@ -34,6 +34,20 @@ export function inProgressOf(plan: Plan, personId: string): { count: number; lim
   for (const sub of Object.values(plan.subsystems)) if (sub.owner === personId && sub.state === 'In progress') count += 1;
   const limit = plan.team.wipLimits[personId] ?? null;
   return { count, limit, over: limit !== null && count > limit };
+}
+
+/** The cards a column (a card state) holds against its limit. */
+export function columnLoad(plan: Plan, state: CardState): { count: number; limit: number | null; over: boolean } {
+  let count = 0;
+  for (const sub of Object.values(plan.subsystems)) if (sub.state === state) count += 1;
+  const limit = plan.team.stateLimits?.[state] ?? null;
+  return { count, limit, over: limit !== null && count > limit };
+}
+
+/** "Review holds 6 cards, over its limit of 4", or null within the limit. */
+export function describeColumnLimit(state: CardState, count: number, limit: number | null): string | null {
+  if (limit === null || count <= limit) return null;
+  return `${state} holds ${count} cards, over its limit of ${limit}: move one on before adding another.`;
 }
 
 /** "3 in progress, over the limit of 2", or null within the limit. */

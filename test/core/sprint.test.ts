@@ -138,6 +138,17 @@ describe('the board', () => {
     expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: 'docs/NONE' })).code).toBe('not-found');
     expect(error(await callRepo(ctx, 'subsystems.importMaintainers', { path: '../etc/passwd' })).code).toBe('bad-path');
   });
+
+  it('refuses a MAINTAINERS whose patterns name no file in scope, leaving the cards as they were', async () => {
+    makeCommit(repo, { branch: 'fork', files: { 'docs/OTHER': 'ALPHA\nF:\tarch/alpha/\n\nSPARC\nF:\tarch/sparc/\n' } });
+    git(repo, ['checkout', '-q', 'main']);
+    const before = value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})).plan.subsystemOrder;
+    const refused = error(await callRepo(ctx, 'subsystems.importMaintainers', { path: 'docs/OTHER' }));
+    expect(refused.code).toBe('bad-input');
+    expect(refused.message).toContain('2 sections read');
+    expect(refused.message).toContain('cards were left as they are');
+    expect(value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})).plan.subsystemOrder).toEqual(before);
+  });
 });
 
 describe('the actor', () => {

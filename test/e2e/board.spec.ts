@@ -58,18 +58,19 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   await expect(page.getByTestId(`column-${first.id}`).getByTestId(`card-${dragged}`)).toBeVisible();
   await expect.poll(() => cliPlan().subsystems.find((s) => s.id === dragged)?.owner).toBe(first.name);
 
-  // 2. Keyboard: pick up the next unassigned card, move it one column left (the last person), drop.
+  // 2. Keyboard: pick up the next unassigned card, move it one column right (Unassigned is the
+  // first column, so that is the first person), drop.
   const moved = startCards[1]!;
-  const lastPerson = plan.people.at(-1)!;
+  const lastPerson = first;
   const card = unassigned.getByTestId(`card-${moved}`);
   await card.focus();
   await page.keyboard.press('Space');
   await expect(card).toHaveClass(/card-dragging/);
   // dnd-kit's keyboard sensor starts listening for arrows a moment after the pick-up (a
-  // setTimeout): press Left until the card is over another column, and only then.
+  // setTimeout): press Right until the card is over another column, and only then.
   const overAnyColumn = page.getByText(/ is over (?!Unassigned\.).+\.$/);
   await expect(async () => {
-    if ((await overAnyColumn.count()) === 0) await page.keyboard.press('ArrowLeft');
+    if ((await overAnyColumn.count()) === 0) await page.keyboard.press('ArrowRight');
     await expect(overAnyColumn).toBeAttached({ timeout: 300 });
   }).toPass();
   await expect(page.getByText(new RegExp(`is over ${lastPerson.name}\\.$`))).toBeAttached();

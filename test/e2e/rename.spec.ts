@@ -95,20 +95,20 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   await page.getByTestId('inventory-text').fill('');
   await page.screenshot({ path: path.join(SHOTS, 'inventory-rename-copied.png') });
 
-  // Someone edits the source with a plain git commit while the board is open: the badge shows
-  // the drift without a reload or a click, and so does the Rename view.
-  const shown = await boardBadge(page, ruleId);
-  await expect(shown).toHaveText('copied');
+  // Someone edits the source with a plain git commit while the Rename view is open: it shows the
+  // drift without a reload or a click (no Refresh), and so does the board's badge.
+  await expect(await boardBadge(page, ruleId)).toHaveText('copied');
+  await page.getByTestId('tab-rename').click();
+  await expect(page.getByTestId(`drift-none-${ruleId}`)).toBeVisible();
   const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
   makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
-  await expect(shown).toHaveText('copied · 1 drifting');
-  await page.screenshot({ path: path.join(SHOTS, 'board-rename-drift.png') });
-  await page.getByTestId('tab-rename').click();
-  await page.getByTestId('rename-refresh').click();
   await expect(page.getByTestId('drift-row')).toHaveCount(1);
   await expect(page.getByTestId('drift-row')).toContainText('with space.c');
   await expect(page.getByTestId('drift-row')).toContainText('changed in the source');
   await page.screenshot({ path: path.join(SHOTS, 'rename-drift.png'), fullPage: true });
+  await expect(await boardBadge(page, ruleId)).toHaveText('copied · 1 drifting');
+  await page.screenshot({ path: path.join(SHOTS, 'board-rename-drift.png') });
+  await page.getByTestId('tab-rename').click();
 
   await page.getByTestId(`sync-${ruleId}`).click();
   await expect(page.getByTestId('sync-report')).toContainText('1 file carried over');

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { boardLayout, stateOfSlug, stateSlug } from '../../renderer/src/store/selectors';
+import { boardLayout, laneKey, parseLaneKey, stateOfSlug, stateSlug } from '../../renderer/src/store/selectors';
 import { nextColumnRect } from '../../renderer/src/views/board/boardDnd';
 import { boardPlan } from './fakeServer';
 
 const all = { person: 'all', state: 'all' as const, text: '' };
 
 describe('boardLayout', () => {
-  it('by person: a column per person in order, then Unassigned, cards in plan order', () => {
+  it('by person: Unassigned first (all the work at the start), then a column per person in order, cards in plan order', () => {
     const plan = boardPlan();
     plan.subsystems.blk!.owner = 'bob';
     const layout = boardLayout(plan, 'person', all);
-    expect(layout.columns.map((c) => c.key)).toEqual(['ada', 'bob', 'unassigned']);
+    expect(layout.columns.map((c) => c.key)).toEqual(['unassigned', 'ada', 'bob']);
+    expect(layout.lanes).toEqual([]);
     expect(layout.cards).toEqual({ ada: [], bob: ['blk'], unassigned: ['net', 'core'] });
   });
 
@@ -44,6 +45,26 @@ describe('boardLayout', () => {
     const plan = boardPlan();
     plan.subsystems.net!.owner = 'gone';
     expect(boardLayout(plan, 'person', all).cards.unassigned).toContain('net');
+  });
+
+  it('swimlanes: a lane per person (Unassigned first) with a cell per state, each card in its owner and state', () => {
+    const plan = boardPlan();
+    plan.subsystems.blk!.owner = 'bob';
+    plan.subsystems.blk!.state = 'Review';
+    const layout = boardLayout(plan, 'lanes', all);
+    expect(layout.lanes.map((l) => l.key)).toEqual(['unassigned', 'ada', 'bob']);
+    expect(layout.lanes[2]!.cells).toEqual(['lane:bob:backlog', 'lane:bob:in-progress', 'lane:bob:review', 'lane:bob:done']);
+    expect(layout.cards['lane:bob:review']).toEqual(['blk']);
+    expect(layout.cards['lane:unassigned:backlog']).toEqual(['net', 'core']);
+    expect(layout.shown).toBe(3);
+    const filtered = boardLayout(plan, 'lanes', { ...all, person: 'bob', state: 'Review' });
+    expect(filtered.lanes.map((l) => [l.key, l.cells])).toEqual([['bob', ['lane:bob:review']]]);
+  });
+
+  it('a lane key names its person and state, even a person id with a colon', () => {
+    expect(parseLaneKey(laneKey('person:7', 'In progress'))).toEqual({ person: 'person:7', state: 'In progress' });
+    expect(parseLaneKey('lane:ada:blocked')).toBeNull();
+    expect(parseLaneKey('ada')).toBeNull();
   });
 
   it('state slugs round-trip', () => {

@@ -25,7 +25,8 @@ describe('channel access', () => {
     const repoOps = withAccess('repo');
     for (const channel of ['rename.copy', 'rename.sync', 'rename.finish', 'rename.abandon', 'build.run', 'series.check'] as const) expect(repoOps).toContain(channel);
     for (const channel of repoOps) {
-      expect(refusalFor(channel, room(false))).toMatch(/from a browser in the room is off: .*`merge-sprint serve --allow-repo-changes`/);
+      expect(refusalFor(channel, room(false))).toMatch(/from a browser in the room is off: the organiser can allow it when starting the room server, by letting browsers change the repository/);
+      expect(refusalFor(channel, room(false))).not.toMatch(/--/);
       expect(refusalFor(channel, room(true))).toBeNull();
       expect(refusalFor(channel, room(true, null))).toMatch(/Choose who you are/);
     }
@@ -43,7 +44,7 @@ describe('channel access', () => {
 
   it('gives the board the reason a control is off in the room, whoever is at it', () => {
     expect(offInRoom('build.add', true)).toMatch(/only possible/);
-    expect(offInRoom('build.run', false)).toMatch(/--allow-repo-changes/);
+    expect(offInRoom('build.run', false)).toMatch(/when starting the room server, by letting browsers change the repository \(npm run room does\)\.$/);
     expect(offInRoom('build.run', true)).toBeNull();
     expect(offInRoom('plan.change', false)).toBeNull();
   });

@@ -29,14 +29,14 @@ function start(projectRoot: string, args: string[] = [], env: NodeJS.ProcessEnv 
 }
 
 /** No window: one line saying so and naming the browser way in (after the download's own line, if one was tried). */
-function expectOneCleanLine(run: SpawnSyncReturns<string>, opts: { downloadTried?: boolean; why?: RegExp } = {}): void {
+function expectOneCleanLine(run: SpawnSyncReturns<string>, opts: { downloadTried?: boolean; why?: RegExp; wayIn?: RegExp } = {}): void {
   expect(run.signal, 'start.mjs was killed: it hung').toBeNull();
   expect(run.status).toBe(0);
   const lines = run.stdout.split('\n').filter((l) => l.trim() !== '');
   if (opts.downloadTried) expect(lines.shift()).toMatch(/^Downloading Electron 45\.0\.0 for this machine/);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/Electron is not installed/);
-  expect(lines[0]).toMatch(/npm run room/);
+  expect(lines[0]).toMatch(opts.wayIn ?? /npm run room \(then open the address it prints\)/);
   if (opts.why) expect(lines[0]).toMatch(opts.why);
   expect(run.stderr.trim()).toBe('');
   expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /);
@@ -120,9 +120,19 @@ describe('npm start', () => {
 
   it('where the binary is not downloaded and ELECTRON_SKIP_BINARY_DOWNLOAD is set, does not try and says so', () => {
     makeProject(dir, { dist: 'fresh', electron: 'dangling' });
-    expectOneCleanLine(start(dir, ['--repo', '/somewhere'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }), { why: /ELECTRON_SKIP_BINARY_DOWNLOAD/ });
+    const run = start(dir, ['--repo', '/somewhere'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+    // Not npm run room, which serves the demo: the exact command that serves the repository asked for.
+    expectOneCleanLine(run, { why: /ELECTRON_SKIP_BINARY_DOWNLOAD/, wayIn: new RegExp(`Open the same board of /somewhere in a browser: node ${path.join(dir, 'bin', 'merge-sprint.mjs')} serve --repo /somewhere \\(`) });
     expect(existsSync(electronPackage(dir, 'installer-ran'))).toBe(false);
     expect(existsSync(electronPackage(dir, 'required'))).toBe(false);
+  });
+
+  it('for a relative repository with a space, names it from where npm was started, quoted for the shell', () => {
+    makeProject(dir, { dist: 'fresh', electron: 'dangling' });
+    const run = start(dir, ['--repo=linux xen'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', INIT_CWD: '/home/ada/src' });
+    const line = run.stdout.trim();
+    expect(line).toContain(`serve --repo '/home/ada/src/linux xen' (then open`);
+    expect(line).not.toContain('npm run room');
   });
 
   it('where the download fails (offline), gives its reason in the one line, without its stack trace', () => {

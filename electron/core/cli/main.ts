@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { createDemoRepository } from '../demo';
+import { lastDemo, lastDemoFile, rememberDemo } from '../demo/last-demo';
 import { RoomServerError, startRoomServer } from '../server/room';
 import { addRepoOption, registerCoreCommands } from './core';
 import { action, CliFailure, EXIT_BAD_INPUT, exitCodeFor, failWith, printError, printLine, unwrap } from './output';
@@ -65,12 +66,23 @@ interface ServeOptions {
   port: number;
   host: string;
   demo?: boolean;
+  lastDemo?: boolean;
   allowRepoChanges?: boolean;
 }
 
+/** The repository to serve and what to say about it first: a new demo, the last one, or the one named. */
+async function servedRepository(opts: ServeOptions): Promise<{ repo: string; notes: string[] }> {
+  if ((opts.demo || opts.lastDemo) && opts.repo) failWith('bad-input', `--${opts.demo ? 'demo' : 'last-demo'} serves a demo repository: leave out --repo (or leave out --${opts.demo ? 'demo' : 'last-demo'} to serve yours).`);
+  if (!opts.demo && !opts.lastDemo) return { repo: opts.repo ?? process.cwd(), notes: [] };
+  const before = opts.demo ? null : lastDemo();
+  if (before) return { repo: before, notes: [`Reopened the demo made last time: ${before} (remembered in ${lastDemoFile()}); for a new one: npm run room -- --demo`] };
+  const made = unwrap(await createDemoRepository());
+  if (opts.lastDemo) rememberDemo(made);
+  return { repo: made, notes: [`Demo repository: ${made}`, ...(opts.lastDemo ? ['The next npm run room reopens it.'] : [])] };
+}
+
 async function serve(opts: ServeOptions): Promise<void> {
-  if (opts.demo && opts.repo) failWith('bad-input', '--demo serves a new demo repository: leave out --repo (or leave out --demo to serve yours).');
-  const repo = opts.demo ? unwrap(await createDemoRepository()) : (opts.repo ?? process.cwd());
+  const { repo, notes } = await servedRepository(opts);
   let server;
   try {
     const actor = await serverActor(repo, opts.as);
@@ -88,7 +100,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     if (error instanceof RoomServerError) throw new CliFailure(error.error);
     throw error;
   }
-  if (opts.demo) printLine(`Demo repository: ${repo}`);
+  for (const note of notes) printLine(note);
   printLine(`Merge Sprint board for ${repo}`);
   printLine(`Open ${server.url}`);
   for (const url of server.otherUrls) printLine(`  or ${url}`);
@@ -129,6 +141,7 @@ export function buildProgram(): Command {
     .option('--port <n>', `the port (default ${DEFAULT_PORT}; 0 picks a free one)`, parsePort, DEFAULT_PORT)
     .option('--host <addr>', 'the address to listen on (default 127.0.0.1; 0.0.0.0 for the whole room)', '127.0.0.1')
     .option('--demo', 'create the demo repository in a temporary folder and serve it')
+    .option('--last-demo', 'serve the demo made by the last --last-demo run (npm run room), or make one and remember it')
     .option('--allow-repo-changes', "let the room's browsers run the repository operations (interim copies, sync, finish, build checks, series checks); without it they change the board only")
     .option('--sync-every <seconds>', "sync the plan with the clone's git remote by itself this often (default: only when someone clicks Sync)", parseSyncEvery)
     .action(action(serve));

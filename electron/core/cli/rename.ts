@@ -9,6 +9,7 @@ import type { RepoServices } from '../context';
 import { registerBuildCommands } from './builds';
 import { registerSwitchRefsCommand } from './switch-refs';
 import { addRepoOption, answer, call, withSprint, type RepoOptions } from './core';
+import { countSays } from '../../../shared/words';
 import { action, CliFailure, displayPath, failWith, formatTable, printJson, printLine } from './output';
 
 interface JsonOption {
@@ -225,7 +226,7 @@ function registerStepCommands(rename: Command): void {
         const { rules } = await withSprint(opts, (ctx) => call(ctx, 'rename.refs', opts.rule ? { ruleId: opts.rule } : {}));
         if (opts.json) return printJson(rules);
         for (const r of rules) {
-          printLine(`${r.ruleId}: ${r.references.length} line(s) name the old path`);
+          printLine(`${r.ruleId}: ${countSays(r.references.length, ['line'], ['names', 'name'])} the old path`);
           for (const ref of r.references) printLine(`  ${displayPath(ref.path)}:${ref.line} [${ref.kind}] ${ref.text.trim()}`);
         }
       }),

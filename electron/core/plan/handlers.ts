@@ -9,7 +9,10 @@ import { maintainersMap } from './maintainers';
 import { initSprint } from './sprint-init';
 import { subsystemsFromFolders } from './subsystems';
 
-type PlanChannel = Extract<Channel, 'sprint.init' | 'plan.get' | 'plan.change' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors' | 'maintainers.preview' | 'maintainers.map'>;
+type PlanChannel = Extract<
+  Channel,
+  'sprint.init' | 'plan.get' | 'plan.change' | 'plan.history' | 'subsystems.derive' | 'subsystems.importMaintainers' | 'people.importAuthors' | 'maintainers.preview' | 'maintainers.map'
+>;
 
 export const planHandlers: Handlers<PlanChannel> = {
   'sprint.init': async (ctx, settings) => initSprint(ctx, settings),
@@ -21,6 +24,8 @@ export const planHandlers: Handlers<PlanChannel> = {
     const written = await ctx.plan.change(change, ctx.actor);
     return written.ok ? ok(written.value.news) : written;
   },
+
+  'plan.history': async (ctx) => ok(await ctx.plan.history(ctx.actor)),
 
   'subsystems.derive': async (ctx, opts) => {
     const inventory = await sprintInventory(ctx);

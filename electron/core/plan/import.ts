@@ -13,6 +13,7 @@ import { hasFilePatterns, withMap } from '../../../shared/maintainers/map';
 import { subsystemsFromMaintainers } from '../../../shared/maintainers/match';
 import type { Subsystem } from '../../../shared/model';
 import { fail, ok, type Result } from '../../../shared/result';
+import { countSays } from '../../../shared/words';
 import type { RepoServices } from '../context';
 import { resolveCommit } from '../git/refs';
 import { peopleFromAuthors } from './people';
@@ -60,7 +61,7 @@ async function planImport(ctx: RepoServices, path: string): Promise<Result<Plann
     return { ...s, owner: before.owner, state: before.state, blocked: before.blocked };
   });
   const warnings = [...parsed.warnings];
-  if (unmatched.length > 0) warnings.push(`${unmatched.length} file(s) match no section's F: patterns; they are listed as files in no subsystem.`);
+  if (unmatched.length > 0) warnings.push(`${countSays(unmatched.length, ['file'], ['matches', 'match'])} no section's F: patterns; they are listed as files in no subsystem.`);
   return ok({ subsystems: withBoard, before: plan.subsystemOrder.length, kept, unmatched: unmatched.length, mapped, warnings });
 }
 

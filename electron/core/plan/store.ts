@@ -15,6 +15,7 @@ import type { Actor, Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
 import { parsePlanEvent } from '../../../shared/plan/fold';
+import { historyOf, type PlanHistory } from '../../../shared/plan/history';
 import { newEventId, nextEventTime } from '../../../shared/plan/ids';
 import { parseClientCommand } from '../../../shared/plan/schema';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -49,6 +50,7 @@ class RefPlanStore implements GitPlanStore {
   private timer: NodeJS.Timeout | null = null;
   private pending: NodeJS.Timeout | null = null;
   private activity: { head: string; events: PlanEvent[] } | null = null;
+  private histories: { key: string; history: PlanHistory } | null = null;
 
   constructor(
     readonly repo: string,
@@ -76,6 +78,16 @@ class RefPlanStore implements GitPlanStore {
 
   snapshot(): Promise<PlanSnapshot> {
     return this.exclusive(async () => this.snapshotOf(await this.refresh()));
+  }
+
+  history(actor: Actor): Promise<PlanHistory> {
+    return this.exclusive(async () => {
+      const log = await this.refresh();
+      // One replay per head and person: a reload, or a second window of the same person, asks again.
+      const key = `${log.head}\n${actor.name}\n${actor.email}`;
+      if (this.histories?.key !== key) this.histories = { key, history: historyOf(log.events, actor) };
+      return this.histories.history;
+    });
   }
 
   async problems(): Promise<PlanProblem[]> {

@@ -13,6 +13,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/result';
+import { plural } from '../../../shared/words';
 import { enclosingRepository } from '../git/enclosing-repository';
 
 export const EXPORT_MARKER = '.merge-sprint-export';
@@ -139,7 +140,7 @@ export async function checkExportFolder(repo: string, dir: string, replace: bool
   if (entries.length === 0) return ok({ dir: real, exists: true, previous: [] });
   const marker = readMarker(real);
   if (marker === null) {
-    return fail('bad-input', `The folder ${shown} holds ${entries.length} file(s) that no export wrote (${listed(entries)}): choose a new or empty folder; an export only ever replaces an earlier export.`);
+    return fail('bad-input', `The folder ${shown} holds ${plural(entries.length, 'file')} that no export wrote (${listed(entries)}): choose a new or empty folder; an export only ever replaces an earlier export.`);
   }
   const strays = strangers(real, entries, marker);
   if (strays.length > 0) {

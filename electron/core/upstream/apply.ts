@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { quotePath } from '../../../shared/paths';
 import { fail, ok, type Result } from '../../../shared/result';
+import { plural } from '../../../shared/words';
 import type { UpstreamApplied } from '../../../shared/upstream/model';
 import type { UpstreamEvent } from '../../../shared/upstream/schema';
 import type { PlanAccess } from '../context';
@@ -29,7 +30,7 @@ const listed = (paths: readonly string[]): string =>
 
 export const upstreamMessage = (toRef: string, fromRef: string, ported: number): string =>
   `Merge upstream ${toRef} into the sprint (from ${fromRef})\n\n` +
-  (ported > 0 ? `Ports upstream's changes to ${ported} twin file(s) into their fork copies.\n` : 'No fork copy needed a port.\n');
+  (ported > 0 ? `Ports upstream's changes to ${plural(ported, 'twin file')} into their fork copies.\n` : 'No fork copy needed a port.\n');
 
 /**
  * Merges `toRef` into the branch with every twin's port. A copy listed in `keep` (its conflict

@@ -20,7 +20,7 @@ export function createSprintStore(client: RendererClient): SprintStore {
   return createStore<SprintState>()((...a) => ({
     ...createAppSlice(client)(...a),
     ...createPlanSlice(client)(...a),
-    ...createHistorySlice(...a),
+    ...createHistorySlice(client)(...a),
     ...createInventorySlice(client)(...a),
     ...createRenameSlice(client)(...a),
     ...createSeriesSlice(client)(...a),

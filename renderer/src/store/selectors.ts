@@ -79,11 +79,31 @@ export const selectLoad = (s: SprintState, key: string): number => personLoad(s.
 export const UNASSIGNED = 'unassigned';
 
 export interface ColumnDef {
-  /** Person id, 'unassigned', or a state's slug. */
+  /** Person id, 'unassigned', a state's slug, or in swimlanes `laneKey(person, state)`. */
   key: string;
   title: string;
   kind: 'person' | 'unassigned' | 'state';
   color: string | null;
+}
+
+/** A swimlane: one person (or Unassigned) across the states. */
+export interface LaneDef {
+  key: string;
+  title: string;
+  color: string | null;
+  /** The lane's cells, one per state, in state order. */
+  cells: string[];
+}
+
+const LANE_PREFIX = 'lane:';
+/** A swimlane cell's key: the lane's person (or 'unassigned') and the state's slug. */
+export const laneKey = (person: string, state: CardState): string => `${LANE_PREFIX}${person}:${stateSlug(state)}`;
+export function parseLaneKey(key: string): { person: string; state: CardState } | null {
+  if (!key.startsWith(LANE_PREFIX)) return null;
+  const at = key.lastIndexOf(':');
+  const state = stateOfSlug(key.slice(at + 1));
+  const person = key.slice(LANE_PREFIX.length, at);
+  return state && person ? { person, state } : null;
 }
 
 export const stateSlug = (state: CardState): string => state.toLowerCase().replace(/\s+/g, '-');
@@ -91,6 +111,8 @@ export const stateOfSlug = (slug: string): CardState | null => CARD_STATES.find(
 
 export interface BoardLayout {
   columns: ColumnDef[];
+  /** Swimlanes (person × state): the people's rows; empty in the other modes. */
+  lanes: LaneDef[];
   cards: Record<string, string[]>;
   shown: number;
 }
@@ -107,18 +129,25 @@ const matchesText = (plan: Plan, id: string, text: string): boolean => {
 
 /** `notVerified`: the Done cards git does not confirm, for the filter of that name. */
 export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter, notVerified: ReadonlySet<string> = NO_IDS): BoardLayout {
-  const columns: ColumnDef[] =
-    mode === 'person'
-      ? [
-          ...plan.personOrder.flatMap((id): ColumnDef[] => {
-            const p = plan.people[id];
-            return p ? [{ key: id, title: p.name, kind: 'person', color: p.color }] : [];
-          }),
-          { key: UNASSIGNED, title: 'Unassigned', kind: 'unassigned', color: null },
-        ]
-      : CARD_STATES.map((state): ColumnDef => ({ key: stateSlug(state), title: state, kind: 'state', color: null }));
+  // Unassigned first: at the start of a sprint it holds all the work, and it must not be off-screen.
+  const personColumns: ColumnDef[] = [
+    { key: UNASSIGNED, title: 'Unassigned', kind: 'unassigned', color: null },
+    ...plan.personOrder.flatMap((id): ColumnDef[] => {
+      const p = plan.people[id];
+      return p ? [{ key: id, title: p.name, kind: 'person', color: p.color }] : [];
+    }),
+  ];
+  const stateColumns = CARD_STATES.map((state): ColumnDef => ({ key: stateSlug(state), title: state, kind: 'state', color: null }));
+  const lanes: LaneDef[] =
+    mode === 'lanes'
+      ? personColumns
+          .filter((c) => filter.person === 'all' || filter.person === c.key)
+          .map((c) => ({ key: c.key, title: c.title, color: c.color, cells: CARD_STATES.filter((st) => filter.state === 'all' || filter.state === st).map((st) => laneKey(c.key, st)) }))
+      : [];
+  const columns: ColumnDef[] = mode === 'person' ? personColumns : stateColumns;
   const cards: Record<string, string[]> = {};
   for (const c of columns) cards[c.key] = [];
+  for (const lane of lanes) for (const cell of lane.cells) cards[cell] = [];
   const text = filter.text.trim().toLowerCase();
   let shown = 0;
   for (const id of plan.subsystemOrder) {
@@ -129,7 +158,7 @@ export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter, no
     if (filter.state !== 'all' && filter.state !== s.state) continue;
     if (text && !matchesText(plan, id, text)) continue;
     if (filter.notVerified && !notVerified.has(id)) continue;
-    const key = mode === 'person' ? ownerKey : stateSlug(s.state);
+    const key = mode === 'person' ? ownerKey : mode === 'lanes' ? laneKey(ownerKey, s.state) : stateSlug(s.state);
     cards[key]?.push(id);
     shown += 1;
   }
@@ -137,7 +166,7 @@ export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter, no
   const visible = columns.filter((c) =>
     mode === 'person' ? filter.person === 'all' || filter.person === c.key : filter.state === 'all' || stateSlug(filter.state) === c.key,
   );
-  return { columns: visible, cards, shown };
+  return { columns: visible, lanes, cards, shown };
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();

@@ -84,6 +84,8 @@ export interface HistorySlice {
   redoStack: HistoryEntry[];
   record(entry: HistoryEntry): void;
   forget(entry: HistoryEntry): void;
+  /** Replaces both stacks with this person's last changes from the plan's log (after a reload, or another "I am"). */
+  loadHistory(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -164,7 +166,7 @@ export interface TeamSlice {
 }
 
 export type ViewName = 'setup' | 'inventory' | 'subsystems' | 'people' | 'board' | 'activity' | 'burndown' | 'rename' | 'keep-current' | 'series';
-export type BoardMode = 'person' | 'state';
+export type BoardMode = 'person' | 'state' | 'lanes';
 export type SortKey = 'path' | 'status' | 'upstreamPath' | 'added' | 'removed';
 
 export interface BoardFilter {

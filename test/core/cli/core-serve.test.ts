@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup } from '../../helpers/repo';
+import { existsSync, readFileSync } from 'node:fs';
+import { cleanup, tempDir } from '../../helpers/repo';
 import { makeForkRepo, ROOT, runCli } from './core-helpers';
 
 let repo: string;
@@ -23,11 +24,11 @@ interface Served {
   stop(): Promise<{ code: number | null; stderr: string }>;
 }
 
-async function serve(extra: string[] = []): Promise<Served> {
+async function serve(extra: string[] = [], opts: { what?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
   const child = spawn(
     process.execPath,
-    ['--import', pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, path.join(ROOT, 'electron', 'core', 'cli', 'main.ts'), 'serve', '--repo', repo, '--port', '0', ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, path.join(ROOT, 'electron', 'core', 'cli', 'main.ts'), 'serve', ...(opts.what ?? ['--repo', repo]), '--port', '0', ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let stdout = '';
   let stderr = '';
@@ -76,10 +77,37 @@ describe('merge-sprint serve', () => {
     expect(await served.stop()).toEqual({ code: 0, stderr: '' });
   });
 
+  it('with --last-demo (npm run room) makes a demo and remembers it, reopens it the next time, and makes a new one once it is gone', async () => {
+    const cache = tempDir('merge-sprint-cache-');
+    const env = { XDG_CACHE_HOME: cache };
+    const first = await serve([], { what: ['--last-demo'], env });
+    const made = /^Demo repository: (.+)$/m.exec(first.stdout())?.[1] ?? '';
+    expect(first.stdout()).toContain('The next npm run room reopens it.');
+    expect(existsSync(path.join(made, '.git'))).toBe(true);
+    await first.stop();
+    expect(JSON.parse(readFileSync(path.join(cache, 'merge-sprint', 'last-demo.json'), 'utf8'))).toEqual({ path: made });
+
+    const second = await serve([], { what: ['--last-demo'], env });
+    expect(second.stdout()).toContain(`Reopened the demo made last time: ${made} (remembered in ${path.join(cache, 'merge-sprint', 'last-demo.json')})`);
+    expect(second.stdout()).toContain(`Merge Sprint board for ${made}`);
+    await second.stop();
+
+    cleanup(made);
+    const third = await serve([], { what: ['--last-demo'], env });
+    const another = /^Demo repository: (.+)$/m.exec(third.stdout())?.[1] ?? '';
+    expect(another).not.toBe(made);
+    expect(existsSync(path.join(another, '.git'))).toBe(true);
+    await third.stop();
+    cleanup(another, cache);
+  }, 60_000);
+
   it('refuses contradictory or malformed options with exit code 2', async () => {
     const both = await runCli(['serve', '--demo', '--repo', repo]);
     expect(both.code).toBe(2);
-    expect(both.stderr).toMatch(/--demo serves a new demo repository/);
+    expect(both.stderr).toMatch(/--demo serves a demo repository: leave out --repo/);
+    const last = await runCli(['serve', '--last-demo', '--repo', repo]);
+    expect(last.code).toBe(2);
+    expect(last.stderr).toMatch(/--last-demo serves a demo repository: leave out --repo/);
     const port = await runCli(['serve', '--repo', repo, '--port', 'eighty']);
     expect(port.code).toBe(2);
     expect(port.stderr).toMatch(/--port takes a port number/);

@@ -79,8 +79,8 @@ describe('merge-sprint series', () => {
     const before = { out: readdirSync(out).sort(), git: readdirSync(path.join(repo, '.git')).sort(), home: readdirSync(home), root: readdirSync('/').sort() };
     const exportTo = (to: string, ...more: string[]): string[] => ['series', 'export', '--repo', repo, '--out', to, ...more];
     const cases: [string[], RegExp][] = [
-      [exportTo(out), /holds 2 file\(s\) that no export wrote \("keep\.txt", "to-git"\)/],
-      [exportTo(out, '--replace'), /holds 2 file\(s\) that no export wrote/],
+      [exportTo(out), /holds 2 files that no export wrote \("keep\.txt", "to-git"\)/],
+      [exportTo(out, '--replace'), /holds 2 files that no export wrote/],
       [exportTo(path.join(repo, 'arch')), /is inside the git work tree/],
       [exportTo(path.join(repo, 'arch'), '--replace'), /is inside the git work tree/],
       [exportTo(toGit), /is inside a git folder/],

@@ -6,6 +6,7 @@ import type { PlanEventsPush, PlanSnapshot, PlanWritten } from '../../../shared/
 import { emptyPlan, type Actor, type Plan } from '../../../shared/model';
 import { applyChange } from '../../../shared/plan/apply';
 import type { ClientCommand, PlanChange, PlanEvent } from '../../../shared/plan/events';
+import { historyOf } from '../../../shared/plan/history';
 import { parseClientCommand } from '../../../shared/plan/schema';
 import { ok, type Result } from '../../../shared/result';
 import type { PlanAccess, PlanStore, RepoServices } from '../../../electron/core/context';
@@ -47,6 +48,7 @@ export function memoryPlanStore(repo: string, initial: Plan = emptyPlan()): Plan
     repo,
     events,
     snapshot: async () => snapshot(),
+    history: async (actor) => historyOf(events, actor),
     change: (command, actor) => changeAll([command], actor),
     changeAll,
     record: (change, actor) => recordAll([change], actor),

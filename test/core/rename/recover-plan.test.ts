@@ -14,6 +14,7 @@ import type { PlanAccess } from '../../../electron/core/context';
 import { copyRules } from '../../../electron/core/rename/copy';
 import { recoverRenames } from '../../../electron/core/rename/recover';
 import { addRule } from '../../../electron/core/rename/rules';
+import type { Actor } from '../../../shared/model';
 import { fail } from '../../../shared/result';
 import { cleanup } from '../../helpers/repo';
 import { crashAt } from './crash';
@@ -40,6 +41,7 @@ function breakable(store: PlanStore): PlanStore & { broken: boolean } {
     changeAll: (...args: Parameters<PlanStore['changeAll']>) => (wrapped.broken ? refused() : store.changeAll(...args)),
     record: (...args: Parameters<PlanStore['record']>) => (wrapped.broken ? refused() : store.record(...args)),
     recordAll: (...args: Parameters<PlanStore['recordAll']>) => (wrapped.broken ? refused() : store.recordAll(...args)),
+    history: (actor: Actor) => store.history(actor),
     onChange: (listener: Parameters<PlanStore['onChange']>[0]) => store.onChange(listener),
     close: () => store.close(),
   };

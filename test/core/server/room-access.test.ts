@@ -85,7 +85,7 @@ describe('a build command from the room', () => {
     const off = await joined(server);
     const [build] = (await builds(off)).builds;
     if (!build) throw new Error('the build check the command line added is not in the plan');
-    expect(refusal(await off.call('build.run', { buildId: build.id }))).toMatch(/off: the organiser can allow it by starting the room with `merge-sprint serve --allow-repo-changes`/);
+    expect(refusal(await off.call('build.run', { buildId: build.id }))).toMatch(/off: the organiser can allow it when starting the room server, by letting browsers change the repository \(npm run room does\)/);
     expect((await builds(off)).running).toEqual([]);
     expect(existsSync(marker)).toBe(false);
 

@@ -49,6 +49,7 @@ const teamEdits: ClientCommand[] = [
   { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' },
   { type: 'card.branch', subsystemId: 'core', branch: 'origin/bob/core' },
   { type: 'person.wipLimit', personId: 'alice', limit: 2 },
+  { type: 'state.wipLimit', state: 'Review', limit: 4 },
 ];
 /** The maintainers map: binding one section, and several at once. */
 const mapEdits: ClientCommand[] = [
@@ -89,9 +90,11 @@ describe('inverseOf', () => {
     expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
   });
 
-  it("puts back a card's branch and a person's limit that a change took off", () => {
-    const before = applied(applied(basePlan(), { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' }), { type: 'person.wipLimit', personId: 'bob', limit: 3 });
-    for (const change of [{ type: 'card.branch', subsystemId: 'net', branch: null }, { type: 'person.wipLimit', personId: 'bob', limit: null }] as const) {
+  it("puts back a card's branch, a person's limit and a column's limit that a change took off", () => {
+    const withBranch = applied(applied(basePlan(), { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' }), { type: 'person.wipLimit', personId: 'bob', limit: 3 });
+    const before = applied(withBranch, { type: 'state.wipLimit', state: 'Review', limit: 4 });
+    expect(before.team.stateLimits).toEqual({ Review: 4 });
+    for (const change of [{ type: 'card.branch', subsystemId: 'net', branch: null }, { type: 'person.wipLimit', personId: 'bob', limit: null }, { type: 'state.wipLimit', state: 'Review', limit: null }] as const) {
       const after = applied(before, change);
       expect(after).not.toEqual(before);
       expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);

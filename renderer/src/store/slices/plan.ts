@@ -136,6 +136,7 @@ export const createPlanSlice =
       resetSnapshot(snapshot) {
         set({ pending: [], undoStack: [], redoStack: [], activity: [] });
         take(snapshot, true);
+        void get().loadHistory();
       },
 
       loadPlan: () => fetchPlan(false),

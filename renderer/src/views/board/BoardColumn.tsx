@@ -1,10 +1,12 @@
-/** A column: a person (with their load in changed lines), Unassigned, or a state. */
+/** A column: a person (with their load in changed lines), Unassigned, a state, or a swimlane's cell (a person's cards in one state). */
 import { useDroppable } from '@dnd-kit/core';
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSprint } from '../../store';
-import { selectBoardLayout, selectLoad, stateOfSlug, UNASSIGNED } from '../../store/selectors';
+import { parseLaneKey, selectBoardLayout, selectLoad, stateOfSlug, UNASSIGNED } from '../../store/selectors';
+import type { BoardMode } from '../../store/types';
 import { describeWip, inProgressOf } from '../../../../shared/team/load';
+import { ColumnLimit } from './ColumnLimit';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount, plural } from '../common/format';
 import { BoardCard } from './BoardCard';
@@ -12,15 +14,17 @@ import { columnDropId } from './boardDnd';
 
 const NONE: string[] = [];
 
-/** The column's title: the state, "Unassigned", or the person's name. */
-export function columnTitle(mode: 'person' | 'state', columnKey: string, personName: string | undefined): string {
+/** The column's title: the state, "Unassigned", the person's name, or in swimlanes both ("Ada, In progress"). */
+export function columnTitle(mode: BoardMode, columnKey: string, personName: string | undefined): string {
+  const cell = parseLaneKey(columnKey);
+  if (cell) return `${cell.person === UNASSIGNED ? 'Unassigned' : (personName ?? cell.person)}, ${cell.state}`;
   if (mode === 'state') return stateOfSlug(columnKey) ?? columnKey;
   return columnKey === UNASSIGNED ? 'Unassigned' : (personName ?? columnKey);
 }
 
 function useColumnTitle(columnKey: string): string {
   const mode = useSprint((s) => s.boardMode);
-  const personName = useSprint((s) => s.plan.people[columnKey]?.name);
+  const personName = useSprint((s) => s.plan.people[parseLaneKey(columnKey)?.person ?? columnKey]?.name);
   return columnTitle(mode, columnKey, personName);
 }
 
@@ -42,6 +46,7 @@ function WipLine({ personId, name }: { personId: string; name: string }) {
 
 function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }) {
   const mode = useSprint((s) => s.boardMode);
+  const state = stateOfSlug(columnKey);
   const color = useSprint((s) => s.plan.people[columnKey]?.color ?? null);
   const load = useSprint((s) => selectLoad(s, columnKey));
   const title = useColumnTitle(columnKey);
@@ -56,10 +61,11 @@ function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }
       </h2>
       {mode === 'person' && (
         <p className="column-load" data-testid={`load-${columnKey}`} title="Changed lines (added + removed) of this column's subsystems">
-          {formatCount(load)} changed lines
+          {plural(load, 'changed line')}
         </p>
       )}
       {mode === 'person' && columnKey !== UNASSIGNED && <WipLine personId={columnKey} name={title} />}
+      {mode === 'state' && state && <ColumnLimit state={state} />}
     </header>
   );
 }
@@ -67,16 +73,17 @@ function ColumnHeader({ columnKey, count }: { columnKey: string; count: number }
 export const BoardColumn = memo(function BoardColumn({ columnKey, onBlock }: { columnKey: string; onBlock: (id: string) => void }) {
   const ids = useSprint(useShallow((s) => selectBoardLayout(s).cards[columnKey] ?? NONE));
   const title = useColumnTitle(columnKey);
-  const showState = useSprint((s) => s.boardMode === 'person');
+  const mode = useSprint((s) => s.boardMode);
+  const showState = mode === 'person';
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(columnKey) });
   return (
-    <section ref={setNodeRef} className={`column${isOver ? ' column-over' : ''}`} data-testid={`column-${columnKey}`} aria-label={title}>
-      <ColumnHeader columnKey={columnKey} count={ids.length} />
+    <section ref={setNodeRef} className={`column${isOver ? ' column-over' : ''}${ids.length === 0 ? ' column-is-empty' : ''}`} data-testid={`column-${columnKey}`} aria-label={title}>
+      {mode === 'lanes' ? <h3 className="visually-hidden">{title}</h3> : <ColumnHeader columnKey={columnKey} count={ids.length} />}
       <ol className="column-cards">
         {ids.map((id) => (
           <BoardCard key={id} id={id} showState={showState} onBlock={onBlock} />
         ))}
-        {ids.length === 0 && <li className="column-empty">Drop cards here</li>}
+        {ids.length === 0 && <li className="column-empty">{mode === 'lanes' ? 'None' : 'Drop cards here'}</li>}
       </ol>
     </section>
   );

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CARD_STATES, type CardState } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { selectBoardLayout, selectNotVerified, UNASSIGNED } from '../../store/selectors';
-import { formatCount } from '../common/format';
+import { formatCount, plural } from '../common/format';
 
 function PersonFilter() {
   const value = useSprint((s) => s.boardFilter.person);
@@ -12,7 +12,7 @@ function PersonFilter() {
   const set = useSprint((s) => s.setBoardFilter);
   return (
     <label className="field-inline">
-      Person
+      <span className="visually-hidden">Person</span>
       <select value={value} onChange={(e) => set({ person: e.target.value })} data-testid="filter-person">
         <option value="all">Everyone</option>
         {order.map((id) => (
@@ -31,7 +31,7 @@ function StateFilter() {
   const set = useSprint((s) => s.setBoardFilter);
   return (
     <label className="field-inline">
-      State
+      <span className="visually-hidden">State</span>
       <select value={value} onChange={(e) => set({ state: e.target.value as CardState | 'all' })} data-testid="filter-state">
         <option value="all">Any state</option>
         {CARD_STATES.map((st) => (
@@ -68,7 +68,7 @@ export function BoardToolbar() {
   const setLarge = useSprint((s) => s.setLargeBoard);
   const [shown, total] = useSprint(useShallow((s) => [selectBoardLayout(s).shown, s.plan.subsystemOrder.length]));
   return (
-    <div className="toolbar" role="toolbar" aria-label="Board">
+    <div className="toolbar board-toolbar" role="toolbar" aria-label="Board">
       <div className="segmented" role="group" aria-label="Group cards">
         <button type="button" aria-pressed={mode === 'person'} onClick={() => setMode('person')} data-testid="mode-person">
           By person
@@ -76,23 +76,25 @@ export function BoardToolbar() {
         <button type="button" aria-pressed={mode === 'state'} onClick={() => setMode('state')} data-testid="mode-state">
           By state
         </button>
+        <button type="button" aria-pressed={mode === 'lanes'} onClick={() => setMode('lanes')} data-testid="mode-lanes" title="A row per person, a column per state">
+          Swimlanes
+        </button>
       </div>
       <PersonFilter />
       <StateFilter />
       <NotVerifiedFilter />
-      <label className="field-inline">
+      <label className="field-inline board-filter-text">
         <span className="visually-hidden">Filter cards</span>
-        <input type="search" placeholder="Filter by name, file or person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
+        <input type="search" placeholder="Filter: name, file, person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
       </label>
       <span className="toolbar-note" aria-live="polite">
-        {shown === total ? `${formatCount(total)} ${total === 1 ? 'card' : 'cards'}` : `${formatCount(shown)} of ${formatCount(total)} ${total === 1 ? 'card' : 'cards'}`}
+        {shown === total ? plural(total, 'card') : `${formatCount(shown)} of ${plural(total, 'card')}`}
       </span>
-      <span className="toolbar-spacer" />
       <button type="button" className="btn" aria-pressed={activity} onClick={() => setActivity(!activity)} data-testid="toggle-activity">
         Activity
       </button>
       <button type="button" className="btn" aria-pressed={large} onClick={() => setLarge(!large)} data-testid="large-board" title="Bigger text and cards for a projector">
-        {large ? 'Normal size' : 'Projector size'}
+        {large ? 'Normal size' : 'Projector'}
       </button>
     </div>
   );

@@ -1,12 +1,14 @@
-/** The board: columns by person or by state; cards move by pointer or keyboard. */
+/** The board: columns by person or by state, or swimlanes (person × state); cards move by pointer or keyboard. */
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sprintStore, useSprint } from '../../store';
 import { selectBoardLayout } from '../../store/selectors';
 import { BlockDialog } from './BlockDialog';
 import { BoardColumn, columnTitle } from './BoardColumn';
 import { BoardEmpty } from './BoardEmpty';
+import { BoardLanes } from './BoardLanes';
+import { useScrollCue } from './useScrollCue';
 import { BoardToolbar } from './BoardToolbar';
 import { OverlayCard } from './CardBody';
 import { boardAnnouncements, boardCollisions, columnKeyboardCoordinates, KEYBOARD_HELP, KEYBOARD_HELP_ID, screenReaderInstructions } from './boardDnd';
@@ -20,6 +22,10 @@ export function BoardView() {
   const cardCount = useSprint((s) => s.plan.subsystemOrder.length);
   const ready = useSprint((s) => s.repo !== null && s.plan.sprint !== null);
   const showActivity = useSprint((s) => s.boardActivity);
+  const mode = useSprint((s) => s.boardMode);
+  const scroller = useRef<HTMLDivElement>(null);
+  const columnWidth = useCallback(() => scroller.current?.querySelector('.column')?.getBoundingClientRect().width ?? 280, []);
+  const cue = useScrollCue(scroller, columnWidth);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [blocking, setBlocking] = useState<string | null>(null);
   const sensors = useSensors(
@@ -58,9 +64,21 @@ export function BoardView() {
   return (
     <div className="board-view">
       <BoardToolbar />
-      <p className="board-help" id={KEYBOARD_HELP_ID} data-testid="keyboard-help">
-        {KEYBOARD_HELP}
-      </p>
+      <div className="board-help-row">
+        <p className="board-help" id={KEYBOARD_HELP_ID} data-testid="keyboard-help">
+          {KEYBOARD_HELP}
+        </p>
+        {cue.left && (
+          <button type="button" className="board-cue" data-testid="scroll-cue-left" onClick={() => scroller.current?.scrollBy({ left: -scroller.current.clientWidth * 0.8, behavior: 'smooth' })}>
+            ← Back
+          </button>
+        )}
+        {cue.right && (
+          <button type="button" className="board-cue" data-testid="scroll-cue" onClick={() => scroller.current?.scrollBy({ left: scroller.current.clientWidth * 0.8, behavior: 'smooth' })}>
+            {cue.hiddenRight === 1 ? 'One more column' : `${cue.hiddenRight} more columns`} →
+          </button>
+        )}
+      </div>
       <div className="board-area">
         <DndContext
           sensors={sensors}
@@ -70,10 +88,10 @@ export function BoardView() {
           onDragCancel={onDragCancel}
           accessibility={{ announcements, screenReaderInstructions }}
         >
-          <div className="board" data-testid="board">
-            {columnKeys.map((key) => (
-              <BoardColumn key={key} columnKey={key} onBlock={setBlocking} />
-            ))}
+          <div className={`board-scroll${cue.left ? ' board-more-left' : ''}${cue.right ? ' board-more-right' : ''}`}>
+            <div className={mode === 'lanes' ? 'board board-lanes' : 'board'} data-testid="board" ref={scroller}>
+              {mode === 'lanes' ? <BoardLanes onBlock={setBlocking} /> : columnKeys.map((key) => <BoardColumn key={key} columnKey={key} onBlock={setBlocking} />)}
+            </div>
           </div>
           <DragOverlay dropAnimation={null}>
             {activeId ? <OverlayCard id={activeId} /> : null}

@@ -5,6 +5,7 @@
  * of these render at once.
  */
 import { memo, useState } from 'react';
+import { PathName } from '../common/PathName';
 import type { Person, Subsystem } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { renamesOf, type CardRename } from '../../store/cardRenames';
@@ -32,9 +33,6 @@ interface Props {
   onBlock?: (id: string) => void;
 }
 
-/** Lets a long path wrap after its slashes (zero-width spaces keep it one text node). */
-const wrappable = (name: string) => name.replaceAll('/', '/\u200b');
-
 export const CardBody = memo(function CardBody({ sub, owner, stats, renames, showState, overlay = false, active = false, onBlock }: Props) {
   const [expanded, setExpanded] = useState(false);
   const showActions = !overlay && (active || expanded);
@@ -42,7 +40,7 @@ export const CardBody = memo(function CardBody({ sub, owner, stats, renames, sho
     <>
       <div className="card-top">
         <span className="card-name" title={sub.name}>
-          {wrappable(sub.name)}
+          <PathName name={sub.name} />
         </span>
         {showState && <span className={`card-state state-${sub.state.toLowerCase().replace(' ', '-')}`}>{sub.state}</span>}
       </div>

@@ -16,3 +16,6 @@ const COUNT = new Intl.NumberFormat('en');
 export const formatCount = (n: number): string => COUNT.format(n);
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** A count with its noun and its verb agreeing: `says(n, 'line', ['names', 'name'])` is "1 line names", "2 lines name". */
+export const says = (n: number, noun: string, verb: [string, string], many?: string): string => `${plural(n, noun, many)} ${n === 1 ? verb[0] : verb[1]}`;

@@ -2,6 +2,7 @@
 import { memo, useState } from 'react';
 import type { PickupCommit } from '../../../../shared/pickup/model';
 import { ConflictHunks } from './ConflictHunks';
+import { plural } from '../common/format';
 
 const STATUS_WORDS: Record<PickupCommit['status'], string> = { clean: 'applies cleanly', conflict: 'conflict', 'already-there': 'already there' };
 
@@ -11,7 +12,7 @@ export const PickupCommitRow = memo(function PickupCommitRow({ commit }: { commi
     <li className={`pickup-commit pickup-${commit.status}`} data-testid={`pickup-commit-${commit.commit.slice(0, 12)}`} data-status={commit.status}>
       <div className="row-inline">
         <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide files' : `${commit.files.length} file${commit.files.length === 1 ? '' : 's'}`}
+          {open ? 'Hide files' : plural(commit.files.length, 'file')}
         </button>
         <code>{commit.commit.slice(0, 12)}</code>
         <span className="pickup-subject">{commit.subject}</span>

@@ -4,7 +4,8 @@ import { newId } from '../../../../shared/plan/ids';
 import { nextColor } from '../../../../shared/plan/colors';
 import { api, sprintStore, useSprint } from '../../store';
 import { ColorDot } from '../common/ColorDot';
-import { formatCount } from '../common/format';
+import { useConfirm } from '../common/Confirm';
+import { plural } from '../common/format';
 import { selectLoad } from '../../store/selectors';
 import { PersonForm } from './PersonForm';
 
@@ -42,6 +43,7 @@ function PersonRow({ id }: { id: string }) {
   const cards = useSprint((s) => s.plan.subsystemOrder.filter((sid) => s.plan.subsystems[sid]?.owner === id).length);
   const load = useSprint((s) => selectLoad(s, id));
   const [editing, setEditing] = useState(false);
+  const [confirm, confirmDialog] = useConfirm();
   if (!person) return null;
   const st = sprintStore.getState;
   if (editing)
@@ -65,7 +67,7 @@ function PersonRow({ id }: { id: string }) {
       <span className="person-name">{person.name}</span>
       <span className="muted mono">{person.email}</span>
       <span className="muted">
-        {formatCount(cards)} card{cards === 1 ? '' : 's'} · {formatCount(load)} changed lines
+        {plural(cards, 'card')} · {plural(load, 'changed line')}
       </span>
       <span className="toolbar-spacer" />
       <WipLimitField id={id} />
@@ -75,12 +77,20 @@ function PersonRow({ id }: { id: string }) {
       <button
         type="button"
         className="btn btn-danger"
-        onClick={() => void st().applyLocal({ type: 'person.remove', personId: id })}
-        title={cards > 0 ? 'Their cards go back to Unassigned' : undefined}
+        onClick={() =>
+          void confirm({
+            title: `Remove ${person.name}`,
+            body: <p>{person.name} leaves the sprint{cards === 0 ? '' : cards === 1 ? '; their card goes back to Unassigned, with its state kept' : `; their ${plural(cards, 'card')} go back to Unassigned, with their states kept`}. Undo brings them back with their cards.</p>,
+            confirm: `Remove ${person.name}`,
+          }).then((yes) => {
+            if (yes) void st().applyLocal({ type: 'person.remove', personId: id });
+          })
+        }
         data-testid={`remove-${id}`}
       >
         Remove
       </button>
+      {confirmDialog}
     </li>
   );
 }
@@ -98,7 +108,7 @@ export function PeopleView() {
     setImporting(false);
     if (!res.ok) return st().notify('error', res.error.message);
     st().receiveSnapshot(res.value);
-    st().notify('info', `${res.value.plan.personOrder.length} people on the sprint.`);
+    st().notify('info', `${plural(res.value.plan.personOrder.length, 'person', 'people')} on the sprint.`);
   };
   if (!hasRepo) return <p className="empty">Open a repository in Setup first.</p>;
   return (

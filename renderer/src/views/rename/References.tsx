@@ -1,6 +1,6 @@
 /** The lines of the tree that still name a rule's old path, loaded on demand into the rename slice. */
 import { sprintStore, useSprint } from '../../store';
-import { plural } from '../common/format';
+import { says } from '../common/format';
 import { SwitchRefs } from './SwitchRefs';
 import { useOperation } from './useRenameStatus';
 
@@ -15,7 +15,7 @@ export function References({ ruleId }: { ruleId: string }) {
       </button>
       {refs !== null && (
         <>
-          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${plural(refs.length, 'line')} ${refs.length === 1 ? 'names' : 'name'} the old path:`}</p>
+          <p className="muted">{refs.length === 0 ? 'Nothing names the old path any more.' : `${says(refs.length, 'line', ['names', 'name'])} the old path:`}</p>
           <ul className="plain-list mono">
             {refs.map((r) => (
               <li key={`${r.path}:${r.line}`}>

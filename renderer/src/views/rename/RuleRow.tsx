@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { PreferredSide } from '../../../../shared/rename/model';
 import type { Result } from '../../../../shared/result';
 import { api, useSprint } from '../../store';
-import { plural } from '../common/format';
+import { useConfirm } from '../common/Confirm';
+import { plural, says } from '../common/format';
 import { DriftPanel } from './DriftPanel';
 import { ProblemList } from './ProblemList';
 import { References } from './References';
@@ -13,7 +14,10 @@ import { useOffInRoom } from '../shell/useOffInRoom';
 export function RuleRow({ id }: { id: string }) {
   const rule = useSprint((s) => s.plan.renames[id]);
   const summary = useSprint((s) => s.renameSummaries[id]);
-  const drifting = useSprint((s) => (s.renameDrift[id]?.length ?? 0) > 0);
+  const driftCount = useSprint((s) => s.renameDrift[id]?.length ?? 0);
+  const copyEdited = useSprint((s) => (s.renameDrift[id] ?? []).some((f) => f.kind !== 'source'));
+  const drifting = driftCount > 0;
+  const [confirm, confirmDialog] = useConfirm();
   const [busy, run] = useOperation();
   const [prefer, setPrefer] = useState<PreferredSide>('source');
   const copyOff = useOffInRoom('rename.copy');
@@ -23,6 +27,51 @@ export function RuleRow({ id }: { id: string }) {
   const problems = summary?.problems ?? [];
   // The phase, the drift and the summaries come back with the plan push or the repo.changed push the operation causes.
   const act = (op: () => Promise<Result<unknown>>) => void run(op);
+  const fileCount = summary ? plural(summary.fileCount, 'file') : 'its files';
+  const remove = async () => {
+    const ok = await confirm({
+      title: 'Remove the rule',
+      body: rule.phase === 'planned' ? (
+        <p>The rule {rule.from} → {rule.to} leaves the plan. Nothing in the repository changes.</p>
+      ) : (
+        <p>The rule {rule.from} → {rule.to} leaves the plan; its commits stay on the branch. Cards no longer show it.</p>
+      ),
+      confirm: 'Remove the rule',
+    });
+    if (ok) act(() => api.call('rename.remove', { ruleId: id }));
+  };
+  const finish = async () => {
+    if (drifting) {
+      const kept = prefer === 'source' ? `the source's versions (${rule.from})` : `the destination's versions (${rule.to})`;
+      const ok = await confirm({
+        title: 'Finish the move while the copies drift',
+        body: (
+          <p>
+            {says(driftCount, 'file', ['differs', 'differ'])} between {rule.from} and {rule.to}. Finishing puts {kept} at {rule.to} and removes {rule.from}:
+            the other side's changes to {driftCount === 1 ? 'that file' : 'those files'} are lost from the branch (the commits before the move still have them). Sync the copies first to
+            keep both sides' changes.
+          </p>
+        ),
+        confirm: 'Finish and keep one side',
+      });
+      if (!ok) return;
+    }
+    act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }));
+  };
+  const abandon = async () => {
+    const ok = await confirm({
+      title: 'Abandon the interim copy',
+      body: (
+        <p>
+          A commit removes the copy at {rule.to} ({fileCount}); {rule.from} stays as it is.
+          {drifting ? ` ${plural(driftCount, 'file')} of the copy ${driftCount === 1 ? 'differs' : 'differ'} from the source: what changed in the copy is lost from the branch.` : ''}
+        </p>
+      ),
+      confirm: 'Abandon the copy',
+    });
+    // The question named what the copy's own edits lose, so the answer is the confirmation the engine asks for.
+    if (ok) act(() => api.call('rename.abandon', copyEdited ? { ruleId: id, discardDestinationChanges: true } : { ruleId: id }));
+  };
 
   return (
     <li className={`panel rename-rule phase-${rule.phase}`} data-testid={`rule-${id}`}>
@@ -40,13 +89,13 @@ export function RuleRow({ id }: { id: string }) {
             <button type="button" className="btn btn-primary" disabled={busy || problems.length > 0 || copyOff !== null} title={copyOff ?? undefined} onClick={() => act(() => api.call('rename.copy', { ruleIds: [id] }))} data-testid={`copy-${id}`}>
               Make interim copy
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => act(() => api.call('rename.remove', { ruleId: id }))}>
+            <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()} data-testid={`remove-rule-${id}`}>
               Remove
             </button>
           </>
         )}
         {(rule.phase === 'moved' || rule.phase === 'abandoned') && (
-          <button type="button" className="btn" disabled={busy} onClick={() => act(() => api.call('rename.remove', { ruleId: id }))}>
+          <button type="button" className="btn" disabled={busy} onClick={() => void remove()} data-testid={`remove-rule-${id}`}>
             Remove from the plan
           </button>
         )}
@@ -71,18 +120,19 @@ export function RuleRow({ id }: { id: string }) {
               className="btn btn-primary"
               disabled={busy || finishOff !== null}
               title={finishOff ?? undefined}
-              onClick={() => act(() => api.call('rename.finish', drifting ? { ruleId: id, prefer } : { ruleId: id }))}
+              onClick={() => void finish()}
               data-testid={`finish-${id}`}
             >
               Finish move
             </button>
-            <button type="button" className="btn btn-danger" disabled={busy || abandonOff !== null} title={abandonOff ?? undefined} onClick={() => act(() => api.call('rename.abandon', { ruleId: id }))} data-testid={`abandon-${id}`}>
+            <button type="button" className="btn btn-danger" disabled={busy || abandonOff !== null} title={abandonOff ?? undefined} onClick={() => void abandon()} data-testid={`abandon-${id}`}>
               Abandon copy
             </button>
           </div>
         </>
       )}
       {rule.phase !== 'abandoned' && <References ruleId={id} />}
+      {confirmDialog}
     </li>
   );
 }

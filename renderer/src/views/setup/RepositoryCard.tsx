@@ -1,5 +1,6 @@
 /** The open repository: where it is, its branch, and whether it already holds a sprint plan. */
 import { useSprint } from '../../store';
+import { plural } from '../common/format';
 
 export function RepositoryCard() {
   const repo = useSprint((s) => s.repo);
@@ -18,7 +19,7 @@ export function RepositoryCard() {
         <dt>Sprint</dt>
         <dd>
           {sprint
-            ? `${sprint.forkRef} against ${sprint.upstreamRef}, ${sprint.pairings.length} folder pairing${sprint.pairings.length === 1 ? '' : 's'}`
+            ? `${sprint.forkRef} against ${sprint.upstreamRef}, ${plural(sprint.pairings.length, 'folder pairing')}`
             : 'not started yet'}
         </dd>
       </dl>

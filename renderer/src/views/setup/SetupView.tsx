@@ -17,7 +17,7 @@ export function SetupView() {
       {hasRepo ? (
         <SprintForm />
       ) : (
-        !canOpen && <p className="muted">The room server has no repository open. Start it with `merge-sprint serve --repo PATH`.</p>
+        !canOpen && <p className="muted">The room server has no repository open: the organiser starts it again inside the clone to share, or naming the clone's folder.</p>
       )}
     </section>
   );

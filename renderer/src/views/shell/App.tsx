@@ -1,5 +1,6 @@
 /** The window: header with tabs and undo/redo, the notices, and the current view. */
 import { lazy, Suspense, useEffect } from 'react';
+import { actorChoice } from '../../api';
 import { sprintStore, useSprint } from '../../store';
 import { BoardView } from '../board/BoardView';
 import { SetupView } from '../setup/SetupView';
@@ -59,6 +60,17 @@ export function App() {
     if (window.localStorage.getItem(LARGE_KEY) === '1') st.setLargeBoard(true);
     // On a laptop screen the columns need the width more than the activity panel does.
     if (window.innerWidth < WIDE_SCREEN) st.setBoardActivity(false);
+  }, []);
+  // Undo and redo are the acting person's own: another "I am" brings their history from the log.
+  useEffect(() => {
+    let who = '';
+    return actorChoice.subscribe(() => {
+      const actor = actorChoice.get()?.actor;
+      const next = actor ? `${actor.name}\n${actor.email}` : '';
+      if (next === who) return;
+      who = next;
+      if (next && !sprintStore.getState().booting) void sprintStore.getState().loadHistory();
+    });
   }, []);
   useEffect(() => {
     document.documentElement.classList.toggle('large', large);

@@ -2,7 +2,8 @@
 import { useSprint } from '../../store';
 import { ActorPicker } from './ActorPicker';
 import { Presence, SyncStatus } from './SyncStatus';
-import { VIEWS } from './routing';
+import { Tabs } from './Tabs';
+import { ThemeChoice } from './ThemeChoice';
 
 function UndoRedo() {
   const undoLabel = useSprint((s) => s.undoStack.at(-1)?.label ?? null);
@@ -35,8 +36,6 @@ function Connection() {
 export function Header() {
   const repoName = useSprint((s) => s.repo?.name ?? null);
   const branch = useSprint((s) => s.repo?.branch ?? null);
-  const view = useSprint((s) => s.view);
-  const setView = useSprint((s) => s.setView);
   return (
     <header className="app-header">
       <div className="brand">
@@ -48,23 +47,11 @@ export function Header() {
           </span>
         )}
       </div>
-      <nav className="tabs" aria-label="Views">
-        {VIEWS.map((v) => (
-          <button
-            key={v.name}
-            type="button"
-            className="tab"
-            aria-current={view === v.name ? 'page' : undefined}
-            data-testid={`tab-${v.name}`}
-            onClick={() => setView(v.name)}
-          >
-            {v.title}
-          </button>
-        ))}
-      </nav>
+      <Tabs />
       <div className="header-end">
         <UndoRedo />
         <SyncStatus />
+        <ThemeChoice />
         <Connection />
         <Presence />
         <ActorPicker />

@@ -23,7 +23,7 @@ export function parseHash(hash: string): Route | null {
   const [view, mode] = hash.replace(/^#\/?/, '').split('/');
   const known = VIEWS.find((v) => v.name === view);
   if (!known) return null;
-  return { view: known.name, mode: mode === 'state' || mode === 'person' ? mode : null };
+  return { view: known.name, mode: mode === 'state' || mode === 'person' || mode === 'lanes' ? mode : null };
 }
 
 export const formatHash = (view: ViewName, mode: BoardMode): string => (view === 'board' ? `#/board/${mode}` : `#/${view}`);

@@ -1,6 +1,7 @@
 /** Re-derive from folders, import from MAINTAINERS (asking first, with its warnings) or map its sections, merge the ticked subsystems. */
 import { useState } from 'react';
 import { api, sprintStore, useSprint } from '../../store';
+import { plural } from '../common/format';
 import { mergeChange } from './subsystemChanges';
 import { MaintainersImport } from './MaintainersImport';
 import { MaintainersMapPanel } from './MaintainersMapPanel';
@@ -102,7 +103,7 @@ export function SubsystemsToolbar({ ticked, onMerged }: { ticked: string[]; onMe
       {warnings.length > 0 && (
         <div className="panel panel-warn" role="status" data-testid="maintainers-warnings">
           <div className="row-inline">
-            <h2 className="panel-title">MAINTAINERS: {warnings.length} line{warnings.length === 1 ? '' : 's'} skipped</h2>
+            <h2 className="panel-title">MAINTAINERS: {plural(warnings.length, 'line')} skipped</h2>
             <button type="button" className="btn-icon" aria-label="Dismiss warnings" onClick={() => setWarnings([])}>
               ×
             </button>
