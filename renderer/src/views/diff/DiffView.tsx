@@ -50,8 +50,9 @@ type ChunkRow = Extract<DiffRow, { kind: 'chunk' }>;
 const Chunk = memo(function Chunk(props: { hunk: HunkData; type: ChunkRow['type']; view: ViewType; scope: string; selected: string[] }) {
   const { hunk, type, view, scope, selected } = props;
   const hunks = useMemo(() => [hunk], [hunk]);
-  // Word-level marks per chunk, when it comes on screen: a removed run against its added run.
-  const tokens = useMemo(() => tokenize(hunks, { enhancers: [markEdits(hunks, { type: 'block' })] }), [hunks]);
+  // Word-level marks per chunk, when it comes on screen: each removed line against the added line
+  // paired with it (zip), so a run of plain removals is not painted over as one edit.
+  const tokens = useMemo(() => tokenize(hunks, { enhancers: [markEdits(hunks, { type: 'line' })] }), [hunks]);
   const anchor = useCallback((change: ChangeData) => anchorOf(scope, getChangeKey(change)), [scope]);
   return (
     <Diff viewType={view} diffType={type} hunks={hunks} tokens={tokens} generateAnchorID={anchor} selectedChanges={selected} className="dv-table">

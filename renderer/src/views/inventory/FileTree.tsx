@@ -5,7 +5,7 @@
  * at the screen's rate.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FILE_STATUSES, type InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
 import { formatCount, STATUS_LABEL } from '../common/format';
@@ -56,6 +56,38 @@ function FileRow({ file, name }: { file: InventoryFile; name: string }) {
   );
 }
 
+interface ItemProps {
+  row: TreeRow;
+  index: number;
+  start: number;
+  open: boolean;
+  selected: boolean;
+  tabbable: boolean;
+  onActivate: (index: number, row: TreeRow) => void;
+}
+
+/** One row, drawn again only when it changes: a scrolled frame draws just the rows that came on screen. */
+const TreeItem = memo(function TreeItem({ row, index, start, open, selected, tabbable, onActivate }: ItemProps) {
+  const isFolder = row.kind === 'folder';
+  return (
+    <div
+      role="treeitem"
+      aria-level={row.depth}
+      aria-expanded={isFolder ? open : undefined}
+      aria-selected={isFolder ? undefined : selected}
+      aria-label={isFolder ? `${row.folder.name}/, ${countsInWords(row.folder.counts, STATUS_LABEL)}` : undefined}
+      tabIndex={tabbable ? 0 : -1}
+      data-tree-index={index}
+      data-testid={isFolder ? `tree-folder-${row.folder.path}` : `tree-file-${row.file.path}`}
+      className={`ftree-row${isFolder ? ' ftree-folder' : ' ftree-file'}${selected ? ' selected' : ''}`}
+      style={{ transform: `translateY(${start}px)`, paddingLeft: `${8 + (row.depth - 1) * INDENT}px` }}
+      onClick={() => onActivate(index, row)}
+    >
+      {isFolder ? <FolderRow row={row} open={open} /> : <FileRow file={row.file} name={row.name} />}
+    </div>
+  );
+});
+
 export function FileTree({ files }: { files: readonly InventoryFile[] }) {
   const selected = useSprint((s) => s.selectedPath);
   const select = useSprint((s) => s.selectFile);
@@ -68,12 +100,15 @@ export function FileTree({ files }: { files: readonly InventoryFile[] }) {
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 12 });
   const at = Math.min(focused, Math.max(0, rows.length - 1));
 
-  const toggle = (path: string) =>
-    setCollapsed((c) => {
-      const next = new Set(c);
-      if (!next.delete(path)) next.add(path);
-      return next;
-    });
+  const toggle = useCallback(
+    (path: string) =>
+      setCollapsed((c) => {
+        const next = new Set(c);
+        if (!next.delete(path)) next.add(path);
+        return next;
+      }),
+    [],
+  );
 
   // The focused row may be off screen (not in the page): scroll to it, then focus it once drawn.
   useEffect(() => {
@@ -88,6 +123,16 @@ export function FileTree({ files }: { files: readonly InventoryFile[] }) {
     };
     requestAnimationFrame(focus);
   }, [at, virtual]);
+
+  // Stable across renders, so that the rows' memo holds: the row says what it is.
+  const activate = useCallback(
+    (index: number, row: TreeRow) => {
+      setFocused(index);
+      if (row.kind === 'folder') toggle(row.folder.path);
+      else void select(row.file.path);
+    },
+    [select, toggle],
+  );
 
   const onKeyDown = (e: KeyboardEvent) => {
     const row = rows[at];
@@ -114,31 +159,17 @@ export function FileTree({ files }: { files: readonly InventoryFile[] }) {
           {virtual.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const isFolder = row.kind === 'folder';
-            const open = isFolder && !collapsed.has(row.folder.path);
-            const isSelected = !isFolder && row.file.path === selected;
-            const label = isFolder ? `${row.folder.name}/, ${countsInWords(row.folder.counts, STATUS_LABEL)}` : undefined;
             return (
-              <div
-                key={isFolder ? `d:${row.folder.path}` : `f:${row.file.path}`}
-                role="treeitem"
-                aria-level={row.depth}
-                aria-expanded={isFolder ? open : undefined}
-                aria-selected={isFolder ? undefined : isSelected}
-                aria-label={label}
-                tabIndex={item.index === at ? 0 : -1}
-                data-tree-index={item.index}
-                data-testid={isFolder ? `tree-folder-${row.folder.path}` : `tree-file-${row.file.path}`}
-                className={`ftree-row${isFolder ? ' ftree-folder' : ' ftree-file'}${isSelected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, paddingLeft: `${8 + (row.depth - 1) * INDENT}px` }}
-                onClick={() => {
-                  setFocused(item.index);
-                  if (isFolder) toggle(row.folder.path);
-                  else void select(row.file.path);
-                }}
-              >
-                {isFolder ? <FolderRow row={row} open={open} /> : <FileRow file={row.file} name={row.name} />}
-              </div>
+              <TreeItem
+                key={row.kind === 'folder' ? `d:${row.folder.path}` : `f:${row.file.path}`}
+                row={row}
+                index={item.index}
+                start={item.start}
+                open={row.kind === 'folder' && !collapsed.has(row.folder.path)}
+                selected={row.kind === 'file' && row.file.path === selected}
+                tabbable={item.index === at}
+                onActivate={activate}
+              />
             );
           })}
         </div>
