@@ -117,7 +117,7 @@ test('inventory with a diff open, and the setup page', async ({ page }) => {
   await page.getByTestId('file-row').first().click();
   const diff = page.getByTestId('diff');
   await expect(diff).toBeVisible();
-  await expect(diff.locator('.diff-added, .diff-removed').first()).toBeVisible();
+  await expect(diff.locator('.diff-code-insert, .diff-code-delete').first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'inventory-diff.png') });
 
   await page.getByTestId('tab-setup').click();
@@ -201,11 +201,12 @@ test('a fresh repository: setup with suggested pairings, a file dragged between 
     await page.getByTestId('inventory-text').fill('big.c');
     await page.getByTestId('file-row').first().click();
     const diff = page.getByTestId('diff');
-    await expect(diff.locator('.diff-removed').first()).toContainText('line 0 upstream');
+    await expect(diff.locator('.diff-code-delete').first()).toContainText('line 0 upstream');
     // Only the lines on screen exist, whatever the diff's length.
-    expect(await diff.locator('.diff-line').count()).toBeLessThan(300);
+    expect(await diff.locator('tr.diff-line').count()).toBeLessThan(400);
     await diff.evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect(diff.getByText('+line 49999 fork', { exact: true })).toBeVisible();
+    await expect(diff.locator('.diff-code-insert').last()).toContainText('line 49999 fork');
+    expect(await diff.locator('tr.diff-line').count()).toBeLessThan(400);
   } finally {
     await fresh.stop();
     rmSync(dir, { recursive: true, force: true });

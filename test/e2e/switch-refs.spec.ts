@@ -46,8 +46,8 @@ test('the lines naming the old path are previewed as a diff and switched in one 
   await page.getByTestId(`refs-${ruleId}`).click();
   await page.getByTestId(`switch-preview-${ruleId}`).click();
   const diff = page.getByTestId('switch-diff');
-  await expect(diff).toContainText('+obj-$(CONFIG_XEN) += arch/i386/xen/');
-  await expect(diff).toContainText('-#include "../arch/xen/i386/kernel/setup.h"');
+  await expect(diff.locator('.diff-code-insert').filter({ hasText: 'obj-$(CONFIG_XEN) += arch/i386/xen/' }).first()).toBeVisible();
+  await expect(diff.locator('.diff-code-delete').filter({ hasText: '#include "../arch/xen/i386/kernel/setup.h"' }).first()).toBeVisible();
   await expect(page.getByTestId('switch-left')).toContainText('arch/xen/Makefile:2 include $(srctree)/arch/xen/$(XENARCH)/Makefile');
   await page.getByTestId(`switch-refs-${ruleId}`).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SHOTS, 'switch-refs.png'), fullPage: true });

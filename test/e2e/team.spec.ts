@@ -62,7 +62,7 @@ test('team: Start work, a commit on the branch shows live, Done but not merged, 
   expect(review.status, review.stderr).toBe(0);
   await cardEl.hover();
   await page.getByTestId(`branch-diff-${card.id}`).click();
-  await expect(page.getByTestId('branch-diff')).toContainText('+/* reworked for the hypervisor */');
+  await expect(page.getByTestId('branch-diff').locator('.diff-code-insert', { hasText: '/* reworked for the hypervisor */' })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'team-branch-diff.png') });
   await page.getByTestId('branch-diff-close').click();
   await expect(page.getByTestId('branch-diff')).toBeHidden();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryFile } from '../../shared/model';
 import { filterFiles, folderAt, sortFiles, subsystemOfFile, totalsBy, totalsByStatus } from '../../renderer/src/views/inventory/inventoryModel';
-import { diffLines, widestLine } from '../../renderer/src/views/inventory/diffLines';
 import { boardPlan } from './fakeServer';
 import { inventoryFile } from '../helpers/inventory';
 
@@ -58,30 +57,5 @@ describe('inventory model', () => {
     const owner = subsystemOfFile(boardPlan());
     expect(owner.get('drivers/xen/net/netback.c')).toBe('net');
     expect(owner.get('arch/xen/kernel/evtchn.c')).toBe('core');
-  });
-});
-
-describe('diffLines', () => {
-  const text = [
-    'diff --git a/arch/i386/kernel/time.c b/arch/xen/i386/kernel/time.c',
-    'index 1111111..2222222 100644',
-    '--- a/arch/i386/kernel/time.c',
-    '+++ b/arch/xen/i386/kernel/time.c',
-    '@@ -1,3 +1,3 @@',
-    ' #include <linux/time.h>',
-    '-\tload_cr3(next->pgd);',
-    '+\txen_pt_switch(__pa(next->pgd));',
-    '--- a removed line that starts with two dashes',
-    '\\ No newline at end of file',
-    '',
-  ].join('\n');
-
-  it('tells headers, hunks, added, removed and context lines apart', () => {
-    expect(diffLines(text).map((l) => l.kind)).toEqual(['meta', 'meta', 'meta', 'meta', 'hunk', 'context', 'removed', 'added', 'removed', 'meta']);
-  });
-
-  it('measures the widest line with tabs to the next multiple of 8', () => {
-    expect(widestLine([{ kind: 'added', text: '+\tab' }])).toBe(10);
-    expect(widestLine(diffLines(''))).toBe(0);
   });
 });

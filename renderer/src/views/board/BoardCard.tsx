@@ -72,7 +72,8 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
         ref={node}
         className={`card${dragging ? ' card-dragging' : ''}${blocked ? ' card-is-blocked' : ''}`}
         data-testid={`card-${id}`}
-        role="button"
+        // A group, not a button: the card holds buttons of its own, and its name is more than its text.
+        role="group"
         tabIndex={0}
         aria-roledescription="draggable card"
         aria-describedby={KEYBOARD_HELP_ID}

@@ -1,31 +1,10 @@
-/** The selected file against its upstream twin: a unified diff, virtualised so 50,000 lines stay responsive. */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+/** The selected file against its upstream twin, in the diff view (line numbers, changed words, next/previous change). */
 import { useSprint } from '../../store';
-import { diffLines, widestLine } from './diffLines';
+import { DiffView } from '../diff/DiffView';
 
-const LINE = 18;
-
+/** The diff view for a pane that shows a diff's text (a card's branch, a file). */
 export function DiffBody({ text }: { text: string }) {
-  const lines = useMemo(() => diffLines(text), [text]);
-  const width = useMemo(() => widestLine(lines), [lines]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: lines.length, getScrollElement: () => scrollRef.current, estimateSize: () => LINE, overscan: 30 });
-  return (
-    <div className="diff-scroll" ref={scrollRef} tabIndex={0} aria-label={`Diff, ${lines.length} lines`} data-testid="diff">
-      <div className="diff-spacer" style={{ height: virtual.getTotalSize(), width: `calc(${width + 2}ch + 16px)` }}>
-        {virtual.getVirtualItems().map((item) => {
-          const line = lines[item.index];
-          if (!line) return null;
-          return (
-            <div key={item.index} className={`diff-line diff-${line.kind}`} style={{ transform: `translateY(${item.start}px)` }}>
-              {line.text === '' ? ' ' : line.text}
-            </div>
-          );
-        })}
-      </div>
-    </div>
-  );
+  return <DiffView text={text} />;
 }
 
 export function DiffPanel() {
@@ -41,7 +20,7 @@ export function DiffPanel() {
           <span className="mono">{path}</span>
           {diff && diff.upstreamPath !== diff.path && <span className="muted mono"> against {diff.upstreamPath}</span>}
         </div>
-        <button type="button" className="btn-icon" aria-label="Close the diff" onClick={() => void select(null)} data-testid="diff-close">
+        <button type="button" className="btn-icon" aria-label="Close the diff" title="Close the diff (Escape)" onClick={() => void select(null)} data-testid="diff-close">
           ×
         </button>
       </header>
@@ -59,7 +38,7 @@ export function DiffPanel() {
       )}
       {diff && !diff.inherited && !diff.binary && diff.text === '' && <p className="muted pad">The two files are identical.</p>}
       {diff && diff.truncated && <p className="notice-inline pad">This diff is long and was cut at the size limit; the full diff is in git.</p>}
-      {diff && !diff.binary && diff.text !== '' && <DiffBody text={diff.text} />}
+      {diff && !diff.binary && diff.text !== '' && <DiffView text={diff.text} pageKeys />}
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 /** The inventory table, virtualised: only the rows on screen exist, so 70,000 files scroll smoothly. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { isInherited, shownStatus } from '../../../../shared/inventory';
 import type { InventoryFile } from '../../../../shared/model';
 import { useSprint } from '../../store';
@@ -65,10 +65,28 @@ export function FileTable({ files, owner }: { files: InventoryFile[]; owner: Map
   const select = useSprint((s) => s.selectFile);
   const subsystems = useSprint((s) => s.plan.subsystems);
   const virtual = useVirtualizer({ count: files.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW, overscan: 12 });
+  // Up and down move the diff to the file above or below, and the focus with it once its row is drawn.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const from = files.findIndex((f) => f.path === selected);
+    const to = from < 0 ? 0 : Math.min(files.length - 1, Math.max(0, from + (e.key === 'ArrowDown' ? 1 : -1)));
+    const file = files[to];
+    if (!file) return;
+    void select(file.path);
+    virtual.scrollToIndex(to, { align: 'auto' });
+    let frames = 0;
+    const focus = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(`[aria-rowindex="${to + 2}"] [data-testid="file-row"]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (frames++ < 10) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  };
   return (
     <div className="ftable" role="table" aria-label="Files in scope" aria-rowcount={files.length + 1}>
       <HeaderRow />
-      <div className="ftable-body" ref={scrollRef} data-testid="file-table">
+      <div className="ftable-body" ref={scrollRef} onKeyDown={onKeyDown} data-testid="file-table">
         <div className="ftable-spacer" style={{ height: virtual.getTotalSize() }}>
           {virtual.getVirtualItems().map((item) => {
             const f = files[item.index];

@@ -1,12 +1,21 @@
 /** Every file in scope with its status and counts; the selected file's diff on the side. */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useSprint } from '../../store';
 import { DiffPanel } from './DiffPanel';
 import { FileTable } from './FileTable';
+import { FileTree } from './FileTree';
+import { LayoutToggle, savedLayout, type Layout } from './LayoutToggle';
 import { InventoryFilters } from './InventoryFilters';
 import { filterFiles, sortFiles, subsystemOfFile } from './inventoryModel';
 import { StatusTotals } from './StatusTotals';
 import { GroupTotalsPanel } from './GroupTotalsPanel';
+
+/** Escape closes the diff, wherever the focus is in the inventory (the list, the tree, the diff). */
+function closeOnEscape(e: KeyboardEvent, selected: string | null, select: (path: null) => unknown): void {
+  if (e.key !== 'Escape' || selected === null || e.defaultPrevented) return;
+  e.preventDefault();
+  void select(null);
+}
 
 export function InventoryView() {
   const inventory = useSprint((s) => s.inventory);
@@ -17,6 +26,8 @@ export function InventoryView() {
   const filter = useSprint((s) => s.inventoryFilter);
   const selected = useSprint((s) => s.selectedPath);
   const load = useSprint((s) => s.loadInventory);
+  const select = useSprint((s) => s.selectFile);
+  const [layout, setLayout] = useState<Layout>(savedLayout);
 
   // A failed load waits for the "Try again" button rather than retrying in a loop.
   useEffect(() => {
@@ -40,11 +51,12 @@ export function InventoryView() {
   if (!inventory) return <p className="empty" role="status">Comparing the fork with upstream…</p>;
 
   return (
-    <div className={`inventory${selected ? ' inventory-with-diff' : ''}`} data-testid="inventory">
+    <div className={`inventory${selected ? ' inventory-with-diff' : ''}`} data-testid="inventory" onKeyDown={(e) => closeOnEscape(e, selected, select)}>
       <div className="inventory-main">
         <StatusTotals files={files} />
         <InventoryFilters shown={shown.length} total={files.length} />
-        <FileTable files={shown} owner={owner} />
+        <LayoutToggle layout={layout} onChange={setLayout} />
+        {layout === 'tree' ? <FileTree files={shown} /> : <FileTable files={shown} owner={owner} />}
         <GroupTotalsPanel files={files} owner={owner} />
       </div>
       {selected && <DiffPanel />}

@@ -8,18 +8,14 @@ import { useState } from 'react';
 import type { RefsSwitch } from '../../../../shared/rename/switch-refs';
 import { api, sprintStore, useSprint } from '../../store';
 import { plural } from '../common/format';
-import { diffLines } from '../inventory/diffLines';
+import { DiffView } from '../diff/DiffView';
 import { useOffInRoom } from '../shell/useOffInRoom';
 import { useOperation } from './useRenameStatus';
 
 function SwitchDiff({ text }: { text: string }) {
   return (
-    <div className="switch-diff mono" data-testid="switch-diff">
-      {diffLines(text).map((l, i) => (
-        <div key={i} className={`diff-${l.kind}`}>
-          {l.text}
-        </div>
-      ))}
+    <div className="switch-diff" data-testid="switch-diff">
+      <DiffView text={text} />
     </div>
   );
 }
