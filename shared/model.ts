@@ -5,6 +5,7 @@ import type { RenameRule, BuildCheck } from './rename/model';
 import { emptySeries, type SeriesPlan } from './series/model';
 import { emptyTeam, type TeamPlan } from './team/model';
 import { emptyPickup, type PickupPlan } from './pickup/model';
+import type { CardDetails } from './card/model';
 
 export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
@@ -80,6 +81,8 @@ export interface Plan {
   team: TeamPlan;
   /** Picking up the fork's new work (see shared/pickup/). */
   pickup: PickupPlan;
+  /** Each card's notes, checklist and reviewer (see shared/card/). */
+  cards: CardDetails;
 }
 
 export const emptyPlan = (): Plan => ({
@@ -96,4 +99,5 @@ export const emptyPlan = (): Plan => ({
   series: emptySeries(),
   team: emptyTeam(),
   pickup: emptyPickup(),
+  cards: {},
 });

@@ -14,8 +14,10 @@ import { applyPatchesPut } from '../series/fold';
 import type { UpstreamEvent } from '../upstream/schema';
 import type { TeamChange } from '../team/events';
 import { applyTeamChange } from '../team/fold';
+import type { CardChange } from '../card/events';
+import { applyCardChange } from '../card/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent | CardChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -69,6 +71,12 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
     case 'card.branch':
     case 'person.wipLimit':
       return applyTeamChange(plan, change);
+    case 'card.notes':
+    case 'card.checklist.put':
+    case 'card.checklist.remove':
+    case 'card.reviewer':
+    case 'cards.set':
+      return applyCardChange(plan, change);
     case 'pickup.from':
       return ok({ ...plan, pickup: { ...plan.pickup, ref: change.ref, base: change.base } });
     case 'pickup.record': {

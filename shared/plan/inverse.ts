@@ -13,6 +13,7 @@ import { applyChange } from './apply';
 import type { SeriesEdit } from '../series/events';
 import { invertPatchesPut } from '../series/fold';
 import { invertTeamChange } from '../team/fold';
+import { invertCardChange } from '../card/fold';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
   if (!applyChange(before, change).ok) return null;
@@ -60,6 +61,12 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
     case 'card.branch':
     case 'person.wipLimit':
       return invertTeamChange(before, change);
+    case 'card.notes':
+    case 'card.checklist.put':
+    case 'card.checklist.remove':
+    case 'card.reviewer':
+    case 'cards.set':
+      return invertCardChange(before, change);
     default:
       return inverseOfSeriesEdit(before, change);
   }

@@ -17,6 +17,7 @@ import { seriesEditSchemas, seriesEngineSchemas } from '../series/schema';
 import { upstreamEngineSchemas } from '../upstream/schema';
 import { teamSchemas } from '../team/schema';
 import { pickupEventSchemas } from '../pickup/schema';
+import { cardSchemas } from '../card/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -122,7 +123,7 @@ export function refusalOf(type: string): string {
   return `${shown} is not a change a client can send: send a board or series edit (card.state, file.move, series.reorder, ...).`;
 }
 
-export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true)], {
+export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true), ...cardSchemas], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const type: unknown = (issue.input as { type?: unknown } | null)?.type;
@@ -135,6 +136,7 @@ export const planChangeSchema = z.discriminatedUnion('type', [
   ...boardSchemas(storedRules),
   ...seriesEditSchemas(storedRules),
   ...teamSchemas(storedRules, false),
+  ...cardSchemas,
   ...renameEventSchemas,
   ...seriesEngineSchemas,
   ...upstreamEngineSchemas,

@@ -55,6 +55,7 @@ export function reconcilePlan(prev: Plan, next: Plan): Plan {
     series: reuse(prev.series, next.series),
     team: reuse(prev.team, next.team),
     pickup: reuse(prev.pickup, next.pickup),
+    cards: reuseRecords(prev.cards, next.cards),
   };
   const same = (Object.keys(merged) as (keyof Plan)[]).every((k) => merged[k] === prev[k]);
   return same ? prev : merged;

@@ -50,6 +50,16 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return change.limit === null
         ? `removed ${person(plan, change.personId)}'s work-in-progress limit`
         : `set ${person(plan, change.personId)}'s work-in-progress limit to ${plural(change.limit, 'card')}`;
+    case 'card.notes':
+      return change.notes === '' ? `cleared the notes of ${sub(plan, change.subsystemId)}` : `edited the notes of ${sub(plan, change.subsystemId)}`;
+    case 'card.checklist.put':
+      return `${change.item.done ? 'ticked' : 'put'} “${change.item.text}” on ${sub(plan, change.subsystemId)}'s checklist`;
+    case 'card.checklist.remove':
+      return `removed an item from ${sub(plan, change.subsystemId)}'s checklist`;
+    case 'card.reviewer':
+      return change.reviewer === null ? `took the reviewer off ${sub(plan, change.subsystemId)}` : `asked ${person(plan, change.reviewer)} to review ${sub(plan, change.subsystemId)}`;
+    case 'cards.set':
+      return describeBulk(change.cards, plan);
     case 'rename.put':
       return `set the rename ${change.rule.from} → ${change.rule.to} (${change.rule.phase})`;
     case 'rename.remove':
@@ -82,6 +92,21 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       // Events added later by other parts of the plan still read as something.
       return `changed the plan (${(change as { type: string }).type})`;
   }
+}
+
+/** "moved net, core and 3 more to Review", "assigned 5 cards to Ada", or both. */
+function describeBulk(cards: { subsystemId: string; owner?: string | null; state?: string }[], plan: Plan): string {
+  const names = list(cards.map((c) => sub(plan, c.subsystemId)));
+  const owners = new Set(cards.filter((c) => c.owner !== undefined).map((c) => c.owner ?? null));
+  const states = new Set(cards.flatMap((c) => (c.state ? [c.state] : [])));
+  const parts: string[] = [];
+  if (owners.size === 1) {
+    const [owner] = [...owners];
+    parts.push(owner === null || owner === undefined ? `unassigned ${names}` : `assigned ${names} to ${person(plan, owner)}`);
+  } else if (owners.size > 1) parts.push(`reassigned ${names}`);
+  if (states.size === 1) parts.push(`${parts.length ? 'and moved them' : `moved ${names}`} to ${[...states][0]}`);
+  else if (states.size > 1) parts.push(`${parts.length ? 'and set their states' : `set the states of ${names}`}`);
+  return parts.join(' ');
 }
 
 /** "Ada moved net to In progress". */

@@ -46,7 +46,15 @@ const teamEdits: ClientCommand[] = [
   { type: 'card.branch', subsystemId: 'core', branch: 'origin/bob/core' },
   { type: 'person.wipLimit', personId: 'alice', limit: 2 },
 ];
-const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits];
+/** A card's own edits (shared/card/): notes, checklist, reviewer, and a bulk move. */
+const cardEdits: ClientCommand[] = [
+  { type: 'card.notes', subsystemId: 'net', notes: 'Ask Keir about the ring size.' },
+  { type: 'card.checklist.put', subsystemId: 'net', item: { id: 'i1', text: 'builds on i386', done: false } },
+  { type: 'card.checklist.remove', subsystemId: 'core', itemId: 'c1' },
+  { type: 'card.reviewer', subsystemId: 'core', reviewer: 'bob' },
+  { type: 'cards.set', cards: [{ subsystemId: 'net', owner: 'bob', state: 'Review' }, { subsystemId: 'core', state: 'Done' }] },
+];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits, ...cardEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {
