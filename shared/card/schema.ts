@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CARD_STATES } from '../plan/card-states';
-import { MAX_BULK_CARDS, MAX_CHECKLIST_ITEMS, MAX_CHECKLIST_TEXT, MAX_NOTES } from './model';
+import { MAX_BULK_CARDS, MAX_CHECKLIST_TEXT, MAX_NOTES } from './model';
 
 const id = z.string().min(1).max(200);
 

@@ -1,0 +1,73 @@
+/**
+ * The command palette (Ctrl+K, and `a` / `s` open it on their page): type to find any action by
+ * name; Enter runs it; Backspace in an empty field goes back to every action; Escape closes.
+ * cmdk gives the filtering and the keyboard list; the native <dialog> traps the focus.
+ */
+import { Command } from 'cmdk';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Dialog } from '../common/Dialog';
+import { cardUiStore, setCardUi, useCardUi, type PalettePage } from './cardUi';
+import { cardCommands, paletteCommands, type PaletteCommand } from './paletteCommands';
+
+function groups(commands: PaletteCommand[]): [string, PaletteCommand[]][] {
+  const out = new Map<string, PaletteCommand[]>();
+  for (const c of commands) out.set(c.group, [...(out.get(c.group) ?? []), c]);
+  return [...out];
+}
+
+function Palette({ page, onBlock }: { page: PalettePage; onBlock: (id: string) => void }) {
+  const [search, setSearch] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  // The dialog opens (showModal, its own effect) after this one runs: focus the field once it is open.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => input.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const goTo = (next: PalettePage) => {
+    setSearch('');
+    setCardUi({ palette: next });
+  };
+  const commands = useMemo(() => paletteCommands(page, onBlock, goTo), [page, onBlock]);
+  const withCards = useMemo(() => (page === 'root' && search.trim() !== '' ? [...commands, ...cardCommands()] : commands), [commands, page, search]);
+  const run = (c: PaletteCommand) => {
+    // Pages lead on; every other command closes the palette first, so the focus is back on the board when it runs.
+    if (!c.id.startsWith('go:')) setCardUi({ palette: null });
+    c.run();
+  };
+  return (
+    <Command label="Command palette" className="palette" loop>
+      <Command.Input
+        ref={input}
+        value={search}
+        onValueChange={setSearch}
+        placeholder={page === 'root' ? 'Type an action or a card' : page === 'assign' ? 'Type a name' : 'Type a state'}
+        onKeyDown={(e) => {
+          if (e.key === 'Backspace' && search === '' && cardUiStore.getState().palette !== 'root') goTo('root');
+        }}
+        data-testid="palette-input"
+      />
+      <Command.List className="palette-list" data-testid="palette-list">
+        <Command.Empty className="muted palette-empty">Nothing matches.</Command.Empty>
+        {groups(withCards).map(([heading, items]) => (
+          <Command.Group key={heading} heading={heading}>
+            {items.map((c) => (
+              <Command.Item key={c.id} value={c.id} keywords={[c.label]} onSelect={() => run(c)} className="palette-item">
+                <span>{c.label}</span>
+                {c.hint && <kbd className="palette-hint">{c.hint}</kbd>}
+              </Command.Item>
+            ))}
+          </Command.Group>
+        ))}
+      </Command.List>
+    </Command>
+  );
+}
+
+export function CommandPalette({ onBlock }: { onBlock: (id: string) => void }) {
+  const page = useCardUi((s) => s.palette);
+  return (
+    <Dialog open={page !== null} title={page === 'assign' ? 'Assign' : page === 'state' ? 'Set the state' : 'Commands'} onClose={() => setCardUi({ palette: null })}>
+      {page !== null && <Palette key={page} page={page} onBlock={onBlock} />}
+    </Dialog>
+  );
+}
