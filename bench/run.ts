@@ -8,6 +8,7 @@ import path from 'node:path';
 import { makeLinuxSizeRepo } from './linux-repo';
 import { benchInventory } from './inventory';
 import { benchBoard } from './board';
+import { benchCardPane, describeCardPane } from './card-pane';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchUpstream } from './upstream';
@@ -29,6 +30,7 @@ try {
 
   const board = await benchBoard();
   line(`board: first render of 1,000 cards ${board.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${board.dropToColumnMs.toFixed(1)} ms (target < 50)`);
+  line(describeCardPane(await benchCardPane()));
 
   const rename = await benchRename();
   line(`rename: ${rename.summary}`);

@@ -12,7 +12,7 @@ import { cardLabel, ownerOf, selectBoardLayout, statsOf } from '../../store/sele
 import { firstCardOf } from '../card/navigation';
 import { CardBody } from './CardBody';
 import { KEYBOARD_HELP_ID } from './boardDnd';
-import { useCardUi } from '../card/cardUi';
+import { cardUiStore, setCardUi, useCardUi } from '../card/cardUi';
 import { cardClicked, cardKey, liftStarted } from '../card/cardKeys';
 
 interface BindingProps {
@@ -98,6 +98,10 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
         onClick={onClick}
         onPointerEnter={() => setActive(true)}
         onPointerLeave={(e) => setActive(e.currentTarget.contains(document.activeElement) && document.activeElement !== e.currentTarget)}
+        onFocus={(e) => {
+          // The tab stop follows the focus, however the card got it (a click, a script, the pane's Escape).
+          if (e.target === e.currentTarget && cardUiStore.getState().focused !== id) setCardUi({ focused: id });
+        }}
         onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null) || e.currentTarget.matches(':hover'))}
       >
         {armed && <DragBinding id={id} node={node} listeners={listeners} onDragging={setDragging} />}
