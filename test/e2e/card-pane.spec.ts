@@ -83,6 +83,7 @@ test('keyboard only: the 10th card, its pane, assign, undo, redo, reload; five c
   await page.keyboard.press('a');
   await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type(other.name);
+  await page.screenshot({ path: path.join(SHOTS, 'card-palette-assign.png') });
   await page.keyboard.press('Enter');
   await expect.poll(() => cardOf(tenth)?.owner).toBe(other.name);
   await expect(pane.getByTestId('pane-owner')).toHaveValue(other.id);
