@@ -122,6 +122,7 @@ test('keyboard only: the 10th card, its pane, assign, undo, redo, reload; five c
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByTestId('bulk-bar')).toContainText('5 cards selected');
   await page.keyboard.press('s');
+  await expect(page.getByTestId('palette-input')).toBeFocused();
   await page.keyboard.type('Review');
   await page.keyboard.press('Enter');
   await expect.poll(() => five.map((id) => cardOf(id)?.state)).toEqual(five.map(() => 'Review'));

@@ -17,12 +17,6 @@ function groups(commands: PaletteCommand[]): [string, PaletteCommand[]][] {
 
 function Palette({ page, onBlock }: { page: PalettePage; onBlock: (id: string) => void }) {
   const [search, setSearch] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  // The dialog opens (showModal, its own effect) after this one runs: focus the field once it is open.
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => input.current?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, []);
   const goTo = (next: PalettePage) => {
     setSearch('');
     setCardUi({ palette: next });
@@ -37,7 +31,6 @@ function Palette({ page, onBlock }: { page: PalettePage; onBlock: (id: string) =
   return (
     <Command label="Command palette" className="palette" loop>
       <Command.Input
-        ref={input}
         value={search}
         onValueChange={setSearch}
         placeholder={page === 'root' ? 'Type an action or a card' : page === 'assign' ? 'Type a name' : 'Type a state'}
@@ -65,9 +58,15 @@ function Palette({ page, onBlock }: { page: PalettePage; onBlock: (id: string) =
 
 export function CommandPalette({ onBlock }: { onBlock: (id: string) => void }) {
   const page = useCardUi((s) => s.palette);
+  const box = useRef<HTMLDivElement>(null);
+  // This effect runs after the dialog's own (showModal), in the same commit as the key that
+  // opened it: the field has the focus before the next key arrives, however fast it is typed.
+  useEffect(() => {
+    if (page !== null) box.current?.querySelector<HTMLInputElement>('[cmdk-input]')?.focus();
+  }, [page]);
   return (
     <Dialog open={page !== null} title={page === 'assign' ? 'Assign' : page === 'state' ? 'Set the state' : 'Commands'} onClose={() => setCardUi({ palette: null })}>
-      {page !== null && <Palette key={page} page={page} onBlock={onBlock} />}
+      <div ref={box}>{page !== null && <Palette key={page} page={page} onBlock={onBlock} />}</div>
     </Dialog>
   );
 }
