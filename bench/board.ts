@@ -31,12 +31,12 @@ const median = (xs: number[]): number => {
 
 const folder = (i: number) => `drivers/gen/d${String(i).padStart(4, '0')}`;
 
-/** An upstream with 1,000 three-file folders, and a fork that changes one file in each. */
-export function makeBoardRepo(dir: string): string {
+/** An upstream with 1,000 three-file (or `filesPerCard`-file) folders, and a fork that changes one file in each. */
+export function makeBoardRepo(dir: string, filesPerCard = FILES_PER_CARD): string {
   const repo = makeRepo(dir);
   const upstream: Record<string, string> = {};
   for (let i = 0; i < CARDS; i++)
-    for (let f = 0; f < FILES_PER_CARD; f++) upstream[`${folder(i)}/f${f}.c`] = `int f${i}_${f}(void)\n{\n\treturn ${i + f};\n}\n`;
+    for (let f = 0; f < filesPerCard; f++) upstream[`${folder(i)}/f${f}.c`] = `int f${i}_${f}(void)\n{\n\treturn ${i + f};\n}\n`;
   makeCommit(repo, { files: upstream, message: 'upstream' });
   spawnSync('git', ['-C', repo, 'branch', 'upstream'], { stdio: 'ignore' });
   const fork: Record<string, string> = {};
@@ -64,7 +64,7 @@ export async function post(base: string, channel: string, body: unknown, joined:
 }
 
 /** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states; a rename rule over them. */
-export async function seedPlan(base: string): Promise<string> {
+export async function seedPlan(base: string, filesPerCard = FILES_PER_CARD): Promise<string> {
   const joined = await joinRoom(base);
   const ids = PEOPLE.map((name) => `person-${name.toLowerCase()}`);
   for (const [i, name] of PEOPLE.entries()) {
@@ -75,7 +75,7 @@ export async function seedPlan(base: string): Promise<string> {
   const subsystems: Subsystem[] = Array.from({ length: CARDS }, (_, i) => ({
     id: `card-${i}`,
     name: folder(i),
-    files: Array.from({ length: FILES_PER_CARD }, (_, f) => `${folder(i)}/f${f}.c`),
+    files: Array.from({ length: filesPerCard }, (_, f) => `${folder(i)}/f${f}.c`),
     source: { kind: 'folder', folder: folder(i) },
     owner: i % 4 === 0 ? null : (ids[i % PEOPLE.length] ?? null),
     state: states[i % states.length] as Subsystem['state'],

@@ -9,6 +9,7 @@ import { makeLinuxSizeRepo } from './linux-repo';
 import { benchInventory } from './inventory';
 import { benchBoard } from './board';
 import { benchInventoryUi } from './inventory-ui';
+import { benchCardPane, describeCardPane } from './card-pane';
 import { benchRename } from './rename';
 import { benchSeries } from './series';
 import { benchSeriesEach } from './series-each';
@@ -36,6 +37,7 @@ try {
 
   const board = await benchBoard();
   line(`board: first render of 1,000 cards ${board.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${board.dropToColumnMs.toFixed(1)} ms (target < 50)`);
+  line(describeCardPane(await benchCardPane()));
 
   const inventoryUi = await benchInventoryUi();
   line(`inventory view: ${inventoryUi.summary}; p95 frame against the idle page's ${(inventoryUi.scrollP95Ms / inventoryUi.idleP95Ms).toFixed(2)}`);

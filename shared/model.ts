@@ -6,6 +6,7 @@ import { emptySeries, type SeriesPlan } from './series/model';
 import { emptyTeam, type TeamPlan } from './team/model';
 import { emptyPickup, type PickupPlan } from './pickup/model';
 import type { MaintainersBinding } from './maintainers/map';
+import type { CardDetails } from './card/model';
 
 export type FileStatus = 'modified' | 'identical' | 'fork-only' | 'upstream-only';
 export const FILE_STATUSES: readonly FileStatus[] = ['modified', 'identical', 'fork-only', 'upstream-only'];
@@ -90,6 +91,8 @@ export interface Plan {
   pickup: PickupPlan;
   /** MAINTAINERS sections bound to folders, for a file without F: lines (see shared/maintainers/map.ts). */
   maintainersMap: MaintainersBinding[];
+  /** Each card's notes, checklist and reviewer (see shared/card/). */
+  cards: CardDetails;
 }
 
 export const emptyPlan = (): Plan => ({
@@ -107,4 +110,5 @@ export const emptyPlan = (): Plan => ({
   team: emptyTeam(),
   pickup: emptyPickup(),
   maintainersMap: [],
+  cards: {},
 });

@@ -16,8 +16,10 @@ import type { UpstreamEvent } from '../upstream/schema';
 import type { TeamChange } from '../team/events';
 import { applyTeamChange } from '../team/fold';
 import { applyMaintainersChange, type MaintainersChange } from '../maintainers/events';
+import type { CardChange } from '../card/events';
+import { applyCardChange } from '../card/fold';
 
-export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent | MaintainersChange;
+export type ExtensionChange = RenameEvent | SeriesEvent | UpstreamEvent | TeamChange | PickupEvent | MaintainersChange | CardChange;
 
 export function applyExtensionChange(plan: Plan, change: ExtensionChange): Result<Plan> {
   switch (change.type) {
@@ -83,6 +85,12 @@ export function applyExtensionChange(plan: Plan, change: ExtensionChange): Resul
     case 'person.wipLimit':
     case 'state.wipLimit':
       return applyTeamChange(plan, change);
+    case 'card.notes':
+    case 'card.checklist.put':
+    case 'card.checklist.remove':
+    case 'card.reviewer':
+    case 'cards.set':
+      return applyCardChange(plan, change);
     case 'pickup.from':
       return ok({ ...plan, pickup: { ...plan.pickup, ref: change.ref, base: change.base } });
     case 'pickup.record': {

@@ -11,6 +11,21 @@ const COUNT = new Intl.NumberFormat('en');
 const plural = (n: number, one: string, many = `${one}s`) => `${COUNT.format(n)} ${n === 1 ? one : many}`;
 const list = (names: string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
+/** "moved net, core and 3 more to Review", "assigned 5 cards to Ada", or both. */
+function describeBulk(cards: { subsystemId: string; owner?: string | null; state?: string }[], plan: Plan): string {
+  const names = list(cards.map((c) => sub(plan, c.subsystemId)));
+  const owners = new Set(cards.filter((c) => c.owner !== undefined).map((c) => c.owner ?? null));
+  const states = new Set(cards.flatMap((c) => (c.state ? [c.state] : [])));
+  const parts: string[] = [];
+  if (owners.size === 1) {
+    const [owner] = [...owners];
+    parts.push(owner === null || owner === undefined ? `unassigned ${names}` : `assigned ${names} to ${person(plan, owner)}`);
+  } else if (owners.size > 1) parts.push(`reassigned ${names}`);
+  if (states.size === 1) parts.push(`${parts.length ? 'and moved them' : `moved ${names}`} to ${[...states][0]}`);
+  else if (states.size > 1) parts.push(`${parts.length ? 'and set their states' : `set the states of ${names}`}`);
+  return parts.join(' ');
+}
+
 /** What the change does, as a verb phrase without a subject: "moved net to In progress". */
 export function describeChange(change: PlanChange, plan: Plan): string {
   switch (change.type) {
@@ -88,6 +103,16 @@ export function describeChange(change: PlanChange, plan: Plan): string {
       return `${change.signed ? 'signed off' : 'withdrew the sign-off on'} ${plan.subsystems[change.subsystemId]?.name ?? change.subsystemId}`;
     case 'state.wipLimit':
       return change.limit === null ? `removed the ${change.state} column's limit` : `set the ${change.state} column's limit to ${plural(change.limit, 'card')}`;
+    case 'card.notes':
+      return change.notes === '' ? `cleared the notes of ${sub(plan, change.subsystemId)}` : `edited the notes of ${sub(plan, change.subsystemId)}`;
+    case 'card.checklist.put':
+      return `${change.item.done ? 'ticked' : 'put'} “${change.item.text}” on ${sub(plan, change.subsystemId)}'s checklist`;
+    case 'card.checklist.remove':
+      return `removed an item from ${sub(plan, change.subsystemId)}'s checklist`;
+    case 'card.reviewer':
+      return change.reviewer === null ? `took the reviewer off ${sub(plan, change.subsystemId)}` : `asked ${person(plan, change.reviewer)} to review ${sub(plan, change.subsystemId)}`;
+    case 'cards.set':
+      return describeBulk(change.cards, plan);
     case 'pickup.from':
       return `set the fork's work to pick up from to ${change.ref}`;
     case 'pickup.record':

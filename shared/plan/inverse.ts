@@ -16,6 +16,7 @@ import { seriesSettingsOf } from '../series/model';
 import { invertCover, invertSignOff } from '../series/signoff';
 import { invertTeamChange } from '../team/fold';
 import { invertMaintainersChange } from '../maintainers/events';
+import { invertCardChange } from '../card/fold';
 
 export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | null {
   if (!applyChange(before, change).ok) return null;
@@ -66,6 +67,12 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
       return invertTeamChange(before, change);
     case 'maintainers.map':
       return invertMaintainersChange(before, change);
+    case 'card.notes':
+    case 'card.checklist.put':
+    case 'card.checklist.remove':
+    case 'card.reviewer':
+    case 'cards.set':
+      return invertCardChange(before, change);
     default:
       return inverseOfSeriesEdit(before, change);
   }

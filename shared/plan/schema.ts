@@ -18,6 +18,7 @@ import { upstreamEngineSchemas } from '../upstream/schema';
 import { teamSchemas } from '../team/schema';
 import { pickupEventSchemas } from '../pickup/schema';
 import { maintainersSchemas } from '../maintainers/schema';
+import { cardSchemas } from '../card/schema';
 import { commandRules, refSchema, repoPathSchema, storedRules, type FieldRules } from './field-rules';
 
 export { refSchema, repoPathSchema, type FieldRules };
@@ -123,7 +124,7 @@ export function refusalOf(type: string): string {
   return `${shown} is not a change a client can send: send a board or series edit (card.state, file.move, series.reorder, ...).`;
 }
 
-export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true), ...maintainersSchemas(commandRules)], {
+export const clientCommandSchema = z.discriminatedUnion('type', [...boardSchemas(commandRules), ...seriesEditSchemas(commandRules), ...teamSchemas(commandRules, true), ...maintainersSchemas(commandRules), ...cardSchemas], {
   error: (issue) => {
     if (issue.code !== 'invalid_union') return undefined;
     const type: unknown = (issue.input as { type?: unknown } | null)?.type;
@@ -137,6 +138,7 @@ export const planChangeSchema = z.discriminatedUnion('type', [
   ...seriesEditSchemas(storedRules),
   ...teamSchemas(storedRules, false),
   ...maintainersSchemas(storedRules),
+  ...cardSchemas,
   ...renameEventSchemas,
   ...seriesEngineSchemas,
   ...upstreamEngineSchemas,

@@ -192,7 +192,10 @@ export function planJson(snapshot: PrintedPlan): unknown {
     subsystems: plan.subsystemOrder
       .map((id) => plan.subsystems[id])
       .filter((s): s is Subsystem => !!s)
-      .map((s) => ({ id: s.id, name: s.name, files: s.files, owner: nameOf(s.owner), state: s.state, blocked: s.blocked })),
+      .map((s) => {
+        const detail = plan.cards[s.id];
+        return { id: s.id, name: s.name, files: s.files, owner: nameOf(s.owner), state: s.state, blocked: s.blocked, reviewer: nameOf(detail?.reviewer ?? null), notes: detail?.notes ?? '', checklist: detail?.checklist ?? [] };
+      }),
     unassignedFiles: snapshot.unassignedFiles ?? [],
   };
 }

@@ -56,6 +56,7 @@ export function reconcilePlan(prev: Plan, next: Plan): Plan {
     team: reuse(prev.team, next.team),
     pickup: reuse(prev.pickup, next.pickup),
     maintainersMap: reuse(prev.maintainersMap, next.maintainersMap),
+    cards: reuseRecords(prev.cards, next.cards),
   };
   const same = (Object.keys(merged) as (keyof Plan)[]).every((k) => merged[k] === prev[k]);
   return same ? prev : merged;

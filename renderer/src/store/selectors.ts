@@ -158,6 +158,8 @@ export function boardLayout(plan: Plan, mode: BoardMode, filter: BoardFilter, no
     if (filter.state !== 'all' && filter.state !== s.state) continue;
     if (text && !matchesText(plan, id, text)) continue;
     if (filter.notVerified && !notVerified.has(id)) continue;
+    if (filter.blocked && s.blocked === null) continue;
+    if (filter.mine && (s.owner === null || s.owner !== filter.me)) continue;
     const key = mode === 'person' ? ownerKey : mode === 'lanes' ? laneKey(ownerKey, s.state) : stateSlug(s.state);
     cards[key]?.push(id);
     shown += 1;

@@ -176,6 +176,12 @@ export interface BoardFilter {
   text: string;
   /** Only the Done cards git does not confirm. */
   notVerified?: boolean;
+  /** Only blocked cards. */
+  blocked?: boolean;
+  /** Only the cards of `me`. */
+  mine?: boolean;
+  /** The person this window or browser acts as (not in the address: each reader is someone else). */
+  me?: string | null;
 }
 
 export interface InventoryFilter {

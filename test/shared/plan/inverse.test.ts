@@ -56,7 +56,15 @@ const mapEdits: ClientCommand[] = [
   { type: 'maintainers.map', bindings: [{ section: 'X86-64 PORT', folders: ['arch/x86_64'] }] },
   { type: 'maintainers.map', bindings: [{ section: 'XEN', folders: ['drivers/xen', 'arch/xen'] }, { section: 'USB SUBSYSTEM', folders: ['drivers/usb'] }] },
 ];
-const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits, ...mapEdits];
+/** A card's own edits (shared/card/): notes, checklist, reviewer, and a bulk move. */
+const cardEdits: ClientCommand[] = [
+  { type: 'card.notes', subsystemId: 'net', notes: 'Ask Keir about the ring size.' },
+  { type: 'card.checklist.put', subsystemId: 'net', item: { id: 'i1', text: 'builds on i386', done: false } },
+  { type: 'card.checklist.remove', subsystemId: 'core', itemId: 'c1' },
+  { type: 'card.reviewer', subsystemId: 'core', reviewer: 'bob' },
+  { type: 'cards.set', cards: [{ subsystemId: 'net', owner: 'bob', state: 'Review' }, { subsystemId: 'core', state: 'Done' }] },
+];
+const commands: ClientCommand[] = [...boardChanges, ...seriesEdits, ...teamEdits, ...mapEdits, ...cardEdits];
 
 describe('inverseOf', () => {
   it('covers every board change type', () => {

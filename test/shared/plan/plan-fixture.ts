@@ -42,6 +42,7 @@ export function basePlan(): Plan {
       patchOrder: ['p1', 'p2'],
       versions: [],
     },
+    cards: { core: { notes: '', checklist: [{ id: 'c1', text: 'hooks reviewed', done: true }], reviewer: null } },
   };
 }
 

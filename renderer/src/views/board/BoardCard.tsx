@@ -4,13 +4,16 @@
  * are plain elements and `DragBinding` attaches dnd-kit to the card the user reaches for.
  */
 import { useDraggable, type DraggableSyntheticListeners } from '@dnd-kit/core';
-import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useSprint } from '../../store';
 import { describeCardRename, renamesOf } from '../../store/cardRenames';
-import { cardLabel, ownerOf, statsOf } from '../../store/selectors';
+import { cardLabel, ownerOf, selectBoardLayout, statsOf } from '../../store/selectors';
+import { firstCardOf } from '../card/navigation';
 import { CardBody } from './CardBody';
 import { KEYBOARD_HELP_ID } from './boardDnd';
+import { cardUiStore, setCardUi, useCardUi } from '../card/cardUi';
+import { cardClicked, cardKey, liftStarted } from '../card/cardKeys';
 
 interface BindingProps {
   id: string;
@@ -50,6 +53,11 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
   const [armed, setArmed] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [active, setActive] = useState(false);
+  // One tab stop for the whole board (a roving tab index): the focused card, else the first.
+  const tabStop = useCardUi((s) => s.focused === id);
+  const first = useSprint((s) => firstCardOf(selectBoardLayout(s)) === id);
+  const noFocus = useCardUi((s) => s.focused === null);
+  const selected = useCardUi((s) => s.selected.includes(id));
 
   // The first press or key arms the card synchronously, then goes to dnd-kit as usual.
   const arm = () => {
@@ -60,8 +68,14 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
     listeners.current?.onPointerDown?.(e);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.target !== e.currentTarget || cardKey(id, e)) return;
     arm();
+    if (e.code === 'Space') liftStarted();
     listeners.current?.onKeyDown?.(e);
+  };
+  const onClick = (e: MouseEvent<HTMLElement>) => {
+    if ((e.target as HTMLElement).closest('button, a, input, select, textarea')) return;
+    cardClicked(id, e);
   };
 
   if (!sub) return null;
@@ -70,20 +84,25 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
     <li className="card-slot">
       <article
         ref={node}
-        className={`card${dragging ? ' card-dragging' : ''}${blocked ? ' card-is-blocked' : ''}`}
+        className={`card${dragging ? ' card-dragging' : ''}${blocked ? ' card-is-blocked' : ''}${selected ? ' card-selected' : ''}`}
         data-testid={`card-${id}`}
+        data-card-id={id}
         // A group, not a button: the card holds buttons of its own, and its name is more than its text.
         role="group"
-        tabIndex={0}
+        tabIndex={tabStop || (noFocus && first) ? 0 : -1}
         aria-roledescription="draggable card"
         aria-describedby={KEYBOARD_HELP_ID}
         aria-pressed={dragging || undefined}
-        aria-label={cardLabel(sub, owner, stats) + renames.map((r) => `, rename ${describeCardRename(r)}`).join('')}
+        aria-label={cardLabel(sub, owner, stats) + renames.map((r) => `, rename ${describeCardRename(r)}`).join('') + (selected ? ', selected' : '')}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
+        onClick={onClick}
         onPointerEnter={() => setActive(true)}
-        onPointerLeave={(e) => setActive(e.currentTarget.contains(document.activeElement))}
-        onFocus={() => setActive(true)}
+        onPointerLeave={(e) => setActive(e.currentTarget.contains(document.activeElement) && document.activeElement !== e.currentTarget)}
+        onFocus={(e) => {
+          // The tab stop follows the focus, however the card got it (a click, a script, the pane's Escape).
+          if (e.target === e.currentTarget && cardUiStore.getState().focused !== id) setCardUi({ focused: id });
+        }}
         onBlur={(e) => setActive(e.currentTarget.contains(e.relatedTarget as Node | null) || e.currentTarget.matches(':hover'))}
       >
         {armed && <DragBinding id={id} node={node} listeners={listeners} onDragging={setDragging} />}

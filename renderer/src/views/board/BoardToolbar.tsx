@@ -57,6 +57,18 @@ function NotVerifiedFilter() {
   );
 }
 
+/** Only blocked cards, and only this person's cards: both kept in the address with the other filters. */
+function FlagFilter({ flag, label, title }: { flag: 'blocked' | 'mine'; label: string; title: string }) {
+  const on = useSprint((s) => s.boardFilter[flag] === true);
+  const set = useSprint((s) => s.setBoardFilter);
+  return (
+    <label className="field-inline" title={title}>
+      <input type="checkbox" checked={on} onChange={(e) => set({ [flag]: e.target.checked })} data-testid={`filter-${flag}`} />
+      {label}
+    </label>
+  );
+}
+
 export function BoardToolbar() {
   const mode = useSprint((s) => s.boardMode);
   const setMode = useSprint((s) => s.setBoardMode);
@@ -83,9 +95,11 @@ export function BoardToolbar() {
       <PersonFilter />
       <StateFilter />
       <NotVerifiedFilter />
+      <FlagFilter flag="blocked" label="Blocked" title="Only the cards marked blocked" />
+      <FlagFilter flag="mine" label="Mine" title="Only the cards you own" />
       <label className="field-inline board-filter-text">
         <span className="visually-hidden">Filter cards</span>
-        <input type="search" placeholder="Filter: name, file, person" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
+        <input type="search" placeholder="Filter: name, file, person (/)" value={text} onChange={(e) => set({ text: e.target.value })} data-testid="filter-text" />
       </label>
       <span className="toolbar-note" aria-live="polite">
         {shown === total ? plural(total, 'card') : `${formatCount(shown)} of ${plural(total, 'card')}`}

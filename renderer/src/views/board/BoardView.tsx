@@ -16,6 +16,23 @@ import { dropCard, markFirstRender } from './boardActions';
 import { ActivityFeed } from '../activity/ActivityFeed';
 import { TeamDialogs } from './TeamDialogs';
 import '../burndown/team.css';
+import { CardPane } from '../card/CardPane';
+import { BulkBar } from '../card/BulkBar';
+import { CommandPalette } from '../card/CommandPalette';
+import { ShortcutsHelp } from '../card/ShortcutsHelp';
+import { liftEnded, liftStarted } from '../card/cardKeys';
+import { useBoardKeys } from '../card/useBoardKeys';
+import { useMe } from '../card/useMe';
+import '../card/card.css';
+
+// Enter opens a card's pane; Space alone picks a card up (and Space or Enter drops it).
+const KEYBOARD_CODES = { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] };
+
+/** Who "mine" is, watched apart from the board so that plan changes do not re-render the whole view. */
+function MeWatcher() {
+  useMe();
+  return null;
+}
 
 export function BoardView() {
   const columnKeys = useSprint(useShallow((s) => selectBoardLayout(s).columns.map((c) => c.key)));
@@ -30,7 +47,7 @@ export function BoardView() {
   const [blocking, setBlocking] = useState<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates, keyboardCodes: KEYBOARD_CODES }),
   );
   const announcements = useMemo(
     () =>
@@ -43,12 +60,20 @@ export function BoardView() {
       ),
     [],
   );
-  const onDragStart = useCallback((e: DragStartEvent) => setActiveId(String(e.active.id)), []);
+  const onDragStart = useCallback((e: DragStartEvent) => {
+    liftStarted();
+    setActiveId(String(e.active.id));
+  }, []);
   const onDragEnd = useCallback((e: DragEndEvent) => {
+    liftEnded();
     setActiveId(null);
     dropCard(String(e.active.id), e.over?.id ?? null);
   }, []);
-  const onDragCancel = useCallback(() => setActiveId(null), []);
+  const onDragCancel = useCallback(() => {
+    liftEnded();
+    setActiveId(null);
+  }, []);
+  useBoardKeys();
 
   useLayoutEffect(() => {
     if (cardCount > 0) markFirstRender();
@@ -64,6 +89,7 @@ export function BoardView() {
   return (
     <div className="board-view">
       <BoardToolbar />
+      <MeWatcher />
       <div className="board-help-row">
         <p className="board-help" id={KEYBOARD_HELP_ID} data-testid="keyboard-help">
           {KEYBOARD_HELP}
@@ -79,6 +105,7 @@ export function BoardView() {
           </button>
         )}
       </div>
+      <BulkBar />
       <div className="board-area">
         <DndContext
           sensors={sensors}
@@ -97,6 +124,7 @@ export function BoardView() {
             {activeId ? <OverlayCard id={activeId} /> : null}
           </DragOverlay>
         </DndContext>
+        <CardPane onBlock={setBlocking} />
         {showActivity && (
           <aside className="board-activity" aria-label="Recent activity">
             <h2 className="panel-title">Recent activity</h2>
@@ -106,6 +134,8 @@ export function BoardView() {
       </div>
       <BlockDialog id={blocking} onClose={() => setBlocking(null)} />
       <TeamDialogs />
+      <CommandPalette onBlock={setBlocking} />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -75,7 +75,7 @@ export const columnKeyboardCoordinates: KeyboardCoordinateGetter = (event, { con
 export const KEYBOARD_HELP_ID = 'board-keyboard-help';
 
 export const KEYBOARD_HELP =
-  'To move a card with the keyboard: focus it (Tab), press Space to pick it up, the arrow keys to move it to another column, Space to drop it, or Escape to cancel.';
+  'Arrow keys move between cards, Enter opens one, ? lists every shortcut. To move a card: focus it, press Space to pick it up, the arrow keys to move it to another column, Space to drop it, or Escape to cancel.';
 
 export const screenReaderInstructions: ScreenReaderInstructions = { draggable: KEYBOARD_HELP };
 

@@ -20,7 +20,7 @@ export interface Route {
 }
 
 export function parseHash(hash: string): Route | null {
-  const [view, mode] = hash.replace(/^#\/?/, '').split('/');
+  const [view, mode] = (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/');
   const known = VIEWS.find((v) => v.name === view);
   if (!known) return null;
   return { view: known.name, mode: mode === 'state' || mode === 'person' || mode === 'lanes' ? mode : null };

@@ -2,11 +2,13 @@
 import { useEffect } from 'react';
 import { sprintStore, useSprint } from '../../store';
 import { formatHash, parseHash } from './routing';
+import { formatBoardQuery, parseBoardQuery } from './boardQuery';
 
 export function useRouting(): void {
   const view = useSprint((s) => s.view);
   const mode = useSprint((s) => s.boardMode);
   const booting = useSprint((s) => s.booting);
+  const filter = useSprint((s) => s.boardFilter);
 
   useEffect(() => {
     const apply = () => {
@@ -15,6 +17,7 @@ export function useRouting(): void {
       const st = sprintStore.getState();
       st.setView(route.view);
       if (route.mode) st.setBoardMode(route.mode);
+      if (route.view === 'board') st.setBoardFilter(parseBoardQuery(window.location.hash));
     };
     apply();
     window.addEventListener('hashchange', apply);
@@ -30,7 +33,7 @@ export function useRouting(): void {
 
   useEffect(() => {
     if (booting) return;
-    const hash = formatHash(view, mode);
+    const hash = formatHash(view, mode) + (view === 'board' ? formatBoardQuery(filter) : '');
     if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
-  }, [view, mode, booting]);
+  }, [view, mode, filter, booting]);
 }
