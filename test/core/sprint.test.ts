@@ -145,8 +145,8 @@ describe('the board', () => {
     const before = value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})).plan.subsystemOrder;
     const refused = error(await callRepo(ctx, 'subsystems.importMaintainers', { path: 'docs/OTHER' }));
     expect(refused.code).toBe('bad-input');
-    expect(refused.message).toContain('2 sections read');
-    expect(refused.message).toContain('cards were left as they are');
+    expect(refused.message).toContain('No section of "docs/OTHER" covers a file in scope');
+    expect(refused.message).toContain('The cards stay as they were.');
     expect(value<PlanSnapshot>(await callRepo(ctx, 'plan.get', {})).plan.subsystemOrder).toEqual(before);
   });
 });

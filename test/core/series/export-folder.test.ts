@@ -121,7 +121,7 @@ describe('series export refuses every folder it must not write', () => {
     for (const out of [home, link('to-home', home)]) {
       for (const replace of [false, true]) expect(messageOf(await exportSeries(input, SENDER, { out, replace })), out).toMatch(/is your home folder/);
     }
-    for (const replace of [false, true]) expect(messageOf(await exportSeries(input, SENDER, { out: path.join(home, 'work'), replace }))).toMatch(/holds 1 file\(s\) that no export wrote \("notes\.txt"\)/);
+    for (const replace of [false, true]) expect(messageOf(await exportSeries(input, SENDER, { out: path.join(home, 'work'), replace }))).toMatch(/holds 1 file that no export wrote \("notes\.txt"\)/);
     expect(listing(home)).toEqual(before);
   });
 
@@ -132,7 +132,7 @@ describe('series export refuses every folder it must not write', () => {
     writeFileSync(path.join(out, 'notes.txt'), 'mine\n');
     const before = listing(out);
     for (const replace of [false, true]) {
-      expect(messageOf(await exportSeries(input, SENDER, { out, replace }))).toMatch(/holds 2 file\(s\) that no export wrote \("0001-looks-like-a-patch\.patch", "notes\.txt"\): choose a new or empty folder/);
+      expect(messageOf(await exportSeries(input, SENDER, { out, replace }))).toMatch(/holds 2 files that no export wrote \("0001-looks-like-a-patch\.patch", "notes\.txt"\): choose a new or empty folder/);
     }
     // A marker written by hand does not make other files the export's.
     writeFileSync(path.join(out, EXPORT_MARKER), JSON.stringify(exportMarker(1, ['0001-looks-like-a-patch.patch'], new Date())));
