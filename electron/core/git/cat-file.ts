@@ -39,6 +39,18 @@ export interface FoundObject {
   type: string;
 }
 
+/** One answer's first line: "<name> missing" (or ambiguous), or the object's header fields; and where the next answer starts. */
+function answerHeader(out: string, at: number, name: string, fieldsOk: (fields: string[]) => boolean): { fields: string[] | null; next: number } {
+  const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
+  if (unanswered) return { fields: null, next: at + name.length + unanswered.length };
+  const end = out.indexOf('\n', at);
+  const fields = out.slice(at, end < 0 ? out.length : end).split(' ');
+  if (end < 0 || !/^[0-9a-f]{40,64}$/.test(fields[0] ?? '') || !fieldsOk(fields)) {
+    throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
+  }
+  return { fields, next: end + 1 };
+}
+
 /**
  * Parses `git cat-file --batch-check -z` answers to the lookups `names`, in order, one line each:
  *   "bbce92e4cc17ef2aa28e89d44b2a9c6e0ffe2780 tree 98\n"   found
@@ -50,19 +62,9 @@ export function parseBatchCheck(out: string, names: readonly string[]): (FoundOb
   const found: (FoundObject | null)[] = [];
   let at = 0;
   for (const name of names) {
-    const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
-    if (unanswered) {
-      found.push(null);
-      at += name.length + unanswered.length;
-      continue;
-    }
-    const end = out.indexOf('\n', at);
-    const [oid, type] = out.slice(at, end < 0 ? out.length : end).split(' ');
-    if (end < 0 || !oid || !type || !/^[0-9a-f]{40,64}$/.test(oid)) {
-      throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
-    }
-    found.push({ oid, type });
-    at = end + 1;
+    const { fields, next } = answerHeader(out, at, name, (f) => Boolean(f[1]));
+    found.push(fields ? { oid: fields[0] as string, type: fields[1] as string } : null);
+    at = next;
   }
   return found;
 }
@@ -99,20 +101,14 @@ export function parseBatchContents(out: string, names: readonly string[]): (stri
   const found: (string | null)[] = [];
   let at = 0;
   for (const name of names) {
-    const unanswered = [' missing\n', ' ambiguous\n'].find((word) => out.startsWith(name + word, at));
-    if (unanswered) {
+    const { fields, next } = answerHeader(out, at, name, (f) => Boolean(f[1]) && /^\d+$/.test(f[2] ?? ''));
+    if (!fields) {
       found.push(null);
-      at += name.length + unanswered.length;
+      at = next;
       continue;
     }
-    const end = out.indexOf('\n', at);
-    const [oid, type, size] = out.slice(at, end < 0 ? out.length : end).split(' ');
-    if (end < 0 || !oid || !type || !size || !/^[0-9a-f]{40,64}$/.test(oid) || !/^\d+$/.test(size)) {
-      throw new Error(`Unexpected cat-file answer for ${JSON.stringify(name)}: ${JSON.stringify(out.slice(at, at + 200))}`);
-    }
-    const start = end + 1;
-    const stop = start + Number(size);
-    found.push(type === 'blob' ? out.slice(start, stop) : null);
+    const stop = next + Number(fields[2]);
+    found.push(fields[1] === 'blob' ? out.slice(next, stop) : null);
     at = stop + 1;
   }
   return found;
