@@ -42,7 +42,8 @@ export function BoardView() {
   const mode = useSprint((s) => s.boardMode);
   const scroller = useRef<HTMLDivElement>(null);
   const columnWidth = useCallback(() => scroller.current?.querySelector('.column')?.getBoundingClientRect().width ?? 280, []);
-  const cue = useScrollCue(scroller, columnWidth);
+  // The scroller exists only once the board is shown (not while it is empty or loading).
+  const cue = useScrollCue(scroller, columnWidth, ready && cardCount > 0);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [blocking, setBlocking] = useState<string | null>(null);
   const sensors = useSensors(

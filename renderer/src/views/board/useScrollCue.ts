@@ -14,7 +14,7 @@ export interface ScrollCue {
 
 const NONE: ScrollCue = { left: false, right: false, hiddenRight: 0 };
 
-export function useScrollCue(ref: RefObject<HTMLElement | null>, columnWidth: () => number): ScrollCue {
+export function useScrollCue(ref: RefObject<HTMLElement | null>, columnWidth: () => number, shown: boolean): ScrollCue {
   const [cue, setCue] = useState<ScrollCue>(NONE);
   useEffect(() => {
     const el = ref.current;
@@ -36,6 +36,6 @@ export function useScrollCue(ref: RefObject<HTMLElement | null>, columnWidth: ()
       observer.disconnect();
       mutations.disconnect();
     };
-  }, [ref, columnWidth]);
+  }, [ref, columnWidth, shown]);
   return cue;
 }

@@ -21,7 +21,7 @@ function ConfirmImport({ preview, onImport, onCancel }: { preview: ImportPreview
       <ul className="plain-list">
         <li>{preview.kept === 0 ? 'No card keeps its owner and state.' : `${cards(preview.kept)} keep their owner and state; ${gone === 0 ? 'no other card goes' : `the other ${gone} go, with theirs`}.`}</li>
         {preview.mapped > 0 && <li>{preview.mapped} section{preview.mapped === 1 ? '' : 's'} take their files from the maintainers map.</li>}
-        {preview.unmatched > 0 && <li>{preview.unmatched} file(s) fall in no section and are listed as files in no subsystem.</li>}
+        {preview.unmatched > 0 && <li>{preview.unmatched === 1 ? '1 file falls' : `${preview.unmatched} files fall`} in no section and are listed as files in no subsystem.</li>}
         <li>Undo (Ctrl+Z) puts the cards back as they are now.</li>
       </ul>
       <div className="dialog-actions">
