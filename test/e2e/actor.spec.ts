@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { git } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
-import { demoRoom, dragWithMouse, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, SHOTS, openView } from './demo-room';
 
 const PLAN_REF = 'refs/merge-sprint/plan';
 
@@ -77,7 +77,7 @@ test('"I am <person>" in the header: the Activity feed and the plan ref name tha
   await dragWithMouse(page, page.getByTestId(`card-${card.id}`), page.getByTestId(`column-${target.id}`));
   await expect.poll(() => cliPlan().subsystems.find((s) => s.id === card.id)?.owner).toBe(target.name);
   expect(planHeadAuthor()).toEqual([me.name, me.email]);
-  await page.getByTestId('tab-activity').click();
+  await openView(page, 'activity');
   await expect(page.getByTestId('activity').locator('li').first()).toContainText(`${me.name} assigned ${card.name} to ${target.name}`);
 
   // Remembered for this repository after a reload.
@@ -111,6 +111,6 @@ test('a typed name can add you to the people, and the addition is yours', async 
   await expect(page.getByTestId('actor-picker')).toHaveText('I amJan Beulich');
   await expect.poll(() => cliPlan().people.find((p) => p.name === 'Jan Beulich')?.email).toBe('jbeulich@novell.com');
   expect(planHeadAuthor()).toEqual(['Jan Beulich', 'jbeulich@novell.com']);
-  await page.getByTestId('tab-activity').click();
+  await openView(page, 'activity');
   await expect(page.getByTestId('activity').locator('li').first()).toContainText('Jan Beulich added Jan Beulich');
 });

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { git, makeCommit, makeRepo, tempDir } from '../helpers/repo';
 import { runCli, startRoom } from '../renderer/room-process';
-import { demoRoom, dragWithMouse, iAm, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, iAm, SHOTS, openView } from './demo-room';
 
 
 interface CliPlan {
@@ -96,7 +96,7 @@ test('board: drag, keyboard move, undo, reload, and a CLI change shown live', as
   const r = runCli(['assign', '--repo', room().repo, '--subsystem', cliName, '--to', second.name]);
   expect(r.status, r.stderr).toBe(0);
   await expect(page.getByTestId(`column-${second.id}`).getByTestId(`card-${viaCli}`)).toBeVisible({ timeout: 15_000 });
-  await page.getByTestId('tab-activity').click();
+  await openView(page, 'activity');
   await expect(page.getByTestId('activity')).toContainText(`assigned ${cliName} to ${second.name}`);
   await page.getByTestId('tab-board').click();
   await page.screenshot({ path: path.join(SHOTS, 'board-by-person-after.png') });

@@ -61,3 +61,12 @@ export async function dragWithMouse(page: Page, card: Locator, target: Locator):
   await expect(target).toHaveClass(/column-over/);
   await page.mouse.up();
 }
+
+/** Opens a view by its header tab, through the More menu when the tab does not fit the window. */
+export async function openView(page: Page, view: string): Promise<void> {
+  const tab = page.getByTestId(`tab-${view}`);
+  if (!(await tab.isVisible())) await page.getByTestId('tab-more').click();
+  await tab.click();
+  await expect(page.locator('.app-header [aria-current="page"]')).toHaveCount(1);
+  await expect(page.locator('.app-loading')).toHaveCount(0);
+}

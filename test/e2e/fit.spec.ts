@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { demoRoom, iAm, SHOTS } from './demo-room';
+import { demoRoom, iAm, openView, SHOTS } from './demo-room';
 
 const room = demoRoom();
 
@@ -43,14 +43,6 @@ function overlaps(list: Box[]): string[] {
       if (w > 1 && h > 1) out.push(`${a.name} overlaps ${b.name}`);
     }
   return out;
-}
-
-async function openView(page: Page, view: string): Promise<void> {
-  const tab = page.getByTestId(`tab-${view}`);
-  if (!(await tab.isVisible())) await page.getByTestId('tab-more').click();
-  await tab.click();
-  await expect(page.locator('.app-header [aria-current="page"]')).toHaveCount(1);
-  await expect(page.locator('.app-loading')).toHaveCount(0);
 }
 
 async function expectInsideWindow(page: Page, what: string): Promise<void> {

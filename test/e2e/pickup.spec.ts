@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 import { cleanup, git, makeCommit, tempDir } from '../helpers/repo';
 import { DST, SRC, lines, makeXenRepo } from '../core/rename/fixture';
-import { iAm } from './demo-room';
+import { iAm, openView } from './demo-room';
 
 const SHOTS = path.join(PROJECT, 'screenshots');
 const FORK = 'xen-unstable';
@@ -73,7 +73,7 @@ test('a fork commit made with git appears without a reload, is picked up with on
   await page.getByTestId('tab-board').click();
   await expect(page.locator('[data-testid^="pickup-badge-"]').first()).toContainText('1 fork commit to pick up');
   await page.screenshot({ path: path.join(SHOTS, 'keep-current-board.png') });
-  await page.getByTestId('tab-keep-current').click();
+  await openView(page, 'keep-current');
 
   await page.getByTestId('pickup-clean').click();
   await expect(page.getByTestId('pickup-empty')).toBeVisible({ timeout: 30_000 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PROJECT, runCli, startRoom, type Room } from '../renderer/room-process';
 import { cleanup, git, makeCommit } from '../helpers/repo';
 import { AWKWARD, DST, SRC, makeXenRepo } from '../core/rename/fixture';
-import { iAm } from './demo-room';
+import { iAm, openView } from './demo-room';
 
 const SHOTS = path.join(PROJECT, 'screenshots');
 let room: Room;
@@ -98,7 +98,7 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   // Someone edits the source with a plain git commit while the Rename view is open: it shows the
   // drift without a reload or a click (no Refresh), and so does the board's badge.
   await expect(await boardBadge(page, ruleId)).toHaveText('copied');
-  await page.getByTestId('tab-rename').click();
+  await openView(page, 'rename');
   await expect(page.getByTestId(`drift-none-${ruleId}`)).toBeVisible();
   const edited = (AWKWARD['with space.c'] as string).replace('space 3\n', 'space 3, edited in the source\n');
   makeCommit(repo, { files: { [`${SRC}/with space.c`]: edited }, message: 'edit the source' });
@@ -108,7 +108,7 @@ test('rename: rule, preview, interim copy in one click, drift after a git edit, 
   await page.screenshot({ path: path.join(SHOTS, 'rename-drift.png'), fullPage: true });
   await expect(await boardBadge(page, ruleId)).toHaveText('copied · 1 drifting');
   await page.screenshot({ path: path.join(SHOTS, 'board-rename-drift.png') });
-  await page.getByTestId('tab-rename').click();
+  await openView(page, 'rename');
 
   await page.getByTestId(`sync-${ruleId}`).click();
   await expect(page.getByTestId('sync-report')).toContainText('1 file carried over');

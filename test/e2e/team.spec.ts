@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../helpers/repo';
 import { runCli } from '../renderer/room-process';
-import { demoRoom, iAm, SHOTS } from './demo-room';
+import { demoRoom, iAm, SHOTS, openView } from './demo-room';
 
 interface CliPlan {
   people: { id: string; name: string }[];
@@ -76,7 +76,7 @@ test('team: Start work, a commit on the branch shows live, Done but not merged, 
   await page.screenshot({ path: path.join(SHOTS, 'team-board.png') });
   await page.getByTestId('filter-not-verified').uncheck();
 
-  await page.getByTestId('tab-burndown').click();
+  await openView(page, 'burndown');
   // The demo's plan was made today: one day, one point of lines and one stack of cards.
   await expect(page.getByTestId('burndown-lines').locator('.recharts-line-dot')).toHaveCount(1);
   await expect(page.getByTestId('burndown-cards').locator('.recharts-bar-rectangle path')).toHaveCount(4);
