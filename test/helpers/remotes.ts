@@ -8,6 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDemoRepository } from '../../electron/core/demo';
+import { openRepoServices } from '../../electron/core/host/services';
+import type { Actor } from '../../shared/model';
+import type { ClientCommand } from '../../shared/plan/events';
 import { PLAN_REF } from '../../electron/core/plan/plan-ref';
 import { git, gitEnv, tempDir } from './repo';
 
@@ -99,4 +102,19 @@ export async function startDaemon(base: string): Promise<Daemon> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The person a laptop signs its changes with. */
+export const actorOf = (l: Laptop): Actor => ({ name: l.name, email: l.email });
+
+/** Makes board changes on a laptop's clone as that laptop's person, through its own services. */
+export async function changeOn(l: Laptop, commands: ClientCommand[]): Promise<void> {
+  const opened = await openRepoServices(l.repo, { actor: actorOf(l), log: () => undefined });
+  if (!opened.ok) throw new Error(opened.error.message);
+  try {
+    const done = await opened.value.plan.changeAll(commands, actorOf(l));
+    if (!done.ok) throw new Error(done.error.message);
+  } finally {
+    opened.value.dispose();
+  }
 }

@@ -7,30 +7,16 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../shared/model';
-import type { ClientCommand } from '../../../shared/plan/events';
-import { openRepoServices } from '../../../electron/core/host/services';
 import { emptyLog, loadLog } from '../../../electron/core/plan/log';
 import { readPlanHead } from '../../../electron/core/plan/plan-ref';
 import { syncPlan } from '../../../electron/core/plan/sync';
 import { cleanup, git, makeCommit, makeRepo } from '../../helpers/repo';
-import { makeTeam, type Laptop, type Team } from '../../helpers/remotes';
+import { makeTeam, type Laptop, type Team, actorOf, changeOn } from '../../helpers/remotes';
 
 const dirs: string[] = [];
 afterEach(() => cleanup(...dirs.splice(0)));
 
-const actorOf = (l: Laptop): Actor => ({ name: l.name, email: l.email });
-
-async function change(l: Laptop, commands: ClientCommand[]): Promise<void> {
-  const opened = await openRepoServices(l.repo, { actor: actorOf(l), log: () => undefined });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    const done = await opened.value.plan.changeAll(commands, actorOf(l));
-    if (!done.ok) throw new Error(done.error.message);
-  } finally {
-    opened.value.dispose();
-  }
-}
+const change = changeOn;
 
 const sync = async (l: Laptop, remote?: string) => syncPlan(l.repo, { actor: actorOf(l), ...(remote ? { remote } : {}) });
 

@@ -4,14 +4,11 @@
  * three, and all three fold to the same plan.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../shared/model';
-import type { ClientCommand } from '../../../shared/plan/events';
-import { openRepoServices } from '../../../electron/core/host/services';
 import { loadLog, emptyLog } from '../../../electron/core/plan/log';
 import { readPlanHead } from '../../../electron/core/plan/plan-ref';
 import { syncPlan } from '../../../electron/core/plan/sync';
 import { cleanup, git } from '../../helpers/repo';
-import { makeTeam, startDaemon, type Laptop } from '../../helpers/remotes';
+import { makeTeam, startDaemon, type Laptop, actorOf, changeOn } from '../../helpers/remotes';
 
 const dirs: string[] = [];
 const stops: Array<() => Promise<void>> = [];
@@ -20,18 +17,7 @@ afterEach(async () => {
   cleanup(...dirs.splice(0));
 });
 
-const actorOf = (l: Laptop): Actor => ({ name: l.name, email: l.email });
-
-async function change(l: Laptop, commands: ClientCommand[]): Promise<void> {
-  const opened = await openRepoServices(l.repo, { actor: actorOf(l), log: () => undefined });
-  if (!opened.ok) throw new Error(opened.error.message);
-  try {
-    const done = await opened.value.plan.changeAll(commands, actorOf(l));
-    if (!done.ok) throw new Error(done.error.message);
-  } finally {
-    opened.value.dispose();
-  }
-}
+const change = changeOn;
 
 async function sync(l: Laptop, remote?: string) {
   const done = await syncPlan(l.repo, { actor: actorOf(l), ...(remote ? { remote } : {}) });

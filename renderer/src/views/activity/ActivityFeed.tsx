@@ -4,7 +4,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useSprint } from '../../store';
-import { describeActivity, timeAgo } from '../../text/describe';
+import { describeActivity } from '../../text/describe';
+import { ActivityList } from './ActivityList';
 
 function useNow(everyMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -44,17 +45,7 @@ export function ActivityFeed({ limit }: { limit?: number }) {
   return (
     <>
       <NotApplied />
-      <ol className="activity" data-testid="activity">
-        {events.map((e, i) => (
-          <li key={e.id} className="activity-item">
-            <span className="activity-text">{lines[i]}</span>
-            <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
-              {' · '}
-              {timeAgo(e.at, now)}
-            </time>
-          </li>
-        ))}
-      </ol>
+      <ActivityList events={events} lines={lines} now={now} testId="activity" />
     </>
   );
 }

@@ -1,7 +1,8 @@
 /** The card's history: the activity feed's events that concern it, in words, newest first. */
 import { useMemo } from 'react';
 import { useSprint } from '../../store';
-import { describeActivity, timeAgo } from '../../text/describe';
+import { describeActivity } from '../../text/describe';
+import { ActivityList } from '../activity/ActivityList';
 import { touchesCard } from './history';
 
 export function CardHistory({ id }: { id: string }) {
@@ -11,17 +12,5 @@ export function CardHistory({ id }: { id: string }) {
   const lines = useMemo(() => describeActivity(events, plan), [events, plan]);
   if (events.length === 0) return <p className="muted">No changes to this card in the recent activity.</p>;
   const now = Date.now();
-  return (
-    <ol className="activity" data-testid="card-history">
-      {events.map((e, i) => (
-        <li key={e.id} className="activity-item">
-          <span className="activity-text">{lines[i]}</span>
-          <time className="activity-time" dateTime={e.at} title={new Date(e.at).toLocaleString()}>
-            {' · '}
-            {timeAgo(e.at, now)}
-          </time>
-        </li>
-      ))}
-    </ol>
-  );
+  return <ActivityList events={events} lines={lines} now={now} testId="card-history" />;
 }
