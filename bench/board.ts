@@ -11,14 +11,10 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { actorStorageKey } from '../renderer/src/api/actor';
-import type { Actor, Subsystem } from '../shared/model';
-import type { PlanChange } from '../shared/plan/events';
-import { makeCommit, makeRepo, tempDir } from '../test/helpers/repo';
+import { BENCH_ACTOR, CARDS, makeBoardRepo, PEOPLE, seedPlan } from '../test/helpers/board-room';
+import { tempDir } from '../test/helpers/repo';
 import { PROJECT, runCli, startRoom } from '../test/renderer/room-process';
 
-const CARDS = 1_000;
-const FILES_PER_CARD = 3;
-const PEOPLE = ['Ada', 'Grace', 'Linus', 'Keir'];
 const RENDER_RUNS = 5;
 const DROPS = 12;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,66 +25,8 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 
-const folder = (i: number) => `drivers/gen/d${String(i).padStart(4, '0')}`;
-
-/** An upstream with 1,000 three-file (or `filesPerCard`-file) folders, and a fork that changes one file in each. */
-export function makeBoardRepo(dir: string, filesPerCard = FILES_PER_CARD): string {
-  const repo = makeRepo(dir);
-  const upstream: Record<string, string> = {};
-  for (let i = 0; i < CARDS; i++)
-    for (let f = 0; f < filesPerCard; f++) upstream[`${folder(i)}/f${f}.c`] = `int f${i}_${f}(void)\n{\n\treturn ${i + f};\n}\n`;
-  makeCommit(repo, { files: upstream, message: 'upstream' });
-  spawnSync('git', ['-C', repo, 'branch', 'upstream'], { stdio: 'ignore' });
-  const fork: Record<string, string> = {};
-  for (let i = 0; i < CARDS; i++) fork[`${folder(i)}/f0.c`] = `int f${i}_0(void)\n{\n\treturn hypercall(${i});\n}\n`;
-  makeCommit(repo, { files: fork, message: 'fork', branch: 'fork' });
-  return repo;
-}
-
-/** Who seeds the plan and drags the cards: the room signs nothing with the server's git user. */
-const BENCH_ACTOR: Actor = { name: 'Ada', email: 'ada@example.org' };
-
-/** The headers of a client that has the room's token and said who it is (its session cookie). */
-export async function joinRoom(url: string): Promise<Record<string, string>> {
-  const token = new URL(url).searchParams.get('token') ?? '';
-  const res = await fetch(new URL('/api/session', url), { method: 'POST', headers: { 'x-merge-sprint-token': token }, body: JSON.stringify({ actor: BENCH_ACTOR }) });
-  if (!res.ok) throw new Error(`Joining the room failed with HTTP ${res.status}.`);
-  return { 'x-merge-sprint-token': token, cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
-}
-
-export async function post(base: string, channel: string, body: unknown, joined: Record<string, string>): Promise<unknown> {
-  const res = await fetch(new URL(`/api/${channel}`, base), { method: 'POST', headers: { 'content-type': 'application/json', ...joined }, body: JSON.stringify(body) });
-  const result = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? 'failed'}`);
-  return result.value;
-}
-
-/** Four people and 1,000 cards: a quarter unassigned, the rest spread over people and states; a rename rule over them. */
-export async function seedPlan(base: string, filesPerCard = FILES_PER_CARD): Promise<string> {
-  const joined = await joinRoom(base);
-  const ids = PEOPLE.map((name) => `person-${name.toLowerCase()}`);
-  for (const [i, name] of PEOPLE.entries()) {
-    const change: PlanChange = { type: 'person.put', person: { id: ids[i] as string, name, email: `${name.toLowerCase()}@example.org`, color: ['#1f6feb', '#b0361e', '#1a7f37', '#8250df'][i] as string } };
-    await post(base, 'plan.change', { change }, joined);
-  }
-  const states = ['Backlog', 'In progress', 'Review', 'Done'] as const;
-  const subsystems: Subsystem[] = Array.from({ length: CARDS }, (_, i) => ({
-    id: `card-${i}`,
-    name: folder(i),
-    files: Array.from({ length: filesPerCard }, (_, f) => `${folder(i)}/f${f}.c`),
-    source: { kind: 'folder', folder: folder(i) },
-    owner: i % 4 === 0 ? null : (ids[i % PEOPLE.length] ?? null),
-    state: states[i % states.length] as Subsystem['state'],
-    blocked: i % 50 === 7 ? 'Waiting for the upstream review' : null,
-  }));
-  await post(base, 'plan.change', { change: { type: 'subsystems.replace', subsystems } }, joined);
-  // A rename rule over every card's folder: a badge on each of the 1,000 cards.
-  await post(base, 'rename.add', { from: 'drivers/gen', to: 'drivers/generated' }, joined);
-  return ((await post(base, 'app.info', {}, joined)) as { repoPath: string }).repoPath;
-}
-
-/** Loads the board and returns the marks' times (ms since navigation start) and the card count. */
-async function firstRender(page: Page, url: string): Promise<{ rendered: number; painted: number; cards: number }> {
+/** Loads the board and returns the marks' times (ms since navigation start), the cards its columns hold and the cards drawn. */
+async function firstRender(page: Page, url: string): Promise<{ rendered: number; painted: number; cards: number; drawn: number }> {
   // A fresh document each time: going to the same address with a hash would not reload.
   await page.goto('about:blank');
   await page.goto(url);
@@ -97,30 +35,37 @@ async function firstRender(page: Page, url: string): Promise<{ rendered: number;
       const painted = performance.getEntriesByName('merge-sprint:board-painted')[0] as PerformanceMark | undefined;
       const rendered = performance.getEntriesByName('merge-sprint:board-rendered')[0] as PerformanceMark | undefined;
       if (!painted || !rendered) return null;
-      return { rendered: rendered.startTime, painted: painted.startTime, cards: (painted.detail as { cards: number }).cards };
+      const detail = painted.detail as { cards: number; drawn: number };
+      return { rendered: rendered.startTime, painted: painted.startTime, cards: detail.cards, drawn: detail.drawn };
     },
     undefined,
     { timeout: 60_000, polling: 50 },
   );
-  return (await handle.jsonValue()) as { rendered: number; painted: number; cards: number };
+  return (await handle.jsonValue()) as { rendered: number; painted: number; cards: number; drawn: number };
 }
 
-/** Drags the first unassigned card onto a person's column; returns ms from drop to the card in that column's DOM. */
+/**
+ * Drags the first unassigned card onto a person's column; returns ms from the drop to the frame
+ * in which the card has left Unassigned and the person's column counts one more (a long column
+ * draws only the cards near its view, so the count is what shows the card arrived).
+ */
 async function dropOnce(page: Page, personId: string): Promise<number> {
   const source = page.getByTestId('column-unassigned').locator('[data-testid^="card-"]').first();
   const cardTestId = (await source.getAttribute('data-testid')) as string;
   const target = page.getByTestId(`column-${personId}`);
   await page.evaluate(
     ({ column, card }) => {
-      const col = document.querySelector(`[data-testid="${column}"]`) as HTMLElement;
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
+      const counter = `[data-testid="${column}"] .column-count`;
+      const before = Number((document.querySelector(counter)?.textContent ?? '').replace(/\D/g, ''));
       const w = window as unknown as { __landed: Promise<number> };
       w.__landed = new Promise<number>((resolve) => {
         const observer = new MutationObserver(() => {
-          if (!col.querySelector(`[data-testid="${card}"]`)) return;
+          if (document.querySelector(`[data-testid="column-unassigned"] [data-testid="${card}"]`) || Number((document.querySelector(counter)?.textContent ?? '').replace(/\D/g, '')) !== before + 1) return;
           observer.disconnect();
           resolve(performance.now());
         });
-        observer.observe(col, { childList: true, subtree: true });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       });
     },
     { column: `column-${personId}`, card: cardTestId },
@@ -142,7 +87,7 @@ async function dropOnce(page: Page, personId: string): Promise<number> {
   });
 }
 
-export async function benchBoard(): Promise<{ firstRenderMs: number; dropToColumnMs: number }> {
+export async function benchBoard(): Promise<{ firstRenderMs: number; dropToColumnMs: number; drawn: number }> {
   if (!existsSync(path.join(PROJECT, 'dist', 'cli.mjs')) || !existsSync(path.join(PROJECT, 'dist', 'renderer', 'index.html'))) {
     const built = spawnSync(process.execPath, [path.join(PROJECT, 'scripts', 'build.mjs')], { cwd: PROJECT, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build failed.');
@@ -160,15 +105,17 @@ export async function benchBoard(): Promise<{ firstRenderMs: number; dropToColum
     await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [actorStorageKey(repoPath), JSON.stringify({ actor: BENCH_ACTOR, personId: 'person-ada' })] as const);
     const url = `${room.url}#/board/person`;
     const renders: number[] = [];
+    let drawn = 0;
     // The first load warms the server's and the browser's caches; it is not counted.
     for (let run = 0; run <= RENDER_RUNS; run++) {
       const r = await firstRender(page, url);
       if (r.cards !== CARDS) throw new Error(`The board rendered ${r.cards} cards, not ${CARDS}.`);
       if (run > 0) renders.push(r.painted);
+      drawn = r.drawn;
     }
     const drops: number[] = [];
     for (let i = 0; i < DROPS; i++) drops.push(await dropOnce(page, `person-${(PEOPLE[i % PEOPLE.length] as string).toLowerCase()}`));
-    return { firstRenderMs: median(renders), dropToColumnMs: median(drops) };
+    return { firstRenderMs: median(renders), dropToColumnMs: median(drops), drawn };
   } finally {
     await browser.close();
     await room.stop();
@@ -176,9 +123,9 @@ export async function benchBoard(): Promise<{ firstRenderMs: number; dropToColum
   }
 }
 
+export const describeBoard = (r: Awaited<ReturnType<typeof benchBoard>>): string =>
+  `board: first render of 1,000 cards (${r.drawn} drawn) ${r.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${r.dropToColumnMs.toFixed(1)} ms (target < 50)`;
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await benchBoard();
-  process.stdout.write(
-    `board: first render of 1,000 cards ${r.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${r.dropToColumnMs.toFixed(1)} ms (target < 50)\n`,
-  );
+  process.stdout.write(`${describeBoard(await benchBoard())}\n`);
 }

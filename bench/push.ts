@@ -15,7 +15,7 @@ import type { PlanEventsPush, PlanSnapshot, Push } from '../shared/api';
 import { CARD_STATES } from '../shared/model';
 import { tempDir } from '../test/helpers/repo';
 import { runCli, startRoom } from '../test/renderer/room-process';
-import { joinRoom, makeBoardRepo, post, seedPlan } from './board';
+import { joinRoom, makeBoardRepo, post, seedPlan } from '../test/helpers/board-room';
 
 const BROWSERS = 50;
 const CHANGES = 100;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeLinuxSizeRepo } from './linux-repo';
 import { benchInventory } from './inventory';
-import { benchBoard } from './board';
+import { benchBoard, describeBoard } from './board';
 import { benchInventoryUi } from './inventory-ui';
 import { benchCardPane, describeCardPane } from './card-pane';
 import { benchRename } from './rename';
@@ -36,7 +36,7 @@ try {
   line(`suggest: ${(await benchSuggest(fixture)).summary}`);
 
   const board = await benchBoard();
-  line(`board: first render of 1,000 cards ${board.firstRenderMs.toFixed(0)} ms (target < 1000); drop to new column ${board.dropToColumnMs.toFixed(1)} ms (target < 50)`);
+  line(describeBoard(board));
   line(describeCardPane(await benchCardPane()));
 
   const inventoryUi = await benchInventoryUi();

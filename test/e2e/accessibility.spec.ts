@@ -3,19 +3,11 @@
  * serious or critical violation of WCAG 2.1 A and AA (labels, contrast, roles, names). The board
  * is checked in both layouts, the inventory as a list with a diff open, side by side, and as a tree.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { violations } from './axe';
 import { demoRoom, iAm } from './demo-room';
 
 const room = demoRoom();
-
-/** The serious and critical violations on the page, one line each with where they are. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''}`));
-}
 
 /** Each view's address and what shows once it is drawn. */
 const VIEWS: { hash: string; ready: string }[] = [

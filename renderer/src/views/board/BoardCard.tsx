@@ -41,9 +41,14 @@ interface CardProps {
   id: string;
   showState: boolean;
   onBlock: (id: string) => void;
+  /** In a long column (ColumnCards): the card's place in it, its offset, and the list's measuring ref. */
+  slot?: number;
+  slotCount?: number;
+  slotStart?: number;
+  measure?: (el: HTMLElement | null) => void;
 }
 
-export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: CardProps) {
+export const BoardCard = memo(function BoardCard({ id, showState, onBlock, slot, slotCount, slotStart, measure }: CardProps) {
   const sub = useSprint((s) => s.plan.subsystems[id]);
   const owner = useSprint((s) => ownerOf(s, id));
   const stats = useSprint((s) => statsOf(s, id));
@@ -58,6 +63,12 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
   const first = useSprint((s) => firstCardOf(selectBoardLayout(s)) === id);
   const noFocus = useCardUi((s) => s.focused === null);
   const selected = useCardUi((s) => s.selected.includes(id));
+  // A card that moves to another column is drawn anew there: when it held the focus, the focus
+  // (lost with the old element) follows it, so the keyboard goes on from the card it moved.
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && cardUiStore.getState().focused === id && !document.querySelector('dialog[open]')) node.current?.focus();
+  }, [id]);
 
   // The first press or key arms the card synchronously, then goes to dnd-kit as usual.
   const arm = () => {
@@ -81,7 +92,14 @@ export const BoardCard = memo(function BoardCard({ id, showState, onBlock }: Car
   if (!sub) return null;
   const blocked = sub.blocked !== null;
   return (
-    <li className="card-slot">
+    <li
+      className={slot === undefined ? 'card-slot' : 'card-slot card-slot-virtual'}
+      ref={measure}
+      data-index={slot}
+      aria-posinset={slot === undefined ? undefined : slot + 1}
+      aria-setsize={slotCount}
+      style={slotStart === undefined ? undefined : { transform: `translateY(${slotStart}px)` }}
+    >
       <article
         ref={node}
         className={`card${dragging ? ' card-dragging' : ''}${blocked ? ' card-is-blocked' : ''}${selected ? ' card-selected' : ''}`}

@@ -9,7 +9,7 @@ import { describeWip, inProgressOf } from '../../../../shared/team/load';
 import { ColumnLimit } from './ColumnLimit';
 import { ColorDot } from '../common/ColorDot';
 import { formatCount, plural } from '../common/format';
-import { BoardCard } from './BoardCard';
+import { ColumnCards } from './ColumnCards';
 import { columnDropId } from './boardDnd';
 
 const NONE: string[] = [];
@@ -79,12 +79,7 @@ export const BoardColumn = memo(function BoardColumn({ columnKey, onBlock }: { c
   return (
     <section ref={setNodeRef} className={`column${isOver ? ' column-over' : ''}${ids.length === 0 ? ' column-is-empty' : ''}`} data-testid={`column-${columnKey}`} aria-label={title}>
       {mode === 'lanes' ? <h3 className="visually-hidden">{title}</h3> : <ColumnHeader columnKey={columnKey} count={ids.length} />}
-      <ol className="column-cards">
-        {ids.map((id) => (
-          <BoardCard key={id} id={id} showState={showState} onBlock={onBlock} />
-        ))}
-        {ids.length === 0 && <li className="column-empty">{mode === 'lanes' ? 'None' : 'Drop cards here'}</li>}
-      </ol>
+      <ColumnCards ids={ids} showState={showState} onBlock={onBlock} scrolls={mode !== 'lanes'} empty={mode === 'lanes' ? 'None' : 'Drop cards here'} />
     </section>
   );
 });

@@ -6,7 +6,7 @@
 import { Command } from 'cmdk';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Dialog } from '../common/Dialog';
-import { cardUiStore, setCardUi, useCardUi, type PalettePage } from './cardUi';
+import { cardUiStore, focusCard, setCardUi, useCardUi, type PalettePage } from './cardUi';
 import { cardCommands, paletteCommands, type PaletteCommand } from './paletteCommands';
 
 function groups(commands: PaletteCommand[]): [string, PaletteCommand[]][] {
@@ -56,6 +56,17 @@ function Palette({ page, onBlock }: { page: PalettePage; onBlock: (id: string) =
   );
 }
 
+/**
+ * The palette closed. The dialog gives the focus back to the card it was opened from, but a
+ * command that moved that card to another column drew it anew there: the focus follows it.
+ */
+function closed(): void {
+  setCardUi({ palette: null });
+  const { focused } = cardUiStore.getState();
+  const lost = document.activeElement === null || document.activeElement === document.body;
+  if (lost && focused) focusCard(focused);
+}
+
 export function CommandPalette({ onBlock }: { onBlock: (id: string) => void }) {
   const page = useCardUi((s) => s.palette);
   const box = useRef<HTMLDivElement>(null);
@@ -65,7 +76,7 @@ export function CommandPalette({ onBlock }: { onBlock: (id: string) => void }) {
     if (page !== null) box.current?.querySelector<HTMLInputElement>('[cmdk-input]')?.focus();
   }, [page]);
   return (
-    <Dialog open={page !== null} title={page === 'assign' ? 'Assign' : page === 'state' ? 'Set the state' : 'Commands'} onClose={() => setCardUi({ palette: null })}>
+    <Dialog open={page !== null} title={page === 'assign' ? 'Assign' : page === 'state' ? 'Set the state' : 'Commands'} onClose={closed}>
       <div ref={box}>{page !== null && <Palette key={page} page={page} onBlock={onBlock} />}</div>
     </Dialog>
   );

@@ -3,6 +3,7 @@
  * cards are selected, which card's pane is open, and which palette or help is shown. It is the
  * board's alone (not the plan's), so it lives beside the views in a small store of its own.
  */
+import { flushSync } from 'react-dom';
 import { createStore, useStore } from 'zustand';
 
 export type PalettePage = 'root' | 'assign' | 'state';
@@ -46,8 +47,11 @@ export function openCard(id: string): void {
   setCardUi({ open: id, focused: id });
 }
 
-/** Gives the card the tab stop and the focus (scrolling it into view). */
+/**
+ * Gives the card the tab stop and the focus (scrolling it into view). The tab stop is rendered
+ * at once, so a card outside a long column's rendered window is there to be focused.
+ */
 export function focusCard(id: string): void {
-  setCardUi({ focused: id });
+  flushSync(() => setCardUi({ focused: id }));
   cardElement(id)?.focus();
 }
