@@ -156,6 +156,18 @@ describe('undo and redo', () => {
     expect(dropChange(store.getState().plan, 'lanes', 'net', laneKey('ada', 'In progress'))).toBeNull();
   });
 
+  it('removing a person takes them off the cards they review, and one undo puts them back as reviewer', async () => {
+    const { server, store } = await setup();
+    await store.getState().applyLocal({ type: 'card.reviewer', subsystemId: 'net', reviewer: 'bob' });
+    await store.getState().applyLocal({ type: 'person.remove', personId: 'bob' });
+    expect(store.getState().plan.cards.net).toBeUndefined();
+    expect(server.plan.cards.net).toBeUndefined();
+    await store.getState().undo();
+    expect(server.plan.people.bob?.name).toBe('Bob');
+    expect(server.plan.cards.net?.reviewer).toBe('bob');
+    expect(store.getState().plan.cards.net?.reviewer).toBe('bob');
+  });
+
   it('a new change clears the redo stack', async () => {
     const { store } = await setup();
     await store.getState().applyLocal({ type: 'card.assign', subsystemId: 'net', owner: 'ada' });
