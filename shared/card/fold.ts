@@ -9,10 +9,10 @@ type Change<T extends CardChange['type']> = Extract<CardChange, { type: T }>;
 const unknownCard = (id: string) => fail('not-found', `There is no subsystem with id "${id}": it may have been removed or merged meanwhile; reload the board.`);
 const unknownPerson = (id: string) => fail('not-found', `There is no person with id "${id}": add the person first, or reload the board.`);
 
-const detailOf = (plan: Plan, id: string): CardDetail => plan.cards[id] ?? emptyCardDetail();
+export const detailOf = (plan: Plan, id: string): CardDetail => plan.cards[id] ?? emptyCardDetail();
 
 /** A card whose details are all empty has no entry, so that undoing a first note gives back the plan exactly. */
-function withDetail(plan: Plan, id: string, detail: CardDetail): Plan {
+export function withDetail(plan: Plan, id: string, detail: CardDetail): Plan {
   const { [id]: _old, ...rest } = plan.cards;
   const empty = detail.notes === '' && detail.checklist.length === 0 && detail.reviewer === null;
   return { ...plan, cards: empty ? rest : { ...rest, [id]: detail } };

@@ -9,6 +9,7 @@ import { checkRepoPath, normaliseDir } from '../paths';
 import { fail, ok, type Result } from '../result';
 import type { BoardChange, PlanChange } from './events';
 import { applyExtensionChange } from './apply-extensions';
+import { detailOf, withDetail } from '../card/fold';
 
 type Change<T extends BoardChange['type']> = Extract<BoardChange, { type: T }>;
 
@@ -120,9 +121,17 @@ function putPerson(plan: Plan, change: Change<'person.put'>): Result<Plan> {
       subsystems[id] = { ...s, owner: person.id };
     }
   }
-  return ok({ ...plan, people, personOrder, subsystems });
+  let next: Plan = { ...plan, people, personOrder, subsystems };
+  for (const id of change.review ?? []) {
+    const s = subsystems[id];
+    if (!s) return unknownSubsystem(id);
+    if (s.owner === person.id) return refuse(`${person.name} owns "${s.name}": a card is reviewed by someone other than its owner.`);
+    next = withDetail(next, id, { ...detailOf(next, id), reviewer: person.id });
+  }
+  return ok(next);
 }
 
+/** Their cards go back to Unassigned with their states kept, and the cards they review have no reviewer. */
 function removePerson(plan: Plan, change: Change<'person.remove'>): Result<Plan> {
   if (!(change.personId in plan.people)) return unknownPerson(change.personId);
   const { [change.personId]: _removed, ...people } = plan.people;
@@ -132,7 +141,12 @@ function removePerson(plan: Plan, change: Change<'person.remove'>): Result<Plan>
     if (subsystems === plan.subsystems) subsystems = { ...plan.subsystems };
     subsystems[s.id] = { ...s, owner: null };
   }
-  return ok({ ...plan, people, personOrder: plan.personOrder.filter((id) => id !== change.personId), subsystems });
+  // The cards they review keep no reviewer that the board could not name.
+  let next: Plan = { ...plan, people, personOrder: plan.personOrder.filter((id) => id !== change.personId), subsystems };
+  for (const [id, detail] of Object.entries(plan.cards)) {
+    if (detail.reviewer === change.personId) next = withDetail(next, id, { ...detail, reviewer: null });
+  }
+  return ok(next);
 }
 
 /** Checks records about to enter the plan: known owners, valid states, no file listed twice. */

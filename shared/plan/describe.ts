@@ -11,7 +11,7 @@ const COUNT = new Intl.NumberFormat('en');
 const plural = (n: number, one: string, many = `${one}s`) => `${COUNT.format(n)} ${n === 1 ? one : many}`;
 const list = (names: string[]) => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
-/** "moved net, core and 3 more to Review", "assigned 5 cards to Ada", or both. */
+/** "moved net, core and 3 more to Review", "assigned net to Ada", or both: "assigned net to Ada and moved it to Review". */
 function describeBulk(cards: { subsystemId: string; owner?: string | null; state?: string }[], plan: Plan): string {
   const names = list(cards.map((c) => sub(plan, c.subsystemId)));
   const owners = new Set(cards.filter((c) => c.owner !== undefined).map((c) => c.owner ?? null));
@@ -21,7 +21,8 @@ function describeBulk(cards: { subsystemId: string; owner?: string | null; state
     const [owner] = [...owners];
     parts.push(owner === null || owner === undefined ? `unassigned ${names}` : `assigned ${names} to ${person(plan, owner)}`);
   } else if (owners.size > 1) parts.push(`reassigned ${names}`);
-  if (states.size === 1) parts.push(`${parts.length ? 'and moved them' : `moved ${names}`} to ${[...states][0]}`);
+  const them = cards.length === 1 ? 'it' : 'them';
+  if (states.size === 1) parts.push(`${parts.length ? `and moved ${them}` : `moved ${names}`} to ${[...states][0]}`);
   else if (states.size > 1) parts.push(`${parts.length ? 'and set their states' : `set the states of ${names}`}`);
   return parts.join(' ');
 }

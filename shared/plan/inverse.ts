@@ -27,17 +27,19 @@ export function inverseOf(before: Plan, change: ClientCommand): ClientCommand | 
     }
     case 'person.put': {
       const prior = before.people[change.person.id];
-      // `assign` only ever restores cards a removal unassigned; cards it took from another
-      // owner (or from nobody, for a known person) cannot be handed back by one change.
+      // `assign` and `review` only ever restore what a removal took off; cards they took from
+      // another owner or reviewer (or from nobody, for a known person) cannot be handed back by one change.
       const ownerBefore = prior ? prior.id : null;
       if ((change.assign ?? []).some((id) => before.subsystems[id]?.owner !== ownerBefore)) return null;
+      if ((change.review ?? []).some((id) => (before.cards[id]?.reviewer ?? null) !== ownerBefore)) return null;
       return prior ? { type: 'person.put', person: prior, order: before.personOrder } : { type: 'person.remove', personId: change.person.id };
     }
     case 'person.remove': {
       const prior = before.people[change.personId];
       if (!prior) return null;
       const assign = Object.values(before.subsystems).filter((s) => s.owner === prior.id).map((s) => s.id);
-      return { type: 'person.put', person: prior, order: before.personOrder, assign };
+      const review = before.subsystemOrder.filter((id) => before.cards[id]?.reviewer === prior.id);
+      return { type: 'person.put', person: prior, order: before.personOrder, assign, ...(review.length > 0 ? { review } : {}) };
     }
     case 'subsystems.replace':
       return { type: 'subsystems.replace', subsystems: before.subsystemOrder.map((id) => before.subsystems[id] as Subsystem) };

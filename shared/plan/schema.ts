@@ -70,10 +70,17 @@ const boardSchemas = (rules: FieldRules) => {
       pairings: z.array(pairingWith(rules)),
     }),
     /**
-     * Upserts a person. `order` (the whole person order afterwards) and `assign` (subsystem ids
-     * that get this person as owner) let one change undo a `person.remove` exactly.
+     * Upserts a person. `order` (the whole person order afterwards), `assign` (subsystem ids
+     * that get this person as owner) and `review` (those that get them as reviewer) let one
+     * change undo a `person.remove` exactly.
      */
-    z.object({ type: z.literal('person.put'), person: personSchema, order: z.array(idSchema).optional(), assign: z.array(idSchema).optional() }),
+    z.object({
+      type: z.literal('person.put'),
+      person: personSchema,
+      order: z.array(idSchema).optional(),
+      assign: z.array(idSchema).optional(),
+      review: z.array(idSchema).optional(),
+    }),
     z.object({ type: z.literal('person.remove'), personId: idSchema }),
     /** Replaces the whole subsystem set (derive from folders, import from MAINTAINERS). */
     z.object({ type: z.literal('subsystems.replace'), subsystems: z.array(subsystem) }),

@@ -1,13 +1,14 @@
 /**
- * Nothing destructive in one click, and undo that survives a reload: removing a person, an
- * import that replaces the cards, removing a rule, abandoning a copy and finishing a move while
- * the copies drift each ask first, in words, and Cancel leaves everything as it was. A person's
- * last change is undone after a reload, and redone after another.
+ * Nothing destructive in one click, and undo that survives a reload: removing a person (and
+ * with them the reviewer of the cards they review), an import that replaces the cards, removing
+ * a rule, abandoning a copy and finishing a move while the copies drift each ask first, in
+ * words, and Cancel leaves everything as it was. A person's last change is undone after a
+ * reload, and redone after another.
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { git, makeCommit } from '../helpers/repo';
-import { demoRoom, iAm, SHOTS } from './demo-room';
+import { demoRoom, iAm, openView, SHOTS } from './demo-room';
 
 const room = demoRoom({ allowRepoChanges: true });
 const base = () => room().url.replace(/#.*$/, '');
@@ -20,7 +21,7 @@ async function cancelled(page: Page, words: RegExp): Promise<void> {
   await expect(dialog).toHaveCount(0);
 }
 
-test('removing a person asks first; undo after a reload brings them back, redo after another removes them again', async ({ page }) => {
+test('removing a person asks first, naming the cards they review; undo after a reload brings them back as owner and reviewer, redo after another removes them again', async ({ page }) => {
   await page.goto(`${base()}#/people`);
   await iAm(page, { name: 'Steven Hand', email: 'steven.hand@example.org' });
   await expect(page.getByTestId('undo')).toBeDisabled();
@@ -28,9 +29,19 @@ test('removing a person asks first; undo after a reload brings them back, redo a
   await expect(person).toHaveCount(1);
   const id = ((await person.getAttribute('data-testid')) ?? '').slice('person-'.length);
 
+  // Keir reviews an unassigned card.
+  await openView(page, 'board');
+  const card = page.getByTestId('column-unassigned').locator('[data-card-id]').first();
+  const cardId = await card.getAttribute('data-card-id');
+  await card.locator('.card-name').click();
+  const reviewer = page.getByTestId('card-pane').getByTestId('pane-reviewer');
+  await reviewer.selectOption(id);
+  await expect(reviewer).toHaveValue(id);
+  await openView(page, 'people');
+
   await page.getByTestId(`remove-${id}`).click();
   await page.screenshot({ path: path.join(SHOTS, 'ask-remove-person.png') });
-  await cancelled(page, /Keir Fraser leaves the sprint; their card goes back to Unassigned/);
+  await cancelled(page, /Keir Fraser leaves the sprint; their card goes back to Unassigned.*Keir Fraser reviews 1 card; it will have no reviewer/);
   await expect(person).toHaveCount(1);
 
   await page.getByTestId(`remove-${id}`).click();
@@ -43,6 +54,10 @@ test('removing a person asks first; undo after a reload brings them back, redo a
   await page.getByTestId('undo').click();
   await expect(person).toHaveCount(1);
   await expect(person).toContainText('1 card');
+  await openView(page, 'board');
+  await page.getByTestId(`card-${cardId}`).locator('.card-name').click();
+  await expect(reviewer).toHaveValue(id);
+  await openView(page, 'people');
 
   await page.reload();
   await expect(page.getByTestId('redo')).toBeEnabled();

@@ -57,7 +57,8 @@ export async function dragWithMouse(page: Page, card: Locator, target: Locator):
   await page.mouse.down();
   // Past the activation distance first, then a real path across the board.
   await page.mouse.move(from.x + from.width / 2 + 8, from.y + 16, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 120, { steps: 25 });
+  // A column's upper part (its cards start there); a swimlane cell may be lower than that.
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(120, to.height / 2), { steps: 25 });
   await expect(target).toHaveClass(/column-over/);
   await page.mouse.up();
 }

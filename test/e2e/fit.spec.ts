@@ -1,11 +1,12 @@
 /**
  * A board that fits: at 1024×700 and 1440×900 every view is reachable from the header (the tabs
  * that do not fit are in More), nothing in the header, the board's toolbar or its columns
- * overlaps, and nothing sticks out of the window. Screenshots of each view are saved.
+ * overlaps, and nothing sticks out of the window. Screenshots of each view are saved. In
+ * swimlanes a drop on another person's cell of another state is one undo step.
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { demoRoom, iAm, openView, SHOTS } from './demo-room';
+import { demoRoom, dragWithMouse, iAm, openView, SHOTS } from './demo-room';
 
 const room = demoRoom();
 
@@ -102,4 +103,30 @@ test('columns that do not fit say how many more there are, and the cue scrolls t
   await cue.click();
   await expect.poll(() => page.getByTestId('board').evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await expect(page.getByTestId('scroll-cue-left')).toBeVisible();
+});
+
+test('swimlanes: a drop on another person and another state is undone in one step, and redone', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(room().url);
+  await expect(page.getByTestId('board')).toBeVisible();
+  await iAm(page, { name: 'Christian Limpach', email: 'cl@example.org' });
+  await page.getByTestId('mode-lanes').click();
+  // One card in Unassigned's lane, so that the other lanes are on screen for the drag.
+  await page.getByTestId('filter-text').fill('drivers/xen/console');
+  const person = (await page.locator('.lane-header').nth(1).getAttribute('data-testid'))!.slice('lane-'.length);
+  const from = page.getByTestId('column-lane:unassigned:backlog');
+  const to = page.getByTestId(`column-lane:${person}:in-progress`);
+  const card = from.locator('[data-testid^="card-"]').first();
+  const id = await card.getAttribute('data-testid');
+  await dragWithMouse(page, card, to);
+  await expect(to.getByTestId(id!)).toBeVisible();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo: assigned .+ to .+ and moved it to In progress/);
+  await page.screenshot({ path: path.join(SHOTS, 'lanes-drop.png') });
+
+  await page.getByTestId('undo').click();
+  await expect(from.getByTestId(id!)).toBeVisible();
+  await expect(to.getByTestId(id!)).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(to.getByTestId(id!)).toBeVisible();
+  await expect(from.getByTestId(id!)).toHaveCount(0);
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSprintStore } from '../../renderer/src/store/create';
+import { laneKey } from '../../renderer/src/store/selectors';
+import { dropChange } from '../../renderer/src/views/board/boardDnd';
 import { boardPlan, FakeServer } from './fakeServer';
 
 async function setup() {
@@ -132,6 +134,38 @@ describe('undo and redo', () => {
     await store.getState().redo();
     expect(store.getState().plan.subsystems.net?.owner).toBe('ada');
     expect(server.plan.subsystems.net?.owner).toBe('ada');
+  });
+
+  it('a swimlane drop on another person and another state is one step: one undo puts the card back in its old cell', async () => {
+    const { server, store } = await setup();
+    const drop = dropChange(store.getState().plan, 'lanes', 'net', laneKey('ada', 'In progress'));
+    expect(drop).not.toBeNull();
+    await store.getState().applyLocal(drop!);
+    expect(store.getState().plan.subsystems.net).toMatchObject({ owner: 'ada', state: 'In progress' });
+    expect(store.getState().undoStack.map((e) => e.label)).toEqual(['assigned net to Ada and moved it to In progress']);
+
+    await store.getState().undo();
+    expect(store.getState().plan.subsystems.net).toMatchObject({ owner: null, state: 'Backlog' });
+    expect(server.plan.subsystems.net).toMatchObject({ owner: null, state: 'Backlog' });
+    expect(store.getState().undoStack).toHaveLength(0);
+
+    await store.getState().redo();
+    expect(server.plan.subsystems.net).toMatchObject({ owner: 'ada', state: 'In progress' });
+    // A drop that changes one of the two stays the board's ordinary change.
+    expect(dropChange(store.getState().plan, 'lanes', 'net', laneKey('ada', 'Review'))).toEqual({ type: 'card.state', subsystemId: 'net', state: 'Review' });
+    expect(dropChange(store.getState().plan, 'lanes', 'net', laneKey('ada', 'In progress'))).toBeNull();
+  });
+
+  it('removing a person takes them off the cards they review, and one undo puts them back as reviewer', async () => {
+    const { server, store } = await setup();
+    await store.getState().applyLocal({ type: 'card.reviewer', subsystemId: 'net', reviewer: 'bob' });
+    await store.getState().applyLocal({ type: 'person.remove', personId: 'bob' });
+    expect(store.getState().plan.cards.net).toBeUndefined();
+    expect(server.plan.cards.net).toBeUndefined();
+    await store.getState().undo();
+    expect(server.plan.people.bob?.name).toBe('Bob');
+    expect(server.plan.cards.net?.reviewer).toBe('bob');
+    expect(store.getState().plan.cards.net?.reviewer).toBe('bob');
   });
 
   it('a new change clears the redo stack', async () => {

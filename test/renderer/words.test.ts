@@ -3,7 +3,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { plural, says } from '../../renderer/src/views/common/format';
 import { PathName } from '../../renderer/src/views/common/PathName';
+import { reviewerShown } from '../../renderer/src/views/card/reviewer';
+import { removalWords } from '../../renderer/src/views/people/removalWords';
 import { agree, countSays, plural as corePlural } from '../../shared/words';
+import { boardPlan } from './fakeServer';
 
 describe('counts in words', () => {
   it('the noun agrees with the number, in the board and in the core', () => {
@@ -38,5 +41,26 @@ describe('names without hidden characters', () => {
   it('a name without slashes, or with a leading one, is unchanged', () => {
     expect(renderToStaticMarkup(createElement(PathName, { name: '(root)' }))).toBe('(root)');
     expect(text(renderToStaticMarkup(createElement(PathName, { name: '/etc' })))).toBe('/etc');
+  });
+});
+
+describe('removing a person, in words', () => {
+  it('says what happens to the cards they own and the cards they review', () => {
+    expect(removalWords('Ada', 0, 0)).toBe('Ada leaves the sprint. Undo brings them back with their cards.');
+    expect(removalWords('Ada', 1, 0)).toBe('Ada leaves the sprint; their card goes back to Unassigned, with its state kept. Undo brings them back with their cards.');
+    expect(removalWords('Ada', 0, 2)).toBe('Ada leaves the sprint. Ada reviews 2 cards; they will have no reviewer. Undo brings them back as reviewer.');
+    expect(removalWords('Ada', 3, 1)).toBe(
+      'Ada leaves the sprint; their 3 cards go back to Unassigned, with their states kept. Ada reviews 1 card; it will have no reviewer. Undo brings them back with their cards and reviews.',
+    );
+  });
+});
+
+describe("a card's reviewer in the pane", () => {
+  it('names a known reviewer, says an unknown id is an unknown person, and has none for a card without one', () => {
+    const plan = boardPlan();
+    plan.cards = { net: { notes: '', checklist: [], reviewer: 'ada' }, blk: { notes: '', checklist: [], reviewer: 'person-gone' } };
+    expect(reviewerShown(plan, 'net')).toEqual({ id: 'ada', name: 'Ada', known: true });
+    expect(reviewerShown(plan, 'blk')).toEqual({ id: 'person-gone', name: 'Unknown person (id person-gone)', known: false });
+    expect(reviewerShown(plan, 'core')).toBeNull();
   });
 });

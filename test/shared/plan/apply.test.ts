@@ -53,6 +53,24 @@ describe('applyChange: sprint and people', () => {
     expect(plan.subsystems.core?.owner).toBeNull();
     expect(refusal({ type: 'person.remove', personId: 'zed' }).code).toBe('not-found');
   });
+
+  it('removes a person as reviewer of every card they review, keeping the cards other details', () => {
+    const reviewed = applied(applied(basePlan(), { type: 'card.reviewer', subsystemId: 'core', reviewer: 'bob' }), { type: 'card.reviewer', subsystemId: 'net', reviewer: 'bob' });
+    const plan = applied(reviewed, { type: 'person.remove', personId: 'bob' });
+    expect(plan.cards.core).toEqual({ ...reviewed.cards.core, reviewer: null });
+    // A card left with no details at all has no entry, as if it never had a reviewer.
+    expect(plan.cards.net).toBeUndefined();
+  });
+
+  it('puts a person back as reviewer of the cards `review` names, never of their own card', () => {
+    const plan = applied(basePlan(), { type: 'person.put', person: bob, review: ['core', 'net'] });
+    expect(plan.cards.core?.reviewer).toBe('bob');
+    expect(plan.cards.core?.checklist).toHaveLength(1);
+    expect(plan.cards.net).toEqual({ notes: '', checklist: [], reviewer: 'bob' });
+    expect(refusal({ type: 'person.put', person: alice, review: ['core'] }).message).toMatch(/Alice owns "core"/);
+    expect(refusal({ type: 'person.put', person: bob, assign: ['net'], review: ['net'] }).message).toMatch(/Bob owns "net"/);
+    expect(refusal({ type: 'person.put', person: bob, review: ['nope'] }).code).toBe('not-found');
+  });
 });
 
 describe('applyChange: subsystems', () => {

@@ -98,6 +98,22 @@ describe('inverseOf', () => {
     expect(applied(after, inverseOf(before, change)!)).toStrictEqual(before);
   });
 
+  it('undoes a person removal with the cards they reviewed: each gets them back as reviewer', () => {
+    const reviewed = applied(basePlan(), { type: 'card.reviewer', subsystemId: 'core', reviewer: 'bob' });
+    const before = applied(reviewed, { type: 'card.reviewer', subsystemId: 'net', reviewer: 'bob' });
+    const change: ClientCommand = { type: 'person.remove', personId: 'bob' };
+    const after = applied(before, change);
+    expect(Object.values(after.cards).filter((c) => c.reviewer === 'bob')).toEqual([]);
+    const inverse = inverseOf(before, change);
+    expect(clientCommandSchema.safeParse(inverse).success).toBe(true);
+    expect(applied(after, inverse!)).toStrictEqual(before);
+  });
+
+  it('has no inverse for a person.put that takes a card from its reviewer', () => {
+    const before = applied(basePlan(), { type: 'card.reviewer', subsystemId: 'net', reviewer: 'bob' });
+    expect(inverseOf(before, { type: 'person.put', person: { id: 'carol', name: 'Carol', email: '', color: '#1a7f37' }, review: ['net'] })).toBeNull();
+  });
+
   it("puts back a card's branch, a person's limit and a column's limit that a change took off", () => {
     const withBranch = applied(applied(basePlan(), { type: 'card.branch', subsystemId: 'net', branch: 'alice/netfront' }), { type: 'person.wipLimit', personId: 'bob', limit: 3 });
     const before = applied(withBranch, { type: 'state.wipLimit', state: 'Review', limit: 4 });

@@ -1,8 +1,8 @@
 /** What a drop does, and the performance marks the board benchmark reads. */
 import type { UniqueIdentifier } from '@dnd-kit/core';
 import { sprintStore } from '../../store';
-import { parseLaneKey, selectBoardLayout, stateOfSlug, UNASSIGNED } from '../../store/selectors';
-import { columnKeyOf } from './boardDnd';
+import { selectBoardLayout } from '../../store/selectors';
+import { columnKeyOf, dropChange } from './boardDnd';
 
 export const DROP_MARK = 'merge-sprint:drop';
 export const RENDER_MARK = 'merge-sprint:board-rendered';
@@ -12,28 +12,10 @@ export const PAINT_MARK = 'merge-sprint:board-painted';
 export function dropCard(cardId: string, overId: UniqueIdentifier | null): void {
   const key = columnKeyOf(overId);
   const s = sprintStore.getState();
-  const sub = s.plan.subsystems[cardId];
-  if (!key || !sub) return;
-  const cell = parseLaneKey(key);
-  if (cell) {
-    const owner = cell.person === UNASSIGNED ? null : cell.person;
-    if (sub.owner === owner && sub.state === cell.state) return;
-    performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
-    if (sub.owner !== owner) void s.applyLocal({ type: 'card.assign', subsystemId: cardId, owner });
-    if (sub.state !== cell.state) void s.applyLocal({ type: 'card.state', subsystemId: cardId, state: cell.state });
-    return;
-  }
-  if (s.boardMode === 'person') {
-    const owner = key === UNASSIGNED ? null : key;
-    if (sub.owner === owner) return;
-    performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
-    void s.applyLocal({ type: 'card.assign', subsystemId: cardId, owner });
-  } else {
-    const state = stateOfSlug(key);
-    if (!state || sub.state === state) return;
-    performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
-    void s.applyLocal({ type: 'card.state', subsystemId: cardId, state });
-  }
+  const change = key ? dropChange(s.plan, s.boardMode, cardId, key) : null;
+  if (!change) return;
+  performance.mark(DROP_MARK, { detail: { card: cardId, column: key } });
+  void s.applyLocal(change);
 }
 
 let rendered = false;

@@ -13,6 +13,10 @@ import {
   type ScreenReaderInstructions,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
+import type { Plan } from '../../../../shared/model';
+import type { ClientCommand } from '../../../../shared/plan/events';
+import { parseLaneKey, stateOfSlug, UNASSIGNED } from '../../store/selectors';
+import type { BoardMode } from '../../store/types';
 
 const COLUMN_PREFIX = 'column:';
 export const columnDropId = (key: string): string => `${COLUMN_PREFIX}${key}`;
@@ -27,6 +31,31 @@ export const boardCollisions: CollisionDetection = (args) => {
   }
   return rectIntersection(args);
 };
+
+/**
+ * The change a drop of `cardId` on the column `key` makes, or null when it changes nothing. A
+ * swimlane cell of another person and another state is one `cards.set`, so one undo puts the
+ * card back in its old cell.
+ */
+export function dropChange(plan: Plan, mode: BoardMode, cardId: string, key: string): ClientCommand | null {
+  const sub = plan.subsystems[cardId];
+  if (!sub) return null;
+  const cell = parseLaneKey(key);
+  if (cell) {
+    const owner = cell.person === UNASSIGNED ? null : cell.person;
+    const assign = sub.owner !== owner;
+    const move = sub.state !== cell.state;
+    if (assign && move) return { type: 'cards.set', cards: [{ subsystemId: cardId, owner, state: cell.state }] };
+    if (assign) return { type: 'card.assign', subsystemId: cardId, owner };
+    return move ? { type: 'card.state', subsystemId: cardId, state: cell.state } : null;
+  }
+  if (mode === 'person') {
+    const owner = key === UNASSIGNED ? null : key;
+    return sub.owner === owner ? null : { type: 'card.assign', subsystemId: cardId, owner };
+  }
+  const state = stateOfSlug(key);
+  return !state || sub.state === state ? null : { type: 'card.state', subsystemId: cardId, state };
+}
 
 const centre = (r: ClientRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 

@@ -1,7 +1,9 @@
 /** The pane's fields: state, owner, and the reviewer (a person other than the owner), each one plan change. */
+import { useShallow } from 'zustand/react/shallow';
 import { CARD_STATES, type CardState } from '../../../../shared/model';
 import { sprintStore, useSprint } from '../../store';
 import { assignCards, moveCards } from './cardActions';
+import { reviewerShown } from './reviewer';
 
 function PersonOptions({ except }: { except?: string | null }) {
   const order = useSprint((s) => s.plan.personOrder);
@@ -22,11 +24,8 @@ function PersonOptions({ except }: { except?: string | null }) {
 export function CardPaneFields({ id }: { id: string }) {
   const state = useSprint((s) => s.plan.subsystems[id]?.state ?? 'Backlog');
   const owner = useSprint((s) => s.plan.subsystems[id]?.owner ?? null);
-  // A reviewer removed from the people is nobody's name: shown as none, set again by choosing.
-  const reviewer = useSprint((s) => {
-    const r = s.plan.cards[id]?.reviewer ?? null;
-    return r !== null && r in s.plan.people ? r : null;
-  });
+  // A reviewer the people do not know (named by a plan from another laptop) is said to be unknown, never nobody.
+  const reviewer = useSprint(useShallow((s) => reviewerShown(s.plan, id)));
   return (
     <div className="pane-fields">
       <label className="pane-field">
@@ -47,13 +46,20 @@ export function CardPaneFields({ id }: { id: string }) {
         </select>
       </label>
       <label className="pane-field">
-        <span className="pane-label">Reviewer{state === 'Review' && reviewer === null ? ' (needed for Review)' : ''}</span>
+        <span className="pane-label">
+          Reviewer{reviewer?.known === false ? ' (not among the people: choose someone)' : state === 'Review' && reviewer === null ? ' (needed for Review)' : ''}
+        </span>
         <select
-          value={reviewer ?? ''}
+          value={reviewer?.id ?? ''}
           onChange={(e) => void sprintStore.getState().applyLocal({ type: 'card.reviewer', subsystemId: id, reviewer: e.target.value === '' ? null : e.target.value })}
           data-testid="pane-reviewer"
         >
           <option value="">Nobody yet</option>
+          {reviewer?.known === false && (
+            <option value={reviewer.id} disabled>
+              {reviewer.name}
+            </option>
+          )}
           <PersonOptions except={owner} />
         </select>
       </label>

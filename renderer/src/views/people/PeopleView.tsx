@@ -8,6 +8,7 @@ import { useConfirm } from '../common/Confirm';
 import { plural } from '../common/format';
 import { selectLoad } from '../../store/selectors';
 import { PersonForm } from './PersonForm';
+import { removalWords } from './removalWords';
 
 /** The most cards In progress at once the board allows this person before it warns; empty: no limit. */
 function WipLimitField({ id }: { id: string }) {
@@ -41,6 +42,7 @@ function WipLimitField({ id }: { id: string }) {
 function PersonRow({ id }: { id: string }) {
   const person = useSprint((s) => s.plan.people[id]);
   const cards = useSprint((s) => s.plan.subsystemOrder.filter((sid) => s.plan.subsystems[sid]?.owner === id).length);
+  const reviews = useSprint((s) => s.plan.subsystemOrder.filter((sid) => s.plan.cards[sid]?.reviewer === id).length);
   const load = useSprint((s) => selectLoad(s, id));
   const [editing, setEditing] = useState(false);
   const [confirm, confirmDialog] = useConfirm();
@@ -80,7 +82,7 @@ function PersonRow({ id }: { id: string }) {
         onClick={() =>
           void confirm({
             title: `Remove ${person.name}`,
-            body: <p>{person.name} leaves the sprint{cards === 0 ? '' : cards === 1 ? '; their card goes back to Unassigned, with its state kept' : `; their ${plural(cards, 'card')} go back to Unassigned, with their states kept`}. Undo brings them back with their cards.</p>,
+            body: <p>{removalWords(person.name, cards, reviews)}</p>,
             confirm: `Remove ${person.name}`,
           }).then((yes) => {
             if (yes) void st().applyLocal({ type: 'person.remove', personId: id });
