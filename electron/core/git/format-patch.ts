@@ -84,11 +84,23 @@ function patchArgs(index: number, total: number, prefix: string, sender: FormatO
 export async function formatPatches(repo: string, base: string, tip: string, dir: string, options: FormatOptions): Promise<string[]> {
   const allSources = [...new Set(options.patches.flatMap((p) => p.sources))].sort();
   // The whole series' diffstat is the one long run: it starts first and runs beside the others.
-  const [stat, written] = await Promise.all([seriesStat(repo, base, tip, allSources, options.sender), coverAndPatches(repo, base, tip, dir, options)]);
+  const [stat, written] = await settled([seriesStat(repo, base, tip, allSources, options.sender), coverAndPatches(repo, base, tip, dir, options)] as const);
   const prefix = `v${options.version}-`;
   const coverName = written.coverName.startsWith(prefix) ? written.coverName.slice(prefix.length) : written.coverName;
   writeFileSync(path.join(dir, coverName), withStat(written.cover, stat));
   return [coverName, ...written.names];
+}
+
+/**
+ * Every run's result once all have ended, or the first failure once all have ended: a run still
+ * writing into the folder after the export gave up on it would leave files in a folder the
+ * export has already removed (`format-patch -o` makes its folder).
+ */
+async function settled<T extends readonly unknown[]>(runs: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(runs);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /** The cover letter (its diffstat yet to be replaced) and the patches written into `dir`. */
@@ -112,7 +124,7 @@ async function coverAndPatches(repo: string, base: string, tip: string, dir: str
   const { prefix, total } = coverSubject(cover);
   if (total !== patches.length) throw new Error(`format-patch listed ${total} commits for a series of ${patches.length} patches`);
   const coverId = messageIdIn(cover);
-  const names = await Promise.all(patches.map(async (patch, i) => {
+  const names = await settled(patches.map(async (patch, i) => {
     const out = await git(repo, [
       ...patchArgs(i, total, prefix, sender), '--thread=shallow', `--in-reply-to=${coverId}`,
       '-o', dir, '--end-of-options', `${patch.parent}..${patch.commit}`, '--', ...patch.sources,
