@@ -4,6 +4,7 @@
  * changed files exported by Merge Sprint (commits, copies of twins, To/Cc, threading, checkpatch
  * absent) against raw `git format-patch -C --find-copies-harder` of the same commits, in the same
  * run. Also how many copies each finds and the bytes each writes. The last line is the ratio.
+ * `npx tsx bench/series-copies.ts REPO` reuses a repository makeLinuxSizeRepo wrote before.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';

@@ -24,7 +24,7 @@ import type { SeriesInput } from './load';
 import { addRecipients, finishCoverLetter, messageIdOf, replaceMessageId } from './mail-files';
 import { recipientsOfSeries } from './recipients';
 import { runCheckpatch } from './checkpatch';
-import { copySources } from './copies';
+import { copySourcesByPatch } from './copies';
 import { changeIdOf, coverWords, earlierVersions, type CoverOptions, type CoverWords } from './cover';
 
 export type { CoverOptions } from './cover';
@@ -55,6 +55,8 @@ async function rangeDiffOrReason(repo: string, from: SeriesVersion, to: { base: 
 /** The series ready to be written: its commits built on the base, ending on the target's tree. */
 export interface PreparedSeries {
   tip: string;
+  /** One commit per patch, in series order. */
+  commits: string[];
   version: number;
 }
 
@@ -65,7 +67,7 @@ export async function prepareSeries(input: SeriesInput, actor: Actor): Promise<R
     return fail('conflict', `The series does not rebuild the target: its last tree is ${built.value.finalTree.slice(0, 12)}, the target's ${input.targetTree.slice(0, 12)}. Check the series first.`);
   }
   const version = Math.max(0, ...input.plan.series.versions.map((v) => v.version)) + 1;
-  return ok({ tip: built.value.tip, version });
+  return ok({ tip: built.value.tip, commits: built.value.commits.map((c) => c.commit), version });
 }
 
 /** What writing the files gives besides them: what the version records and the report says. */
@@ -85,7 +87,7 @@ export async function writeSeriesFiles(input: SeriesInput, actor: Actor, series:
   const names = await formatPatches(input.repo, input.base, series.tip, dir, {
     version: series.version,
     sender: actor,
-    copySources: copySources(input),
+    patches: copySourcesByPatch(input, series.commits),
     inReplyTo: first?.coverMessageId ?? null,
   });
   const perPatch = (await recipientsOfSeries(input)).patches.map(plainRecipients);

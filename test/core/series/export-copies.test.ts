@@ -5,7 +5,7 @@ import { exportSeries } from '../../../electron/core/series/export';
 import { exportSize } from '../../../electron/core/series/export-size';
 import { cleanup, git, tempDir } from '../../helpers/repo';
 import { SENDER, seriesInput } from './series-fixture';
-import { ALICE, CHRIS, COPIED, copyOf, IAN, KEIR, proposedSparseFork, twinOfCopy } from './sparse-fork';
+import { ALICE, CHRIS, COPIED, copiesInParts, copyOf, IAN, KEIR, proposedSparseFork, twinOfCopy } from './sparse-fork';
 
 const made: string[] = [];
 afterEach(() => cleanup(...made.splice(0)));
@@ -36,6 +36,31 @@ describe('export of a sparse fork', () => {
     git(clone, ['clone', '-q', '--branch', 'upstream', fx.repo, clone]);
     const patches = exported.value.report.files.slice(1).map((f) => path.join(out, f.name));
     git(clone, ['am', '-q', ...patches], { env: { GIT_COMMITTER_NAME: 'Upstream', GIT_COMMITTER_EMAIL: 'up@example.org' } });
+    expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(fx.repo, ['rev-parse', 'xen^{tree}']));
+  });
+
+  it('sends copies spread over several patches each as copies in its own patch, and git am of them all ends on the fork tree', async () => {
+    const fx = await proposedSparseFork();
+    const out = tempDir();
+    const clone = tempDir();
+    made.push(fx.repo, out, clone);
+    const plan = copiesInParts(fx.plan, 3);
+    const exported = await exportSeries(await seriesInput(fx.repo, plan), SENDER, { out });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const files = exported.value.report.files;
+    const parts = ['patch-xen-i386', 'patch-xen-i386-2', 'patch-xen-i386-3'].map((id) => patchOf(out, files, id));
+    // Each part holds its own ten copies, each read as a copy of its twin, and no copy of another part.
+    parts.forEach((text, part) => {
+      for (let i = 0; i < COPIED; i++) {
+        const mine = i >= part * 10 && i < (part + 1) * 10;
+        expect(text.includes(`copy from ${twinOfCopy(i)}\ncopy to ${copyOf(i)}\n`), `${copyOf(i)} in part ${part + 1}`).toBe(mine);
+      }
+      expect(text).not.toContain('new file mode');
+    });
+
+    git(clone, ['clone', '-q', '--branch', 'upstream', fx.repo, clone]);
+    git(clone, ['am', '-q', ...files.slice(1).map((f) => path.join(out, f.name))], { env: { GIT_COMMITTER_NAME: 'Upstream', GIT_COMMITTER_EMAIL: 'up@example.org' } });
+    expect(git(clone, ['rev-list', '--count', 'origin/upstream..HEAD']).trim()).toBe(String(files.length - 1));
     expect(git(clone, ['rev-parse', 'HEAD^{tree}'])).toBe(git(fx.repo, ['rev-parse', 'xen^{tree}']));
   });
 

@@ -9,6 +9,7 @@ import { emptyPlan, type Plan } from '../../../shared/model';
 import type { PlanChange } from '../../../shared/plan/events';
 import { git, makeCommit, makeRepo, type FileSpec } from '../../helpers/repo';
 import { proposeForPlan } from '../../../electron/core/series/propose';
+import { splitPatch } from '../../../shared/series/edit';
 import { planWith } from './series-fixture';
 
 const body = (name: string, n: number): string => Array.from({ length: n }, (_, i) => `/* ${name} */ int ${name.replace(/\W/g, '_')}_${i} = ${i};`).join('\n') + '\n';
@@ -81,4 +82,17 @@ export async function proposedSparseFork(extraUpstream: Record<string, FileSpec>
   const proposed = await proposeForPlan(fx.repo, fx.plan);
   if (!proposed.ok) throw new Error(proposed.error.message);
   return { ...fx, plan: planWith([proposed.value.change], fx.plan) };
+}
+
+/** The sparse fork's copies cut into `parts` patches of their own, so copies arrive in several patches. */
+export function copiesInParts(plan: Plan, parts: number): Plan {
+  let next = plan;
+  const per = Math.ceil(COPIED / parts);
+  for (let part = parts - 1; part >= 1; part--) {
+    const files = Array.from({ length: COPIED }, (_, i) => copyOf(i)).slice(part * per, (part + 1) * per);
+    const split = splitPatch(next.series, 'patch-xen-i386', files, { newId: `patch-xen-i386-${part + 1}`, subject: `xen: i386 copies, part ${part + 1}` });
+    if (!split.ok) throw new Error(split.error.message);
+    next = planWith([split.value], next);
+  }
+  return next;
 }
