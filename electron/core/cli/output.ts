@@ -178,14 +178,18 @@ export function printInventory(inventory: Inventory, json: boolean): void {
   printLine(`${inventory.files.length} file(s): ${inventory.upstreamRef} (${inventory.upstreamCommit.slice(0, 12)}) -> ${inventory.forkRef} (${inventory.forkCommit.slice(0, 12)})`);
 }
 
-/** The plan as scripts read it: owners by name, cards in board order. */
 /** A snapshot as the command line prints it: with the files in no subsystem where they were computed. */
 export type PrintedPlan = PlanSnapshot & { unassignedFiles?: string[] };
 
+/**
+ * The plan as scripts read it: owners and reviewers by name, cards in board order. A person the
+ * plan no longer knows (removed on another laptop before the sync) is named as unknown with
+ * their id, never printed as nobody.
+ */
 export function planJson(snapshot: PrintedPlan): unknown {
   const { plan } = snapshot;
   const people = plan.personOrder.map((id) => plan.people[id]).filter((p): p is Person => !!p);
-  const nameOf = (id: string | null): string | null => (id === null ? null : (plan.people[id]?.name ?? null));
+  const nameOf = (id: string | null): string | null => (id === null ? null : (plan.people[id]?.name ?? `unknown person (${id})`));
   return {
     sprint: plan.sprint,
     people: people.map((p) => ({ id: p.id, name: p.name, email: p.email, color: p.color })),
