@@ -11,9 +11,9 @@ import type { PatchSize } from '../../../shared/series/sizes';
 import type { PatchRecipients } from '../../../shared/series/recipients';
 import type { Burndown } from '../../../shared/team/burndown';
 import type { TeamStatus } from '../../../shared/team/status';
+import type { Presence, SyncState } from '../../../shared/sync/api';
+import type { UpstreamApplied, UpstreamPreview } from '../../../shared/upstream/model';
 import type { ConnectionState } from '../api/client';
-import type { SyncSlice } from './slices/sync';
-import type { UpstreamSlice } from './slices/upstream';
 
 export interface Notice {
   id: number;
@@ -226,6 +226,35 @@ export interface PickupSlice {
   pickUpClean(): Promise<PickupApplied | null>;
   /** Picks up the commits that touch only this card's files. */
   pickUpCard(cardId: string): Promise<PickupApplied | null>;
+}
+
+/** The plan's sync with the clone's git remote, and who has a board open in the room (slices/sync.ts). */
+export interface SyncSlice {
+  syncState: SyncState | null;
+  presence: Presence | null;
+  /** Asks for the sync state (again: another repository was opened), and listens for its pushes from then on. */
+  watchSync(): void;
+  /** Syncs now; says what came in and went out, or why it could not. */
+  syncNow(): Promise<void>;
+  setSyncEvery(seconds: number | null): Promise<void>;
+}
+
+/** The upstream move: the preview of moving the sprint to a newer upstream, and its apply (slices/upstream.ts). */
+export interface UpstreamSlice {
+  /** The newer upstream this board looks at (as typed), or null before one is named. */
+  upstreamTo: string | null;
+  /** What moving to it means, as last read; null before the first answer. */
+  upstreamPreview: UpstreamPreview | null;
+  /** Why the preview could not be read (an unknown ref, one that does not hold the current base). */
+  upstreamError: string | null;
+  upstreamLoading: boolean;
+  upstreamApplying: boolean;
+  /** Keeps the preview fresh while the caller's view shows. */
+  watchUpstream(): () => void;
+  /** Names the newer upstream and reads its preview. */
+  setUpstreamTo(ref: string): Promise<void>;
+  /** Moves the sprint to it; `keep` names copies whose conflicting port the team resolved by hand. */
+  applyUpstream(keep?: string[]): Promise<UpstreamApplied | null>;
 }
 
 export type SprintState = AppSlice & PlanSlice & HistorySlice & InventorySlice & RenameSlice & SeriesSlice & SyncSlice & TeamSlice & PickupSlice & UpstreamSlice & UiSlice;

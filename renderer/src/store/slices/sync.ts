@@ -5,19 +5,9 @@
  * when one opens, closes or says who it is).
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { Presence, SyncState } from '../../../../shared/sync/api';
 import type { RendererClient } from '../../api/client';
-import type { SprintState } from '../types';
+import type { SyncSlice, SprintState } from '../types';
 
-export interface SyncSlice {
-  syncState: SyncState | null;
-  presence: Presence | null;
-  /** Asks for the sync state (again: another repository was opened), and listens for its pushes from then on. */
-  watchSync(): void;
-  /** Syncs now; says what came in and went out, or why it could not. */
-  syncNow(): Promise<void>;
-  setSyncEvery(seconds: number | null): Promise<void>;
-}
 
 const count = (n: number): string => `${n} change${n === 1 ? '' : 's'}`;
 

@@ -5,28 +5,11 @@
  * Once any board applies, the plan head moves, every board asks again, and its list empties.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { UpstreamApplied, UpstreamPreview } from '../../../../shared/upstream/model';
 import type { RendererClient } from '../../api/client';
 import { keyedRequest, sameKey, type RequestKey } from '../keyedRequest';
-import type { SprintState } from '../types';
+import type { UpstreamSlice, SprintState } from '../types';
 import { oncePerTick, watchers } from '../watchers';
 
-export interface UpstreamSlice {
-  /** The newer upstream this board looks at (as typed), or null before one is named. */
-  upstreamTo: string | null;
-  /** What moving to it means, as last read; null before the first answer. */
-  upstreamPreview: UpstreamPreview | null;
-  /** Why the preview could not be read (an unknown ref, one that does not hold the current base). */
-  upstreamError: string | null;
-  upstreamLoading: boolean;
-  upstreamApplying: boolean;
-  /** Keeps the preview fresh while the caller's view shows. */
-  watchUpstream(): () => void;
-  /** Names the newer upstream and reads its preview. */
-  setUpstreamTo(ref: string): Promise<void>;
-  /** Moves the sprint to it; `keep` names copies whose conflicting port the team resolved by hand. */
-  applyUpstream(keep?: string[]): Promise<UpstreamApplied | null>;
-}
 
 const keyOf = (s: SprintState): RequestKey => [s.confirmed.head, s.repoChanges, s.repo?.path ?? null, s.upstreamTo];
 
