@@ -76,6 +76,7 @@ for (const size of [{ width: 1024, height: 700 }, { width: 1440, height: 900 }])
       await expectInsideWindow(page, `board ${mode}`);
       const toolbar = await boxes(page, '.board-toolbar > *');
       expect(overlaps(toolbar), `toolbar by ${mode}`).toEqual([]);
+      for (const b of toolbar) expect(b.x + b.width, `toolbar by ${mode}: ${b.name} is cut off at the window's edge`).toBeLessThanOrEqual(size.width - 16 + 0.5);
       // One row: every control's middle on the same line.
       const middles = toolbar.map((b) => Math.round(b.y + b.height / 2));
       expect(Math.max(...middles) - Math.min(...middles), `toolbar by ${mode} wraps: ${JSON.stringify(toolbar)}`).toBeLessThanOrEqual(4);

@@ -114,3 +114,28 @@ test('five cards of a long column move at once and come back with one undo; a dr
   const moved = (JSON.parse(plan.stdout) as { subsystems: { id: string; state: string }[] }).subsystems.find((s) => s.id === id);
   expect(moved?.state).toBe('In progress');
 });
+
+test('at 1024×700 the toolbar of a 1,000-card board holds every control on one row, filtered too, and the view menu works', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openBoard(page);
+  const inside = async (what: string) => {
+    const controls = await page.locator('.board-toolbar > *').evaluateAll((els) => els.map((el) => ({ name: el.getAttribute('data-testid') ?? el.className, box: el.getBoundingClientRect().toJSON() as DOMRect })));
+    const middles = controls.map((c) => Math.round(c.box.y + c.box.height / 2));
+    expect(Math.max(...middles) - Math.min(...middles), `${what}: the toolbar wraps`).toBeLessThanOrEqual(4);
+    for (const c of controls) expect(c.box.x + c.box.width, `${what}: ${c.name} is cut off`).toBeLessThanOrEqual(1024 - 16 + 0.5);
+  };
+  await inside('1,000 cards');
+  await page.getByTestId('filter-text').fill('d09');
+  await expect(page.locator('.board-toolbar .toolbar-note')).toHaveText('100 of 1,000 cards');
+  await inside('100 of 1,000 cards');
+  await page.screenshot({ path: path.join(SHOTS, 'long-board-1024.png') });
+
+  // The activity panel and projector size are in the View menu here.
+  await page.getByTestId('board-view-menu').click();
+  await page.getByTestId('toggle-activity').click();
+  await expect(page.getByRole('complementary', { name: 'Recent activity' })).toBeVisible();
+  await page.getByTestId('board-view-menu').click();
+  await expect(page.getByTestId('toggle-activity')).toHaveText('Hide the activity');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('toggle-activity')).toHaveCount(0);
+});

@@ -1,4 +1,5 @@
 /** Grouping (by person / by state), filters, and the large projector mode. */
+import { BoardViewMenu, useNarrowToolbar } from './BoardViewMenu';
 import { useShallow } from 'zustand/react/shallow';
 import { CARD_STATES, type CardState } from '../../../../shared/model';
 import { useSprint } from '../../store';
@@ -70,26 +71,23 @@ function FlagFilter({ flag, label, title }: { flag: 'blocked' | 'mine'; label: s
 }
 
 export function BoardToolbar() {
+  const narrow = useNarrowToolbar();
   const mode = useSprint((s) => s.boardMode);
   const setMode = useSprint((s) => s.setBoardMode);
   const text = useSprint((s) => s.boardFilter.text);
   const set = useSprint((s) => s.setBoardFilter);
-  const large = useSprint((s) => s.largeBoard);
-  const activity = useSprint((s) => s.boardActivity);
-  const setActivity = useSprint((s) => s.setBoardActivity);
-  const setLarge = useSprint((s) => s.setLargeBoard);
   const [shown, total] = useSprint(useShallow((s) => [selectBoardLayout(s).shown, s.plan.subsystemOrder.length]));
   return (
     <div className="toolbar board-toolbar" role="toolbar" aria-label="Board">
       <div className="segmented" role="group" aria-label="Group cards">
-        <button type="button" aria-pressed={mode === 'person'} onClick={() => setMode('person')} data-testid="mode-person">
-          By person
+        <button type="button" aria-pressed={mode === 'person'} onClick={() => setMode('person')} data-testid="mode-person" aria-label="By person">
+          {narrow ? 'Person' : 'By person'}
         </button>
-        <button type="button" aria-pressed={mode === 'state'} onClick={() => setMode('state')} data-testid="mode-state">
-          By state
+        <button type="button" aria-pressed={mode === 'state'} onClick={() => setMode('state')} data-testid="mode-state" aria-label="By state">
+          {narrow ? 'State' : 'By state'}
         </button>
-        <button type="button" aria-pressed={mode === 'lanes'} onClick={() => setMode('lanes')} data-testid="mode-lanes" title="A row per person, a column per state">
-          Swimlanes
+        <button type="button" aria-pressed={mode === 'lanes'} onClick={() => setMode('lanes')} data-testid="mode-lanes" title="A row per person, a column per state" aria-label="Swimlanes">
+          {narrow ? 'Lanes' : 'Swimlanes'}
         </button>
       </div>
       <PersonFilter />
@@ -104,12 +102,7 @@ export function BoardToolbar() {
       <span className="toolbar-note" aria-live="polite">
         {shown === total ? plural(total, 'card') : `${formatCount(shown)} of ${plural(total, 'card')}`}
       </span>
-      <button type="button" className="btn" aria-pressed={activity} onClick={() => setActivity(!activity)} data-testid="toggle-activity">
-        Activity
-      </button>
-      <button type="button" className="btn" aria-pressed={large} onClick={() => setLarge(!large)} data-testid="large-board" title="Bigger text and cards for a projector">
-        {large ? 'Normal size' : 'Projector'}
-      </button>
+      <BoardViewMenu />
     </div>
   );
 }
