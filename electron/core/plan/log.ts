@@ -8,8 +8,7 @@ import { emptyPlan, type Plan } from '../../../shared/model';
 import { ACTIVITY_LIMIT, extendActivity } from '../../../shared/plan/activity';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { compareEvents, foldEvents, foldOnto, orderEvents, parsePlanEvent } from '../../../shared/plan/fold';
-import { isAncestor } from '../git/commit';
-import { readMessages, type LoggedMessage } from '../git/log';
+import { readMessages, readMessagesSince, type LoggedMessage } from '../git/log';
 import { parseEventMessage } from './plan-ref';
 
 /** An event the fold could not use, or a commit that holds no readable event. */
@@ -72,12 +71,14 @@ export function appendFolded(log: FoldedLog, head: string, plan: Plan, events: P
 export async function loadLog(repo: string, head: string, prev: FoldedLog): Promise<FoldedLog> {
   if (head === prev.head) return prev;
   if (head === '') return emptyLog();
-  const incremental = prev.head !== '' && (await isAncestor(repo, prev.head, head));
-  if (!incremental) {
+  // One walk reads the new commits and says whether they extend `prev` (a sync starts a dozen
+  // git processes; a separate ancestry check would be one more).
+  const since = prev.head === '' ? null : await readMessagesSince(repo, head, prev.head);
+  if (!since?.descends) {
     const { events, problems } = eventsOf(await readMessages(repo, head));
     return fromScratch(head, events, problems);
   }
-  const read = eventsOf(await readMessages(repo, head, prev.head));
+  const read = eventsOf(since.commits);
   const fresh = orderEvents(read.events).filter((e) => !prev.ids.has(e.id));
   const last = prev.events.at(-1);
   const first = fresh[0];
