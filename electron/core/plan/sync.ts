@@ -24,7 +24,7 @@ import { listRemotes } from '../git/remote';
 import { readRefCommits } from '../git/refs';
 import { checkpoint } from '../rename/checkpoint';
 import { swapRef } from '../git/update-ref';
-import { emptyLog, eventsOf, loadLog, type FoldedLog } from './log';
+import { emptyLog, eventsNotIn, eventsOf, loadLogWalked, type FoldedLog } from './log';
 import { backoff, mergePlanCommit, PLAN_REF } from './plan-ref';
 
 export const DEFAULT_REMOTE = 'origin';
@@ -144,10 +144,12 @@ interface Round {
 }
 
 async function report(repo: string, r: Round): Promise<SyncReport & { log: FoldedLog }> {
-  const log = await loadLog(repo, r.head, r.log ?? emptyLog());
-  // What came in is what the fold has now that the fold of the head before did not.
-  const incoming = r.log?.head === r.before ? log.events.filter((e) => !r.log?.ids.has(e.id)) : await eventsBetween(repo, r.head, r.before);
-  const outgoing = r.pushed === '' ? [] : await eventsBetween(repo, r.pushed, r.pushedFrom);
+  const { log, walk } = await loadLogWalked(repo, r.head, r.log ?? emptyLog());
+  // What came in is what the fold has now that the fold of the head before did not. Otherwise
+  // (changes made here since the last sync) the commits the fold just read say it, and what
+  // went out too, and git is asked again only when they cannot.
+  const incoming = r.log?.head === r.before ? log.events.filter((e) => !r.log?.ids.has(e.id)) : (eventsNotIn(walk, r.before) ?? (await eventsBetween(repo, r.head, r.before)));
+  const outgoing = r.pushed === '' ? [] : ((r.pushed === walk.head ? eventsNotIn(walk, r.pushedFrom) : null) ?? (await eventsBetween(repo, r.pushed, r.pushedFrom)));
   const reasons = new Map(log.problems.map((p) => [p.id, p.reason]));
   const notApplied: NotApplied[] = [...incoming, ...outgoing]
     .filter((e) => log.skippedIds.has(e.id))
