@@ -97,6 +97,8 @@ interface Client {
   inputs: Map<string, string | Buffer>;
   /** Every git process in the repository, simple-git's and those started with their own environment, counts against one limit. */
   limit: LimitFunction;
+  /** Answers git gives once per repository (the empty tree's id, which depends on its hash). */
+  kept: Map<string, Promise<unknown>>;
 }
 
 const clients = new Map<string, Client>();
@@ -136,7 +138,7 @@ function clientFor(repo: string): Client {
   git.outputHandler((_command, stdout) => {
     stdout.once('end', () => stdout.emit('data', Buffer.alloc(0)));
   });
-  const client = { git, inputs, limit: pLimit(MAX_PROCESSES) };
+  const client = { git, inputs, limit: pLimit(MAX_PROCESSES), kept: new Map<string, Promise<unknown>>() };
   clients.set(repo, client);
   return client;
 }
@@ -144,6 +146,20 @@ function clientFor(repo: string): Client {
 /** Forgets the repository's simple-git instance (its queue is empty once its calls have ended). */
 export function releaseRepository(repo: string): void {
   clients.delete(repo);
+}
+
+/**
+ * `ask`'s answer, asked of git once per repository and kept with its runner (forgotten by
+ * releaseRepository); a failed ask is not kept, so the next call asks again.
+ */
+export function keptForRepository<T>(repo: string, key: string, ask: () => Promise<T>): Promise<T> {
+  const { kept } = clientFor(repo);
+  const known = kept.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const asked = ask();
+  kept.set(key, asked);
+  asked.catch(() => kept.delete(key));
+  return asked;
 }
 
 async function viaSimpleGit(client: Client, args: readonly string[], input: string | Buffer | undefined): Promise<GitOutput> {

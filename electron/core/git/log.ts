@@ -63,6 +63,27 @@ export async function readMessages(repo: string, head: string, since = ''): Prom
   return parseMessageLog(out.stdout);
 }
 
+/**
+ * The commits reachable from `head` and not from `since`, and whether `since` is an ancestor of
+ * `head`, in one walk. `--boundary` also lists the excluded commits the walk stopped at, marked
+ * by `%m` ('-' for a boundary, '>' otherwise), so the records are "<mark><id>\0<parents>\0<message>\0":
+ *   ">9fce…\03a68…\0plan: card.state by Keir\n\n{…}\n\0" + "-3a68…\077b1…\0plan: person.put by Ada\n\n{…}\n\0"
+ * `since` is an ancestor exactly when it is among the boundaries: the last listed commit on a
+ * path from `head` down to it has it as a parent.
+ */
+export async function readMessagesSince(repo: string, head: string, since: string): Promise<{ commits: LoggedMessage[]; descends: boolean }> {
+  const out = await git(repo, ['log', '-z', '--boundary', '--no-show-signature', '--format=%m%H%x00%P%x00%B', '--end-of-options', head, `^${since}`, '--']);
+  const commits: LoggedMessage[] = [];
+  let descends = false;
+  for (const c of parseMessageLog(out.stdout)) {
+    const mark = c.commit.slice(0, 1);
+    const commit = c.commit.slice(1);
+    if (mark === '-') descends ||= commit === since;
+    else commits.push({ ...c, commit });
+  }
+  return { commits, descends };
+}
+
 export interface CommitWithFiles extends LoggedCommit {
   files: string[];
 }

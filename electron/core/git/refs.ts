@@ -96,3 +96,35 @@ export async function branchTips(repo: string, opts: { notMergedInto?: string } 
   const out = await git(repo, ['for-each-ref', '--format=%(refname)%00%(objectname)', ...filter, 'refs/heads', 'refs/remotes']);
   return parseBranchTips(out.stdout);
 }
+
+/** A ref's commit and that commit's tree. */
+export interface RefCommit {
+  commit: string;
+  tree: string;
+}
+
+/**
+ * Parses `git for-each-ref --format=%(refname)%00%(objecttype)%00%(objectname)%00%(tree)`, one
+ * ref a line; `%(tree)` is empty for anything but a commit, which is left out:
+ *   "refs/merge-sprint/plan\x00commit\x009fceb02…\x004b825dc…\nrefs/tags/v1\x00tag\x003e75765…\x00\n"
+ */
+export function parseRefCommits(out: string): Map<string, RefCommit> {
+  const found = new Map<string, RefCommit>();
+  for (const line of out.split('\n')) {
+    const [ref, type, commit, tree] = line.split('\0');
+    if (ref && type === 'commit' && commit && tree) found.set(ref, { commit, tree });
+  }
+  return found;
+}
+
+/**
+ * The commits and trees of the app's own refs, given by full name, in one process; a ref that
+ * does not exist or names no commit is absent. for-each-ref also matches refs below a name
+ * given (`refs/x` matches `refs/x/y`), so only the exact names are kept.
+ */
+export async function readRefCommits(repo: string, refs: readonly string[]): Promise<Map<string, RefCommit>> {
+  const out = await git(repo, ['for-each-ref', '--format=%(refname)%00%(objecttype)%00%(objectname)%00%(tree)', '--', ...refs]);
+  const found = parseRefCommits(out.stdout);
+  for (const ref of [...found.keys()]) if (!refs.includes(ref)) found.delete(ref);
+  return found;
+}

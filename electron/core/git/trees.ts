@@ -1,5 +1,5 @@
 /** Reading trees of a commit: list files, look up single paths, check that folders exist. */
-import { git, splitNul } from './exec';
+import { git, keptForRepository, splitNul } from './exec';
 
 export type TreeEntryType = 'blob' | 'tree' | 'commit';
 
@@ -70,3 +70,9 @@ export async function writeEmptyTree(repo: string): Promise<string> {
   const out = await git(repo, ['mktree'], { input: '' });
   return out.stdout.trim();
 }
+
+/**
+ * The empty tree's id, written once per repository and then kept: every plan commit has it, and
+ * its id depends on the repository's hash (SHA-1 or SHA-256), so git is asked rather than told.
+ */
+export const emptyTree = (repo: string): Promise<string> => keptForRepository(repo, 'empty-tree', () => writeEmptyTree(repo));

@@ -8,8 +8,7 @@ import { emptyPlan, type Plan } from '../../../shared/model';
 import { ACTIVITY_LIMIT, extendActivity } from '../../../shared/plan/activity';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { compareEvents, foldEvents, foldOnto, orderEvents, parsePlanEvent } from '../../../shared/plan/fold';
-import { isAncestor } from '../git/commit';
-import { readMessages, type LoggedMessage } from '../git/log';
+import { readMessages, readMessagesSince, type LoggedMessage } from '../git/log';
 import { parseEventMessage } from './plan-ref';
 
 /** An event the fold could not use, or a commit that holds no readable event. */
@@ -70,18 +69,36 @@ export function appendFolded(log: FoldedLog, head: string, plan: Plan, events: P
 
 /** The folded plan at `head`, reusing `prev` when `head` descends from it. */
 export async function loadLog(repo: string, head: string, prev: FoldedLog): Promise<FoldedLog> {
-  if (head === prev.head) return prev;
-  if (head === '') return emptyLog();
-  const incremental = prev.head !== '' && (await isAncestor(repo, prev.head, head));
-  if (!incremental) {
-    const { events, problems } = eventsOf(await readMessages(repo, head));
-    return fromScratch(head, events, problems);
+  return (await loadLogWalked(repo, head, prev)).log;
+}
+
+/** The commits a fold read: those reachable from `head` and not from `since` ('' = all of them). */
+export interface LogWalk {
+  head: string;
+  since: string;
+  commits: LoggedMessage[];
+}
+
+/** loadLog, and the commits it read, from which a sync tells what came in and went out without reading them again. */
+export async function loadLogWalked(repo: string, head: string, prev: FoldedLog): Promise<{ log: FoldedLog; walk: LogWalk }> {
+  if (head === prev.head) return { log: prev, walk: { head, since: head, commits: [] } };
+  if (head === '') return { log: emptyLog(), walk: { head, since: '', commits: [] } };
+  // One walk reads the new commits and says whether they extend `prev` (a sync starts a dozen
+  // git processes; a separate ancestry check would be one more).
+  const since = prev.head === '' ? null : await readMessagesSince(repo, head, prev.head);
+  if (!since?.descends) {
+    const commits = await readMessages(repo, head);
+    const { events, problems } = eventsOf(commits);
+    return { log: fromScratch(head, events, problems), walk: { head, since: '', commits } };
   }
-  const read = eventsOf(await readMessages(repo, head, prev.head));
+  const walk = { head, since: prev.head, commits: since.commits };
+  const read = eventsOf(since.commits);
   const fresh = orderEvents(read.events).filter((e) => !prev.ids.has(e.id));
   const last = prev.events.at(-1);
   const first = fresh[0];
-  if (last && first && compareEvents(last, first) >= 0) return fromScratch(head, [...prev.events, ...fresh], [...prev.problems.filter((p) => !prev.ids.has(p.id)), ...read.problems]);
+  if (last && first && compareEvents(last, first) >= 0) {
+    return { log: fromScratch(head, [...prev.events, ...fresh], [...prev.problems.filter((p) => !prev.ids.has(p.id)), ...read.problems]), walk };
+  }
   const skipped: { event: PlanEvent; reason: string }[] = [];
   const { plan } = foldOnto(prev.plan, fresh, skipped);
   const ids = new Set(prev.ids);
@@ -89,13 +106,42 @@ export async function loadLog(repo: string, head: string, prev: FoldedLog): Prom
   const skippedIds = new Set(prev.skippedIds);
   for (const s of skipped) skippedIds.add(s.event.id);
   return {
-    head,
-    plan: { ...plan, head },
-    events: [...prev.events, ...fresh],
-    ids,
-    skippedIds,
-    problems: [...prev.problems, ...read.problems, ...skipped.map((s) => ({ id: s.event.id, reason: s.reason }))],
+    log: {
+      head,
+      plan: { ...plan, head },
+      events: [...prev.events, ...fresh],
+      ids,
+      skippedIds,
+      problems: [...prev.problems, ...read.problems, ...skipped.map((s) => ({ id: s.event.id, reason: s.reason }))],
+    },
+    walk,
   };
+}
+
+/**
+ * The events of the walk's head that `from` does not have (what `git log head ^from` would
+ * list), in fold order, worked out from the walk's commits and their parents; null when the
+ * walk cannot tell. Every commit on a path from `from` down to an old commit is new, so the new
+ * commits `from` reaches are found by following parents among the walk's commits; and when
+ * `from` descends from the walk's `since` (a parent it reaches is `since`), every commit it
+ * lacks is among them.
+ */
+export function eventsNotIn(walk: LogWalk, from: string): PlanEvent[] | null {
+  if (from === walk.since) return orderEvents(eventsOf(walk.commits).events);
+  const parents = new Map(walk.commits.map((c) => [c.commit, c.parents]));
+  if (!parents.has(from)) return null;
+  const reached = new Set<string>();
+  let fromSince = walk.since === '';
+  const todo = [from];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (reached.has(id)) continue;
+    reached.add(id);
+    for (const p of parents.get(id) ?? []) {
+      if (p === walk.since) fromSince = true;
+      else if (parents.has(p)) todo.push(p);
+    }
+  }
+  return fromSince ? orderEvents(eventsOf(walk.commits.filter((c) => !reached.has(c.commit))).events) : null;
 }
 
 /** The newest events that changed the plan, newest first, without bulky payloads. */

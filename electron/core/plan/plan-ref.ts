@@ -18,9 +18,10 @@ import path from 'node:path';
 import type { Actor } from '../../../shared/model';
 import type { PlanEvent } from '../../../shared/plan/events';
 import { fail, ok, type Result } from '../../../shared/result';
-import { commitTree, isAncestor } from '../git/commit';
+import { commitTree } from '../git/commit';
+import { mergeBase } from '../git/merge-base';
 import { commitId, commonGitDir, treeId } from '../git/rev-parse';
-import { writeEmptyTree } from '../git/trees';
+import { emptyTree } from '../git/trees';
 import { swapRef } from '../git/update-ref';
 
 export const PLAN_REF = 'refs/merge-sprint/plan';
@@ -127,13 +128,26 @@ export async function mergePlanRef(repo: string, otherRef: string, actor: Actor 
   }
   const other = await resolvePlanCandidate(repo, otherRef);
   if (!other) return fail('unknown-ref', `"${otherRef}" names no commit here: fetch the plan first, e.g. git fetch origin ${PLAN_REF}:refs/merge-sprint/remotes/origin/plan.`);
-  const tree = await writeEmptyTree(repo);
+  return mergePlanCommit(repo, otherRef, other, actor);
+}
+
+/**
+ * mergePlanRef for a commit and tree already read (a sync reads both heads in one for-each-ref).
+ * `ours` is the plan head read with them, if any: the first attempt builds on it, and the ref's
+ * compare-and-swap refuses it when the plan moved since, so it is never trusted blindly.
+ */
+export async function mergePlanCommit(repo: string, otherRef: string, other: { commit: string; tree: string }, actor: Actor, ours?: string): Promise<Result<{ head: string; outcome: PlanMergeOutcome }>> {
+  const tree = await emptyTree(repo);
   if (other.tree !== tree) return fail('refused', `"${otherRef}" is not a Merge Sprint plan (its commit holds files): name a fetched copy of ${PLAN_REF}.`);
   let lockedTries = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
-    const head = await readPlanHead(repo);
-    if (head === other.commit || (head !== '' && (await isAncestor(repo, other.commit, head)))) return ok({ head, outcome: 'up-to-date' });
-    const fastForward = head === '' || (await isAncestor(repo, head, other.commit));
+    const head = attempt === 0 && ours !== undefined ? ours : await readPlanHead(repo);
+    if (head === other.commit) return ok({ head, outcome: 'up-to-date' });
+    // One merge-base answers both directions: it is theirs when we have their log already, ours
+    // when ours is behind (a fast-forward), another commit or none when both went on.
+    const base = head === '' ? '' : await mergeBase(repo, head, other.commit);
+    if (base === other.commit) return ok({ head, outcome: 'up-to-date' });
+    const fastForward = base === head;
     const next = fastForward ? other.commit : await commitPlanMerge(repo, tree, head, other.commit, actor, new Date().toISOString());
     const update = await updatePlanRef(repo, next, head);
     if (update === 'updated') return ok({ head: next, outcome: fastForward ? 'fast-forward' : 'merged' });

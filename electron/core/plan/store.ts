@@ -20,7 +20,7 @@ import { newEventId, nextEventTime } from '../../../shared/plan/ids';
 import { parseClientCommand } from '../../../shared/plan/schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { PlanStore } from '../context';
-import { writeEmptyTree } from '../git/trees';
+import { emptyTree } from '../git/trees';
 import { backoff, commitPlanEvents, LOCK_MESSAGE, planRefFiles, readPlanHead, updatePlanRef } from './plan-ref';
 import { activityOf, appendFolded, emptyLog, eventsSince, loadLog, type FoldedLog, type PlanProblem } from './log';
 
@@ -124,7 +124,7 @@ class RefPlanStore implements GitPlanStore {
   }
 
   private async append(changes: PlanChange[], actor: Actor): Promise<Result<PlanWritten>> {
-    this.tree ??= await writeEmptyTree(this.repo);
+    this.tree ??= await emptyTree(this.repo);
     let locked = 0;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       // The first attempt builds on the head last read: the ref's compare-and-swap refuses it if

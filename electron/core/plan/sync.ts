@@ -21,11 +21,11 @@ import { fetchRef } from '../git/fetch';
 import { readMessages } from '../git/log';
 import { pushFastForward } from '../git/push';
 import { listRemotes } from '../git/remote';
-import { commitId } from '../git/rev-parse';
+import { readRefCommits } from '../git/refs';
 import { checkpoint } from '../rename/checkpoint';
 import { swapRef } from '../git/update-ref';
-import { emptyLog, eventsOf, loadLog, type FoldedLog } from './log';
-import { backoff, mergePlanRef, PLAN_REF, readPlanHead } from './plan-ref';
+import { emptyLog, eventsNotIn, eventsOf, loadLogWalked, type FoldedLog } from './log';
+import { backoff, mergePlanCommit, PLAN_REF } from './plan-ref';
 
 export const DEFAULT_REMOTE = 'origin';
 const MAX_ROUNDS = 5;
@@ -83,22 +83,27 @@ export async function syncPlan(repo: string, opts: SyncOptions): Promise<Result<
   if (!chosen.ok) return chosen;
   const remote = chosen.value;
   const tracking = remotePlanRef(remote);
-  const before = await readPlanHead(repo);
+  let before: string | null = null;
   let theirs = '';
   for (let round = 1; round <= MAX_ROUNDS; round++) {
+    let fetched;
     try {
-      const fetched = await fetchRef(repo, remote, PLAN_REF, tracking);
-      theirs = fetched === 'fetched' ? ((await commitId(repo, tracking)) ?? '') : '';
+      fetched = await fetchRef(repo, remote, PLAN_REF, tracking);
     } catch (error) {
       if (error instanceof GitError) return remoteFailure(remote, error);
       throw error;
     }
     checkpoint('sync:after-fetch');
-    // Each git process counts when twenty clones sync every second: the head read before the
-    // fetch serves the first round, and the merge says where it left the plan.
-    let ours = round === 1 ? before : await readPlanHead(repo);
-    if (theirs !== '' && theirs !== ours) {
-      const merged = await mergePlanRef(repo, tracking, opts.actor);
+    // Each git process counts when twenty clones sync every second: one for-each-ref reads our
+    // head, theirs and their tree, and the merge says where it left the plan. The fetch moves
+    // only our copy of theirs, so our head read after it is still the plan before this sync.
+    const heads = await readRefCommits(repo, [PLAN_REF, tracking]);
+    let ours = heads.get(PLAN_REF)?.commit ?? '';
+    before ??= ours;
+    const other = fetched === 'fetched' ? heads.get(tracking) : undefined;
+    theirs = other?.commit ?? '';
+    if (other && theirs !== ours) {
+      const merged = await mergePlanCommit(repo, tracking, other, opts.actor, ours);
       if (!merged.ok) return merged;
       ours = merged.value.head;
     }
@@ -139,10 +144,12 @@ interface Round {
 }
 
 async function report(repo: string, r: Round): Promise<SyncReport & { log: FoldedLog }> {
-  const log = await loadLog(repo, r.head, r.log ?? emptyLog());
-  // What came in is what the fold has now that the fold of the head before did not.
-  const incoming = r.log?.head === r.before ? log.events.filter((e) => !r.log?.ids.has(e.id)) : await eventsBetween(repo, r.head, r.before);
-  const outgoing = r.pushed === '' ? [] : await eventsBetween(repo, r.pushed, r.pushedFrom);
+  const { log, walk } = await loadLogWalked(repo, r.head, r.log ?? emptyLog());
+  // What came in is what the fold has now that the fold of the head before did not. Otherwise
+  // (changes made here since the last sync) the commits the fold just read say it, and what
+  // went out too, and git is asked again only when they cannot.
+  const incoming = r.log?.head === r.before ? log.events.filter((e) => !r.log?.ids.has(e.id)) : (eventsNotIn(walk, r.before) ?? (await eventsBetween(repo, r.head, r.before)));
+  const outgoing = r.pushed === '' ? [] : ((r.pushed === walk.head ? eventsNotIn(walk, r.pushedFrom) : null) ?? (await eventsBetween(repo, r.pushed, r.pushedFrom)));
   const reasons = new Map(log.problems.map((p) => [p.id, p.reason]));
   const notApplied: NotApplied[] = [...incoming, ...outgoing]
     .filter((e) => log.skippedIds.has(e.id))
