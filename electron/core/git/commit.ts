@@ -39,18 +39,3 @@ export async function commitTree(
   const out = await git(repo, args, opts.identity === undefined ? { input } : { input, env: opts.identity });
   return out.stdout.trim();
 }
-
-/** Is `ancestor` reachable from `descendant` (or equal)? `merge-base --is-ancestor` answers with exit 0 or 1. */
-export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
-  const out = await git(repo, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { successExitCodes: [1] });
-  return out.exitCode === 0;
-}
-
-/**
- * The best common ancestor of two commits, or null when they share no history. `git merge-base`
- * prints one id ("3e75765...\n") and exits 1, printing nothing, when there is none.
- */
-export async function mergeBase(repo: string, a: string, b: string): Promise<string | null> {
-  const out = await git(repo, ['merge-base', '--end-of-options', a, b], { successExitCodes: [1] });
-  return out.exitCode === 0 ? out.stdout.trim() : null;
-}

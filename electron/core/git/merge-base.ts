@@ -10,3 +10,9 @@ export async function mergeBase(repo: string, a: string, b: string): Promise<str
   const id = out.stdout.trim();
   return out.exitCode === 0 && id !== '' ? id : null;
 }
+
+/** Is `ancestor` reachable from `descendant` (or equal)? `merge-base --is-ancestor` answers with exit 0 or 1. */
+export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
+  const out = await git(repo, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant], { successExitCodes: [1] });
+  return out.exitCode === 0;
+}

@@ -10,7 +10,8 @@
 import { quotePath } from '../../../shared/paths';
 import type { RenameRule } from '../../../shared/rename/model';
 import { fail, ok, type Result } from '../../../shared/result';
-import { currentBranch, isAncestor } from '../git/commit';
+import { currentBranch } from '../git/commit';
+import { isAncestor } from '../git/merge-base';
 import { commitId, gitDir } from '../git/rev-parse';
 import { recordChanges, recordRule } from './atomic';
 import type { Plan } from '../../../shared/model';

@@ -9,7 +9,7 @@
  */
 import { rm } from 'node:fs/promises';
 import type { SeriesWarning } from '../../../shared/series/reports';
-import { mergeBase } from '../git/commit';
+import { mergeBase } from '../git/merge-base';
 import { diffTreeRaw } from '../git/diff-tree';
 import { commitsTouching } from '../git/log';
 import { gitDir } from '../git/rev-parse';
