@@ -38,6 +38,8 @@ test('removing a person asks first, naming the cards they review; undo after a r
   await reviewer.selectOption(id);
   await expect(reviewer).toHaveValue(id);
   await openView(page, 'people');
+  // The people list counts the cards a person reviews beside those they own.
+  await expect(person).toContainText('1 card · reviews 1 card');
 
   await page.getByTestId(`remove-${id}`).click();
   await page.screenshot({ path: path.join(SHOTS, 'ask-remove-person.png') });

@@ -69,7 +69,8 @@ function PersonRow({ id }: { id: string }) {
       <span className="person-name">{person.name}</span>
       <span className="muted mono">{person.email}</span>
       <span className="muted">
-        {plural(cards, 'card')} · {plural(load, 'changed line')}
+        {plural(cards, 'card')}
+        {reviews > 0 && ` · reviews ${plural(reviews, 'card')}`} · {plural(load, 'changed line')}
       </span>
       <span className="toolbar-spacer" />
       <WipLimitField id={id} />
