@@ -3,7 +3,8 @@
  * in a narrow one a "View" menu with the same two toggles, so the toolbar keeps one row at
  * 1024 pixels however long its card count grows, and nothing is cut off at its end.
  */
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import { useMenu } from '../common/useMenu';
 import { useSprint } from '../../store';
 
 /** Below this window width the toolbar takes its short form (board.css has the same width). */
@@ -43,19 +44,10 @@ function Toggles({ inMenu, done }: { inMenu: boolean; done?: () => void }) {
 
 export function BoardViewMenu() {
   const narrow = useNarrowToolbar();
-  const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, box, onKeyDown } = useMenu();
   if (!narrow) return <Toggles inMenu={false} />;
   return (
-    <div className="tab-more board-view-menu" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <div className="tab-more board-view-menu" ref={box} onKeyDown={onKeyDown}>
       <button type="button" className="btn" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="board-view-menu" title="The activity panel and projector size">
         View <span aria-hidden="true">▾</span>
       </button>

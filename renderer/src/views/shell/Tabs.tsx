@@ -4,24 +4,16 @@
  * window never loses a tab without a trace.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useMenu } from '../common/useMenu';
 import { useSprint } from '../../store';
 import type { ViewName } from '../../store/types';
 import { VIEWS } from './routing';
 import { tabsThatFit } from './tabsThatFit';
 
 function MoreMenu({ views, onPick }: { views: readonly { name: ViewName; title: string }[]; onPick: (v: ViewName) => void }) {
-  const [open, setOpen] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [open]);
+  const { open, setOpen, box, onKeyDown } = useMenu();
   return (
-    <div className="tab-more" ref={box} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+    <div className="tab-more" ref={box} onKeyDown={onKeyDown}>
       <button type="button" className="tab" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="tab-more" title={views.map((v) => v.title).join(', ')}>
         More <span aria-hidden="true">▾</span>
       </button>
