@@ -6,7 +6,6 @@
  * run. Also how many copies each finds and the bytes each writes. The last line is the ratio.
  * `npx tsx bench/series-copies.ts REPO` reuses a repository makeLinuxSizeRepo wrote before.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { exportSeries } from '../electron/core/series/export';
 import { loadSeries } from '../electron/core/series/load';
 import { applyChange } from '../shared/plan/apply';
 import { LINUX_PAIRINGS, makeLinuxSizeRepo, type LinuxSizeRepo } from './linux-repo';
+import { rawGit } from './raw-git';
 import { seriesPlanForBench } from './series';
 
 export interface CopiesBench {
@@ -26,15 +26,7 @@ export interface CopiesBench {
 
 const SENDER = { name: 'Bench Sender', email: 'bench@example.org' };
 
-function raw(cwd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
+const raw = (cwd: string, args: string[]): Promise<void> => rawGit(cwd, args);
 
 /** Copies found and bytes written by the patch files in `dir`. */
 function measure(dir: string): { copies: number; bytes: number } {

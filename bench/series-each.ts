@@ -5,7 +5,6 @@
  * patch applied, against the same steps done by hand: `git format-patch` of the series,
  * `git worktree add` at upstream, and one `git am` per patch. The last line is the ratio.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { checkSeries } from '../electron/core/series/check';
 import { buildSeriesCommits } from '../electron/core/series/commits';
 import { loadSeries } from '../electron/core/series/load';
 import { makeLinuxSizeRepo, type LinuxSizeRepo } from './linux-repo';
+import { rawGit } from './raw-git';
 import { seriesPlanForBench } from './series';
 
 export interface SeriesEachBench {
@@ -27,16 +27,8 @@ export interface SeriesEachBench {
 
 const SENDER = { name: 'Bench Sender', email: 'bench@example.org' };
 
-function raw(cwd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, LC_ALL: 'C', GIT_COMMITTER_NAME: SENDER.name, GIT_COMMITTER_EMAIL: SENDER.email };
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git ${args.join(' ')} exited ${code}: ${err}`))));
-  });
-}
+/** The sender commits the steps by hand, as the export would name them. */
+const raw = (cwd: string, args: string[]): Promise<void> => rawGit(cwd, args, { GIT_COMMITTER_NAME: SENDER.name, GIT_COMMITTER_EMAIL: SENDER.email });
 
 const ms = (t: number): number => performance.now() - t;
 
